@@ -1,0 +1,119 @@
+/**
+ * Stable hashing of JSON-compatible values. `hashValue` gives a 64-bit fingerprint as two 32-bit
+ * halves (FNV-1a-style mixing over a canonical walk: object keys sorted), so equal worlds hash
+ * equally whatever the insertion order of their keys. `stableStringify` is the canonical text.
+ */
+export interface Hash64 {
+  hi: number;
+  lo: number;
+}
+
+const enum Tag {
+  Null = 1,
+  False,
+  True,
+  Number,
+  String,
+  Array,
+  Object,
+  Undefined,
+}
+
+export class Hasher {
+  private h1 = 0x811c9dc5 | 0;
+  private h2 = 0x01000193 | 0;
+
+  int(n: number): void {
+    this.h1 = Math.imul(this.h1 ^ n, 0x01000193);
+    this.h2 = Math.imul(this.h2 ^ n, 0x5bd1e995);
+    this.h2 ^= this.h2 >>> 13;
+  }
+
+  string(s: string): void {
+    this.int(s.length);
+    for (let i = 0; i < s.length; i++) this.int(s.charCodeAt(i));
+  }
+
+  number(x: number): void {
+    if (Number.isInteger(x) && Math.abs(x) < 2 ** 31) this.int(x | 0);
+    else this.string(String(x));
+  }
+
+  value(v: unknown): void {
+    if (v === null) return this.int(Tag.Null);
+    switch (typeof v) {
+      case 'undefined':
+        return this.int(Tag.Undefined);
+      case 'boolean':
+        return this.int(v ? Tag.True : Tag.False);
+      case 'number':
+        this.int(Tag.Number);
+        return this.number(v);
+      case 'string':
+        this.int(Tag.String);
+        return this.string(v);
+      case 'object': {
+        if (Array.isArray(v)) {
+          this.int(Tag.Array);
+          this.int(v.length);
+          for (const item of v) this.value(item);
+          return;
+        }
+        const obj = v as Record<string, unknown>;
+        const keys = Object.keys(obj).sort();
+        this.int(Tag.Object);
+        let count = 0;
+        for (const k of keys) if (obj[k] !== undefined) count++;
+        this.int(count);
+        for (const k of keys) {
+          if (obj[k] === undefined) continue;
+          this.string(k);
+          this.value(obj[k]);
+        }
+        return;
+      }
+      default:
+        throw new TypeError(`Cannot hash a ${typeof v}`);
+    }
+  }
+
+  digest(): Hash64 {
+    // Final avalanche (murmur3 fmix32) on both halves, cross-mixed.
+    const fmix = (h: number): number => {
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    const hi = fmix(this.h1 ^ Math.imul(this.h2, 0x27d4eb2d));
+    const lo = fmix(this.h2 + this.h1);
+    return { hi, lo };
+  }
+}
+
+export function hashValue(v: unknown): Hash64 {
+  const h = new Hasher();
+  h.value(v);
+  return h.digest();
+}
+
+/** Canonical JSON: object keys sorted, undefined members dropped. */
+export function stableStringify(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v))
+    return `[${v.map((x) => (x === undefined ? 'null' : stableStringify(x))).join(',')}]`;
+  const obj = v as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] === undefined) continue;
+    parts.push(`${JSON.stringify(k)}:${stableStringify(obj[k])}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** A short, stable, human-readable digest (8 hex chars) of a value, e.g. for payload hashes. */
+export function shortHash(v: unknown): string {
+  const { hi } = hashValue(v);
+  return hi.toString(16).padStart(8, '0');
+}
