@@ -70,7 +70,8 @@ export const userTabMachine = setup({
     nextActionWaits: ({ context }) =>
       context.next < context.actionCount && ((context.waitMask >>> context.next) & 1) === 1,
     anotherActionAfterNext: ({ context }) => context.next + 1 < context.actionCount,
-    lastResponse: ({ context }) => context.next === context.actionCount && context.outstanding === 1,
+    lastResponse: ({ context }) =>
+      context.next === context.actionCount && context.outstanding === 1,
     responseWithActionLeft: ({ context }) =>
       context.outstanding > 0 && context.next < context.actionCount,
     responseOutstanding: ({ context }) => context.outstanding > 0,
