@@ -1,0 +1,126 @@
+/**
+ * Evaluating learner modules: compile with {@link transformLearnerSource}, then run the result in
+ * a `new Function` whose parameters shadow every forbidden global with a shim, and inject the
+ * generator protocol (`__await` = {@link awaitValue}) and the step budget (`__tick`, `__guard`).
+ *
+ * The budget counts ticks (one per function call and loop iteration) since the last
+ * `resetBudget()`; the engine calls it before each resume of a handler generator. Past the
+ * budget, every tick and every learner `catch`/`finally` rethrows the same `budget` error, so a
+ * runaway cannot be swallowed. This is a guard for determinism and runaways, not a security
+ * boundary: learner code runs only inside a Worker, which `runWithDeadline` can terminate.
+ */
+import { awaitValue } from '../sim/effects';
+import { LearnerCodeError, isLearnerCodeError, type LearnerError } from './errors';
+import { FORBIDDEN_NAMES } from './forbidden';
+import { createShims, shimMessage } from './shims';
+import { locateInStack, registerModule, sourceUrlFor, wrapperLineCount } from './stack';
+import { DEFAULT_ALLOWED_IMPORTS, transformLearnerSource, type LearnerPosition } from './transform';
+
+export interface CompileOptions {
+  /** Ticks allowed between two `resetBudget()` calls. Default {@link DEFAULT_STEP_BUDGET}. */
+  stepBudget?: number;
+  /** Module specifiers learner code may import (types only). Default `['./types']`. */
+  allowedImports?: readonly string[];
+}
+
+export const DEFAULT_STEP_BUDGET = 100_000;
+
+export interface LearnerModule {
+  ok: true;
+  /** The module's exports: handlers are generator functions, `middleware` arrays of them, ... */
+  exports: Record<string, unknown>;
+  /** Start a fresh step budget; call before every resume of a handler generator. */
+  resetBudget(): void;
+  /** Any error thrown out of learner code → the learner's view of it (kind, line, column). */
+  toLearnerError(error: unknown): LearnerError;
+}
+
+export type CompileResult =
+  | LearnerModule
+  | {
+      ok: false;
+      error: LearnerError;
+      /** all problems found, first = `error` */ errors: LearnerError[];
+    };
+
+const INJECTED = ['Math', 'require', 'exports', 'module', '__await', '__tick', '__guard'];
+
+export function compileLearnerModule(
+  source: string,
+  fileName: string,
+  options: CompileOptions = {},
+): CompileResult {
+  const allowedImports = options.allowedImports ?? DEFAULT_ALLOWED_IMPORTS;
+  const transformed = transformLearnerSource(source, fileName, { allowedImports });
+  if (!transformed.ok) {
+    const [error = { kind: 'syntax', file: fileName, message: 'Unknown error' }] =
+      transformed.errors;
+    return { ok: false, error, errors: transformed.errors };
+  }
+  const budget = options.stepBudget ?? DEFAULT_STEP_BUDGET;
+  const url = sourceUrlFor(fileName);
+  const toLearner = (line: number, column: number): LearnerPosition =>
+    transformed.toLearnerPosition(line - wrapperLineCount(), column);
+  registerModule(url, toLearner);
+  const locate = (e: unknown) => locateInStack(e, url, toLearner);
+
+  let ticks = 0;
+  let fatal: LearnerCodeError | undefined;
+  const raise = (error: LearnerError): never => {
+    fatal = new LearnerCodeError(error);
+    throw fatal;
+  };
+  const forbid = (what: string): never =>
+    raise({
+      kind: 'forbidden',
+      file: fileName,
+      ...locate(new Error()),
+      message: shimMessage(what),
+    });
+  const tick = (line: number) => {
+    if (fatal) throw fatal;
+    if (++ticks > budget) {
+      raise({
+        kind: 'budget',
+        file: fileName,
+        line,
+        message: `Step budget exceeded: your code ran more than ${budget} operations without awaiting the infrastructure (line ${line}) — is there an infinite loop?`,
+      });
+    }
+  };
+  const guard = (caught?: unknown) => {
+    if (fatal) throw fatal;
+    if (isLearnerCodeError(caught)) throw caught;
+  };
+  const resetBudget = () => {
+    ticks = 0;
+    fatal = undefined;
+  };
+  const toLearnerError = (error: unknown): LearnerError => {
+    if (isLearnerCodeError(error)) return error.learnerError;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { kind: 'runtime', file: fileName, ...locate(error), message };
+  };
+
+  const module = { exports: {} as Record<string, unknown> };
+  const shims = createShims(forbid, allowedImports);
+  const injected: Record<string, unknown> = {
+    ...shims,
+    exports: module.exports,
+    module,
+    __await: awaitValue,
+    __tick: tick,
+    __guard: guard,
+  };
+  const names = [...FORBIDDEN_NAMES, ...INJECTED];
+  try {
+    const body = `return function () {\n${transformed.code}\n};\n//# sourceURL=${url}`;
+    const factory = new Function(...names, body) as (...args: unknown[]) => () => void;
+    resetBudget();
+    factory(...names.map((n) => injected[n]))();
+  } catch (e) {
+    const error = toLearnerError(e);
+    return { ok: false, error, errors: [error] };
+  }
+  return { ok: true, exports: module.exports, resetBudget, toLearnerError };
+}
