@@ -1,0 +1,67 @@
+/**
+ * The engine's view of the actors' compiled XState machines: one place that knows which input
+ * each actor's machine is compiled with, and that fires an event or fails loudly when the event
+ * is not enabled (an engine bug, never a learner error).
+ */
+import { InternalError } from '../core/assert';
+import { getCompiledMachine } from './machines';
+import type { CompiledMachine } from './machines';
+import type { ExerciseManifest, MessageEndpointSpec, TabSpec } from './manifest';
+import { DEFAULT_RETRIES } from './manifest';
+
+export interface ActorMachines {
+  copy(endpoint: string): CompiledMachine;
+  http(tab: string): CompiledMachine;
+  tab(tab: string): CompiledMachine;
+  endpoint(endpoint: string): CompiledMachine;
+  external(): CompiledMachine;
+}
+
+export function createActorMachines(manifest: ExerciseManifest): ActorMachines {
+  const tabs = new Map<string, TabSpec>((manifest.workload.tabs ?? []).map((t) => [t.name, t]));
+  const messageSpec = (endpoint: string): MessageEndpointSpec | undefined => {
+    const spec = manifest.endpoints[endpoint];
+    return spec?.kind === 'messages' ? spec : undefined;
+  };
+  const tabSpec = (tab: string): TabSpec => {
+    const spec = tabs.get(tab);
+    if (!spec) throw new InternalError(`unknown tab ${tab}`);
+    return spec;
+  };
+  return {
+    copy: (endpoint) => {
+      const retries = messageSpec(endpoint)?.retries ?? DEFAULT_RETRIES;
+      return getCompiledMachine('copy', {
+        immediateRetries: retries.immediate,
+        delayedRetries: retries.delayed,
+      });
+    },
+    http: (tab) =>
+      getCompiledMachine('httpRequest', { maxAttempts: tabSpec(tab).maxAttempts ?? 1 }),
+    tab: (tab) =>
+      getCompiledMachine('userTab', {
+        actions: tabSpec(tab).actions.map((a) => ({ wait: a.wait ?? true })),
+      }),
+    endpoint: (endpoint) => {
+      const spec = manifest.endpoints[endpoint];
+      const concurrency = spec?.kind === 'messages' ? (spec.concurrency ?? 1) : 1_000;
+      return getCompiledMachine('endpoint', { concurrency });
+    },
+    external: () => getCompiledMachine('externalApi', {}),
+  };
+}
+
+/** Fires `event` on a compiled machine; an event that is not enabled is an engine bug. */
+export function fire(machine: CompiledMachine, state: number, event: string): number {
+  const next = machine.next(state, event);
+  if (next < 0) {
+    throw new InternalError(
+      `${machine.kind} machine: event ${event} is not enabled in state ${machine.states[state]?.value}`,
+    );
+  }
+  return next;
+}
+
+export function stateValue(machine: CompiledMachine, state: number): string {
+  return machine.states[state]?.value ?? '?';
+}

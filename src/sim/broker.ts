@@ -1,0 +1,121 @@
+/**
+ * The broker's side of a step: enqueueing a message (one copy per destination, with the
+ * producer link and the facts I-GHOST, I-LOSS and I-CONSISTENT-OUT need), failing a copy after a
+ * handler failure (immediate retry, delayed retry with exponential backoff, error queue), and
+ * removing an acknowledged copy.
+ */
+import { shortHash } from '../core/hash';
+import { fire, stateValue } from './actors';
+import type { OutgoingMessage } from './effects';
+import type { StepContext } from './engine';
+import { DEFAULT_RETRIES } from './manifest';
+import type { Invocation, MessageCopy, World } from './world';
+
+/** Where a send goes: one destination, or every subscriber of a published event type. */
+export function destinationsOf(
+  ctx: StepContext,
+  destination: string,
+  message: OutgoingMessage,
+  mode: string,
+): string[] {
+  if (mode === 'publish') return ctx.manifest.subscriptions?.[message.type] ?? [];
+  return [destination];
+}
+
+export function enqueue(
+  ctx: StepContext,
+  inv: Invocation,
+  destination: string,
+  message: OutgoingMessage,
+  mode: 'send' | 'publish' | 'reply',
+): void {
+  const { world, machines } = ctx;
+  const h = world.history;
+  const messageId = message.id ?? `${inv.attemptId}.${++inv.idCounter}`;
+  const key = `${inv.endpoint}|${inv.incomingId}`;
+  const ghost = !h.effects[key]?.length;
+  const digest = shortHash([message.type, message.payload ?? null]);
+  const producedBy = {
+    endpoint: inv.endpoint,
+    incomingId: inv.incomingId,
+    attemptId: inv.attemptId,
+  };
+  for (const dest of destinationsOf(ctx, destination, message, mode)) {
+    const copyId = `c${++world.seq.copy}`;
+    const headers: Record<string, string> = { ...(message.headers ?? {}) };
+    if (mode !== 'reply' && inv.kind === 'message') headers.replyTo ??= inv.endpoint;
+    const copy: MessageCopy = {
+      copyId,
+      messageId,
+      type: message.type,
+      payload: message.payload ?? null,
+      headers,
+      destination: dest,
+      producedBy,
+      machine: machines.copy(dest).initial,
+      deliveries: 0,
+      dueTick: 0,
+      leasedBy: null,
+    };
+    world.copies.push(copy);
+    ctx.emit({
+      type: 'enqueue',
+      messageId,
+      copyId,
+      messageType: message.type,
+      destination: dest,
+      producedBy,
+      ghost,
+    });
+  }
+  const seen = h.enqueued[messageId];
+  if (seen) {
+    seen.copies += 1;
+    if (seen.digest !== digest) h.inconsistent.push({ messageId, attemptId: inv.attemptId });
+  } else {
+    h.enqueued[messageId] = { digest, copies: 1, producedBy, type: message.type, destination };
+  }
+  const out = (h.out[key] ??= []);
+  if (!out.includes(messageId)) out.push(messageId);
+  if (ghost) h.ghosts.push({ messageId, attemptId: inv.attemptId });
+}
+
+/** A handler failed while holding the copy's lease: retry now, retry later, or park it. */
+export function failCopy(ctx: StepContext, copy: MessageCopy): void {
+  const { world, machines } = ctx;
+  const machine = machines.copy(copy.destination);
+  copy.machine = fire(machine, copy.machine, 'FAIL');
+  copy.leasedBy = null;
+  const value = stateValue(machine, copy.machine);
+  if (value === 'queued') {
+    ctx.emit({ type: 'retry', copyId: copy.copyId, messageId: copy.messageId, how: 'immediate' });
+  } else if (value === 'delayed') {
+    const spec = ctx.manifest.endpoints[copy.destination];
+    const retries = (spec?.kind === 'messages' && spec.retries) || DEFAULT_RETRIES;
+    const used = machine.states[copy.machine]?.context.delayedUsed ?? 1;
+    copy.dueTick = world.tick + retries.backoffBaseTicks * 2 ** (used - 1);
+    ctx.emit({
+      type: 'retry',
+      copyId: copy.copyId,
+      messageId: copy.messageId,
+      how: 'delayed',
+      dueTick: copy.dueTick,
+    });
+  } else {
+    removeCopy(world, copy);
+    world.errorQueue.push(copy);
+    if (!world.history.deadLettered.includes(copy.messageId))
+      world.history.deadLettered.push(copy.messageId);
+    ctx.emit({
+      type: 'deadLetter',
+      copyId: copy.copyId,
+      messageId: copy.messageId,
+      messageType: copy.type,
+    });
+  }
+}
+
+export function removeCopy(world: World, copy: MessageCopy): void {
+  const i = world.copies.indexOf(copy);
+  if (i >= 0) world.copies.splice(i, 1);
+}

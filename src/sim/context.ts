@@ -1,0 +1,239 @@
+/**
+ * The learner's handler API (`HandlerContext`). Every method that touches infrastructure returns
+ * an effect request (see effects.ts) that the learner awaits: ONE atomic step the checker can
+ * interleave with other actors and inject a fault into. `newId()` is deterministic per attempt,
+ * `choose()` is nondeterminism the checker branches on, and in batched dispatch mode sends are
+ * captured and leave after the handler returns (not a step of their own).
+ */
+import type { Doc, EffectRequest, ExpectedVersion, OutgoingMessage, WriteOp } from './effects';
+
+export interface IncomingMessage<T = unknown> {
+  id: string;
+  type: string;
+  payload: T;
+  headers: Record<string, string>;
+}
+
+export interface HttpRequest<T = unknown> {
+  /** The logical request id (the same on every retry of it; usable as an idempotency key). */
+  requestId: string;
+  route: string;
+  body: T;
+  /** 1 for the first try, 2 for the first retry... */
+  attempt: number;
+}
+
+export interface SendOptions {
+  /** An explicit message id (deterministic ids, outbox re-sends); otherwise a fresh one. */
+  id?: string;
+  headers?: Record<string, string>;
+}
+
+export interface StoreOptions {
+  /** OCC: a number (must equal the current version), 'none' (create-only), or absent (blind write). */
+  expectedVersion?: ExpectedVersion;
+  /** Which document store; default: the exercise's first one. */
+  store?: string;
+}
+
+export interface HandlerContext {
+  /** The endpoint running this handler. */
+  readonly endpoint: string;
+  /** Unique id of this processing attempt. */
+  readonly attemptId: string;
+  /** The incoming message (message handlers) — id, type, headers. */
+  readonly message: IncomingMessage | null;
+  /** How many times this copy has been delivered (1 on the first delivery). */
+  readonly delivery: number;
+
+  /** Loads a document: its value and version, or null if absent. One step. */
+  load<T = unknown>(
+    collection: string,
+    id: string,
+    options?: { store?: string },
+  ): Promise<Doc<T> | null>;
+  /** Writes one document (optionally at an expected version). One step; may be rejected. */
+  store(collection: string, id: string, value: unknown, options?: StoreOptions): Promise<void>;
+  /** Deletes one document. One step. */
+  delete(collection: string, id: string, options?: StoreOptions): Promise<void>;
+  /** Writes several documents atomically: all or nothing. One step. */
+  batch(ops: WriteOp[], options?: { store?: string }): Promise<void>;
+
+  /** Sends a command to an endpoint's queue. One step when dispatch is immediate. */
+  send(destination: string, message: OutgoingMessage, options?: SendOptions): Promise<void>;
+  /** Sends a command to this endpoint's own queue. */
+  sendLocal(message: OutgoingMessage, options?: SendOptions): Promise<void>;
+  /** Publishes an event to every subscriber. */
+  publish(message: OutgoingMessage, options?: SendOptions): Promise<void>;
+  /** Replies to the sender of the incoming message (its `replyTo` header). */
+  reply(message: OutgoingMessage, options?: SendOptions): Promise<void>;
+
+  /** Key-value stores (dedup, tokens, blobs). One step each. */
+  kv: {
+    get<T = unknown>(store: string, key: string): Promise<Doc<T> | null>;
+    put(
+      store: string,
+      key: string,
+      value: unknown,
+      options?: { expectedVersion?: ExpectedVersion },
+    ): Promise<void>;
+    delete(
+      store: string,
+      key: string,
+      options?: { expectedVersion?: ExpectedVersion },
+    ): Promise<void>;
+  };
+  /** Event store. One step each. */
+  events: {
+    append(
+      store: string,
+      stream: string,
+      events: unknown[],
+      options?: { expectedVersion?: ExpectedVersion },
+    ): Promise<{ version: number; positions: number[] }>;
+    read<T = unknown>(
+      store: string,
+      stream: string,
+      fromVersion?: number,
+    ): Promise<{ version: number; events: { version: number; position: number; data: T }[] }>;
+    readAll<T = unknown>(
+      store: string,
+      fromPosition?: number,
+    ): Promise<{
+      position: number;
+      events: { stream: string; version: number; position: number; data: T }[];
+    }>;
+  };
+  /** Calls an external API (e.g. a payment provider). One step; may fail or lose its response. */
+  call<T = unknown>(
+    api: string,
+    operation: string,
+    args: unknown,
+    options?: { idempotencyKey?: string },
+  ): Promise<T>;
+
+  /** A fresh id, deterministic per attempt (never random). */
+  newId(): string;
+  /** Picks one of the options; the checker explores every one. One step. */
+  choose<T>(label: string, options: readonly T[]): Promise<T>;
+  /** Writes a line to the run's log. */
+  log(text: string): void;
+}
+
+/** What the engine gives the context so it can capture sends and hand out ids. */
+export interface ContextHost {
+  endpoint: string;
+  attemptId: string;
+  message: IncomingMessage | null;
+  delivery: number;
+  defaultStore: string;
+  dispatch: 'immediate' | 'batched';
+  /** Called for every send (captured or immediate) so I-LOSS knows the intent. */
+  onSend(
+    destination: string,
+    message: OutgoingMessage,
+    mode: 'send' | 'publish' | 'reply',
+  ): OutgoingMessage;
+  nextId(): string;
+  log(text: string): void;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+const effect = (e: DistributiveOmit<EffectRequest, '__effect'>): EffectRequest =>
+  ({ __effect: true, ...e }) as EffectRequest;
+
+/**
+ * Builds the context object handed to learner code. Methods return effect requests (typed as
+ * Promises for the learner's editor: `await` is how they are used), or undefined when a send is
+ * captured for batched dispatch.
+ */
+export function createContext(host: ContextHost): HandlerContext {
+  const sendVia = (
+    destination: string,
+    message: OutgoingMessage,
+    mode: 'send' | 'publish' | 'reply',
+    options?: SendOptions,
+  ) => {
+    const msg = host.onSend(destination, withOptions(message, options), mode);
+    if (host.dispatch === 'batched') return undefined;
+    return effect({ kind: 'send', destination, message: msg, mode });
+  };
+  const asPromise = <T>(x: unknown) => x as Promise<T>;
+  const ctx: HandlerContext = {
+    endpoint: host.endpoint,
+    attemptId: host.attemptId,
+    message: host.message,
+    delivery: host.delivery,
+    load: (collection, id, options) =>
+      asPromise(
+        effect({ kind: 'load', store: options?.store ?? host.defaultStore, collection, id }),
+      ),
+    store: (collection, id, value, options) =>
+      asPromise(
+        effect({
+          kind: 'batch',
+          store: options?.store ?? host.defaultStore,
+          ops: [{ op: 'put', collection, id, value, expectedVersion: options?.expectedVersion }],
+        }),
+      ),
+    delete: (collection, id, options) =>
+      asPromise(
+        effect({
+          kind: 'batch',
+          store: options?.store ?? host.defaultStore,
+          ops: [{ op: 'delete', collection, id, expectedVersion: options?.expectedVersion }],
+        }),
+      ),
+    batch: (ops, options) =>
+      asPromise(effect({ kind: 'batch', store: options?.store ?? host.defaultStore, ops })),
+    send: (destination, message, options) =>
+      asPromise(sendVia(destination, message, 'send', options)),
+    sendLocal: (message, options) => asPromise(sendVia(host.endpoint, message, 'send', options)),
+    publish: (message, options) => asPromise(sendVia('*', message, 'publish', options)),
+    reply: (message, options) =>
+      asPromise(sendVia(host.message?.headers.replyTo ?? '?', message, 'reply', options)),
+    kv: {
+      get: (store, key) => asPromise(effect({ kind: 'kvGet', store, key })),
+      put: (store, key, value, options) =>
+        asPromise(
+          effect({ kind: 'kvPut', store, key, value, expectedVersion: options?.expectedVersion }),
+        ),
+      delete: (store, key, options) =>
+        asPromise(
+          effect({ kind: 'kvDelete', store, key, expectedVersion: options?.expectedVersion }),
+        ),
+    },
+    events: {
+      append: (store, stream, events, options) =>
+        asPromise(
+          effect({
+            kind: 'append',
+            store,
+            stream,
+            events,
+            expectedVersion: options?.expectedVersion,
+          }),
+        ),
+      read: (store, stream, fromVersion) =>
+        asPromise(effect({ kind: 'readStream', store, stream, fromVersion })),
+      readAll: (store, fromPosition) => asPromise(effect({ kind: 'readAll', store, fromPosition })),
+    },
+    call: (api, operation, args, options) =>
+      asPromise(
+        effect({ kind: 'external', api, operation, args, idempotencyKey: options?.idempotencyKey }),
+      ),
+    newId: () => host.nextId(),
+    choose: (label, options) => asPromise(effect({ kind: 'choose', label, options: [...options] })),
+    log: (text) => host.log(String(text)),
+  };
+  return ctx;
+}
+
+function withOptions(message: OutgoingMessage, options?: SendOptions): OutgoingMessage {
+  if (!options) return message;
+  return {
+    ...message,
+    id: options.id ?? message.id,
+    headers: options.headers ? { ...message.headers, ...options.headers } : message.headers,
+  };
+}

@@ -1,0 +1,16 @@
+/** Public API of the simulation layer (pure: runs in Node, in a Worker and on the main thread). */
+export * from './effects';
+export * from './context';
+export * from './manifest';
+export * from './faults';
+export * from './choices';
+export * from './trace';
+export * from './world';
+export * from './invariants';
+export { createEngine } from './engine';
+export type { Engine, EngineOptions, StepResult } from './engine';
+export type { Program } from './runtime';
+export { isLearnerFatal, LearnerSetupError, NondeterminismError } from './runtime';
+export { playSeeded, replayChoices, ReplayError } from './scheduler';
+export type { Run, PlayOptions } from './scheduler';
+export { cloneWorld } from './initial';

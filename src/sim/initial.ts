@@ -1,0 +1,104 @@
+/**
+ * The world before anything happens (stores with their initial documents, the workload's tabs
+ * and initial messages, every actor's machine in its initial state), and a fast deep copy of a
+ * world for drivers that keep old worlds (the checker, time travel).
+ */
+import type { ActorMachines } from './actors';
+import type { ExerciseManifest } from './manifest';
+import type { StoreState, World } from './world';
+
+export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMachines): World {
+  const stores: Record<string, StoreState> = {};
+  for (const [name, spec] of Object.entries(manifest.stores)) {
+    if (spec.kind === 'documents') {
+      const collections: Record<
+        string,
+        Record<string, { value: unknown; version: number; writtenBy: string }>
+      > = {};
+      for (const [coll, docs] of Object.entries(spec.initial ?? {})) {
+        collections[coll] = {};
+        for (const [id, value] of Object.entries(docs))
+          collections[coll][id] = { value: cloneValue(value), version: 1, writtenBy: 'initial' };
+      }
+      stores[name] = { kind: 'documents', collections };
+    } else if (spec.kind === 'events') {
+      stores[name] = { kind: 'events', streams: {}, position: 0 };
+    } else {
+      const entries: Record<string, { value: unknown; version: number; writtenBy: string }> = {};
+      for (const [key, value] of Object.entries(spec.initial ?? {}))
+        entries[key] = { value: cloneValue(value), version: 1, writtenBy: 'initial' };
+      stores[name] = { kind: 'kv', entries };
+    }
+  }
+  const world: World = {
+    tick: 0,
+    seq: { message: 0, copy: 0, attempt: 0, request: 0 },
+    stores,
+    copies: [],
+    errorQueue: [],
+    invocations: [],
+    requests: [],
+    tabs: (manifest.workload.tabs ?? []).map((t) => ({
+      tab: t.name,
+      machine: machines.tab(t.name).initial,
+      next: 0,
+    })),
+    external: Object.fromEntries(
+      Object.keys(manifest.external ?? {}).map((name) => [
+        name,
+        { machine: machines.external().initial, records: {}, keys: {}, nextId: 0 },
+      ]),
+    ),
+    endpoints: Object.fromEntries(
+      Object.entries(manifest.endpoints)
+        .filter(([, s]) => s.kind === 'messages')
+        .map(([name]) => [name, machines.endpoint(name).initial]),
+    ),
+    faults: { total: 0, byKind: {} },
+    history: {
+      effects: {},
+      out: {},
+      enqueued: {},
+      intended: {},
+      ghosts: [],
+      lostUpdates: [],
+      inconsistent: [],
+      deadLettered: [],
+    },
+  };
+  for (const m of manifest.workload.messages ?? []) {
+    const messageId = m.id ?? `m${++world.seq.message}`;
+    const copyId = `c${++world.seq.copy}`;
+    const producedBy = { endpoint: 'workload', incomingId: 'start', attemptId: 'start' };
+    world.copies.push({
+      copyId,
+      messageId,
+      type: m.type,
+      payload: cloneValue(m.payload ?? null),
+      headers: {},
+      destination: m.destination,
+      producedBy,
+      machine: machines.copy(m.destination).initial,
+      deliveries: 0,
+      dueTick: 0,
+      leasedBy: null,
+    });
+  }
+  return world;
+}
+
+/** Deep copy of JSON-compatible data (several times faster than structuredClone for small objects). */
+export function cloneValue<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = cloneValue(v[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>)
+    out[k] = cloneValue((v as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+export const cloneWorld = (w: World): World => cloneValue(w);

@@ -1,0 +1,134 @@
+/**
+ * `defineExercise()`: the typed manifest an exercise folder exports from `manifest.ts`.
+ *
+ * A manifest is configuration, not engine code: the actors (HTTP edges, message endpoints,
+ * stores, external APIs), the workload (scripted browser tabs, initial messages), the dispatch
+ * mode, fault budgets, invariants, checker limits and the learner's files. Handlers are named by
+ * their export name in the learner's file, never stored as closures in the world.
+ */
+import type { FaultBudget } from './faults';
+import type { InvariantSpec } from './invariants';
+
+export interface RetryPolicy {
+  /** Immediate retries after a handler failure (NServiceBus-style). */
+  immediate: number;
+  /** Delayed retries, each after an exponentially growing delay. */
+  delayed: number;
+  /** Delay of the first delayed retry in ticks; doubles each time. */
+  backoffBaseTicks: number;
+}
+
+export interface HttpEndpointSpec {
+  kind: 'http';
+  /** route name -> export name of its handler in the learner's file */
+  routes: Record<string, string>;
+}
+
+export interface MessageEndpointSpec {
+  kind: 'messages';
+  /** message type -> export name of its handler */
+  handles: Record<string, string>;
+  /** Concurrent handler invocations (competing consumers). Default 1. */
+  concurrency?: number;
+  retries?: RetryPolicy;
+  /** Export names of middleware (pipeline behaviours), outermost first. */
+  middleware?: string[];
+}
+
+export type EndpointSpec = HttpEndpointSpec | MessageEndpointSpec;
+
+export type StoreSpec =
+  | {
+      kind: 'documents';
+      /** Initial documents: collection -> id -> value (version 1). */
+      initial?: Record<string, Record<string, unknown>>;
+      /** Collections whose writes are bookkeeping (dedup, outbox), not business changes. */
+      bookkeeping?: string[];
+    }
+  | { kind: 'events' }
+  | { kind: 'kv'; initial?: Record<string, unknown>; bookkeeping?: boolean };
+
+export interface ExternalApiSpec {
+  /** Whether the API stores responses under an idempotency key and returns them on repeats. */
+  honoursIdempotencyKeys: boolean;
+}
+
+export interface UserAction {
+  /** HTTP endpoint and route the click calls. */
+  endpoint: string;
+  route: string;
+  body?: unknown;
+  /** Wait for the response before the next action (false: e.g. a double click). Default true. */
+  wait?: boolean;
+}
+
+export interface TabSpec {
+  name: string;
+  actions: UserAction[];
+  /** How many times the browser tries a request whose request or response is lost. Default 1. */
+  maxAttempts?: number;
+}
+
+export interface InitialMessage {
+  destination: string;
+  type: string;
+  id?: string;
+  payload?: unknown;
+}
+
+export interface Workload {
+  tabs?: TabSpec[];
+  messages?: InitialMessage[];
+}
+
+export interface CheckerLimits {
+  maxStates: number;
+  maxDepth: number;
+  maxTimeMs: number;
+}
+
+export interface VariantSpec {
+  /** File in the exercise folder. */
+  file: string;
+  /** What the variant gets wrong, in a sentence a learner understands. */
+  description: string;
+  /** Invariant the checker must report (null: must pass). */
+  violates: string | null;
+}
+
+export interface ExerciseManifest {
+  id: string;
+  title: string;
+  summary: string;
+  /** Block of the workshop agenda, e.g. "Foundations". */
+  block: string;
+  endpoints: Record<string, EndpointSpec>;
+  /** Event type -> subscribed endpoints (for ctx.publish). */
+  subscriptions?: Record<string, string[]>;
+  stores: Record<string, StoreSpec>;
+  external?: Record<string, ExternalApiSpec>;
+  workload: Workload;
+  /** Sends leave during the handler ('immediate') or after it returns ('batched'). */
+  dispatch: 'immediate' | 'batched';
+  faults: FaultBudget;
+  invariants: InvariantSpec[];
+  limits: CheckerLimits;
+  files: {
+    starter: string;
+    solution: string;
+    /** Known-bad variants: name -> spec. */
+    variants: Record<string, VariantSpec>;
+  };
+}
+
+export const DEFAULT_RETRIES: RetryPolicy = { immediate: 1, delayed: 0, backoffBaseTicks: 10 };
+export const DEFAULT_LIMITS: CheckerLimits = {
+  maxStates: 2_000_000,
+  maxDepth: 500,
+  maxTimeMs: 30_000,
+};
+
+/** Identity function that gives manifests their type (and a place for defaults later). */
+export function defineExercise(manifest: ExerciseManifest): ExerciseManifest {
+  return manifest;
+}
