@@ -28,26 +28,39 @@ export function createActorMachines(manifest: ExerciseManifest): ActorMachines {
     if (!spec) throw new InternalError(`unknown tab ${tab}`);
     return spec;
   };
+  // getCompiledMachine caches by the canonical JSON of its input; memoise per actor name so the
+  // hot path (enabledSteps, step) is a Map lookup, not a JSON.stringify.
+  const memo = <T>(compute: (name: string) => T): ((name: string) => T) => {
+    const cache = new Map<string, T>();
+    return (name) => {
+      let m = cache.get(name);
+      if (m === undefined) cache.set(name, (m = compute(name)));
+      return m;
+    };
+  };
+  let external: CompiledMachine | undefined;
   return {
-    copy: (endpoint) => {
+    copy: memo((endpoint) => {
       const retries = messageSpec(endpoint)?.retries ?? DEFAULT_RETRIES;
       return getCompiledMachine('copy', {
         immediateRetries: retries.immediate,
         delayedRetries: retries.delayed,
       });
-    },
-    http: (tab) =>
+    }),
+    http: memo((tab) =>
       getCompiledMachine('httpRequest', { maxAttempts: tabSpec(tab).maxAttempts ?? 1 }),
-    tab: (tab) =>
+    ),
+    tab: memo((tab) =>
       getCompiledMachine('userTab', {
         actions: tabSpec(tab).actions.map((a) => ({ wait: a.wait ?? true })),
       }),
-    endpoint: (endpoint) => {
+    ),
+    endpoint: memo((endpoint) => {
       const spec = manifest.endpoints[endpoint];
       const concurrency = spec?.kind === 'messages' ? (spec.concurrency ?? 1) : 1_000;
       return getCompiledMachine('endpoint', { concurrency });
-    },
-    external: () => getCompiledMachine('externalApi', {}),
+    }),
+    external: () => (external ??= getCompiledMachine('externalApi', {})),
   };
 }
 

@@ -53,6 +53,23 @@ export const noGhostMessages: InvariantSpec = {
   },
 };
 
+/** I-GHOST (TLA+ form): every input that produced output also committed a change, by the end. */
+export const noGhostMessagesAtEnd: InvariantSpec = {
+  name: 'noGhostMessages',
+  kind: 'atQuiescence',
+  description: 'Every message sent comes with its committed change (checked when all is done).',
+  check(w) {
+    const h = w.history;
+    for (const [key, ids] of Object.entries(h.out)) {
+      if (ids.length > 0 && !h.effects[key]?.length) {
+        const [endpoint, input] = key.split('|');
+        return `${endpoint} sent ${ids.join(', ')} for ${input}, but no change for ${input} was ever committed (a ghost message).`;
+      }
+    }
+    return ok;
+  },
+};
+
 /** I-ONCE: at most one attempt per logical input commits a business change. */
 export const noDuplicateProcessing: InvariantSpec = {
   name: 'noDuplicateProcessing',
@@ -185,6 +202,7 @@ export function invariant(
 export const coreInvariants = {
   noLostMessages,
   noGhostMessages,
+  noGhostMessagesAtEnd,
   noDuplicateProcessing,
   consistentOutput,
   noLostUpdates,

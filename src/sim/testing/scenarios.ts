@@ -5,7 +5,7 @@
  */
 import { awaitValue } from '../effects';
 import type { HandlerContext, HttpRequest } from '../context';
-import type { Doc } from '../effects';
+import type { Doc, HandlerGenerator } from '../effects';
 import { defineExercise } from '../manifest';
 import type { ExerciseManifest, TabSpec } from '../manifest';
 import type { Program } from '../runtime';
@@ -70,7 +70,7 @@ export function l3Manifest(
 }
 
 /** Save-then-send edge handler (the L3 baseline, and the L4 starter). */
-export function* submitCart(req: unknown, ctx: HandlerContext): Generator<never, unknown, unknown> {
+export function* submitCart(req: unknown, ctx: HandlerContext): HandlerGenerator {
   const { cartId } = (req as HttpRequest<{ cartId: string }>).body;
   const cart = (yield* $(ctx.load<Cart>('carts', cartId))) as Doc<Cart> | null;
   if (!cart) return { error: 'no such cart' };
@@ -93,9 +93,20 @@ export function* submitCart(req: unknown, ctx: HandlerContext): Generator<never,
 export function* onSubmitOrder(
   msg: unknown,
   ctx: HandlerContext,
-): Generator<never, unknown, unknown> {
+): HandlerGenerator {
   const { cartId, items } = msg as { cartId: string; items: string[] };
   yield* $(ctx.store('orders', ctx.newId(), { cartId, items }));
+  return undefined;
+}
+
+/** L5 starter: send first, then save (a ghost when the save fails). */
+export function* submitCartSendFirst(req: unknown, ctx: HandlerContext): HandlerGenerator {
+  const { cartId } = (req as HttpRequest<{ cartId: string }>).body;
+  const cart = (yield* $(ctx.load<Cart>('carts', cartId))) as Doc<Cart> | null;
+  if (!cart || cart.value.submitted) return { status: 'ignored' };
+  yield* $(ctx.send('Orders', { type: 'SubmitOrder', payload: { cartId, items: cart.value.items } }));
+  yield* $(ctx.store('carts', cartId, { ...cart.value, submitted: true }, { expectedVersion: cart.version }));
+  return { status: 'submitted' };
 }
 
 export function l3Program(carts: number, options: Parameters<typeof l3Manifest>[1] = {}): Program {
