@@ -1,0 +1,501 @@
+/**
+ * Breadth-first exhaustive exploration, in slices.
+ *
+ * Contract: `explore(model, options)` returns an {@link Exploration}; each `runSlice(budget)`
+ * expands at most `budget` states and returns either progress or the final result, so a worker
+ * can post progress and honour a cancel flag between slices. `checkModel` runs to completion.
+ *
+ * Memory: per distinct state only a 64-bit fingerprint (in {@link FingerprintTable}) and
+ * (parent index, choice index) in typed arrays; full states exist for the current and next BFS
+ * level only. Indices are assigned in BFS order, so a parent's index is always smaller than its
+ * child's and level d occupies [levelStarts[d], levelStarts[d + 1]).
+ *
+ * Verdicts are found in BFS order: every state's `always` / `sometimes` invariants are checked
+ * when it is expanded, and terminal checks (`stuck`, `atQuiescence`) too, so the first violation
+ * found is a shortest one and its trace (parent pointers, re-stepped) is a shortest
+ * counterexample.
+ *
+ * Cycles (see cycles.ts for the complete post-check): along a BFS-tree edge depth grows by one,
+ * so every cycle contains an edge s -> t with depth(t) <= depth(s), i.e. to an already-known
+ * state outside the level being built (index < nextLevelStart). For each such edge the explorer
+ * first walks s's parents while their index exceeds t's (ancestors have smaller indices): if it
+ * meets t, the edge closes a cycle through the BFS tree and is reported at once as a lasso trace.
+ * Otherwise t is remembered as a candidate root, and after the search a DFS with white/grey/black
+ * colours from those roots decides exactly whether a cycle exists. Acyclic models whose paths to a
+ * state all have the same length (the usual case) produce no candidates and pay nothing.
+ */
+import { Hasher } from '../core/hash';
+import { CycleSearch } from './cycles';
+import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
+import { toLearnerError } from './learnerError';
+import { pathTo, replay } from './trace';
+import type {
+  CheckOptions,
+  CheckProgress,
+  CheckResult,
+  CheckStats,
+  Invariant,
+  Model,
+  PackedModel,
+  SometimesReport,
+} from './types';
+
+export const DEFAULT_MAX_STATES = 5_000_000;
+export const DEFAULT_MAX_DEPTH = 10_000;
+
+export type SliceOutcome<S, C> =
+  { done: false; progress: CheckProgress } | { done: true; result: CheckResult<S, C> };
+
+export interface Exploration<S, C> {
+  /** Expands up to `budgetStates` states (at least one). */
+  runSlice(budgetStates: number): SliceOutcome<S, C>;
+  /** Ends the run; returns `cancelled` (or the result if it had already finished). */
+  cancel(): CheckResult<S, C>;
+  progress(): CheckProgress;
+}
+
+export function explore<S, C>(model: Model<S, C>, options: CheckOptions = {}): Exploration<S, C> {
+  return new Explorer(model, options);
+}
+
+/** Runs a whole check synchronously. */
+export function checkModel<S, C>(
+  model: Model<S, C>,
+  options: CheckOptions = {},
+): CheckResult<S, C> {
+  const run = explore(model, options);
+  for (;;) {
+    const out = run.runSlice(1 << 20);
+    if (out.done) return out.result;
+  }
+}
+
+type Pending =
+  | { kind: 'violated'; index: number; invariant: Invariant<unknown> | 'stuck' }
+  | { kind: 'cycle'; from: number; choice: number; to: number }
+  | { kind: 'limit'; limit: 'states' | 'depth' | 'time' };
+
+class Explorer<S, C> implements Exploration<S, C> {
+  private readonly packed: PackedModel<S> | undefined;
+  private readonly width: number;
+  private readonly now: () => number;
+  private readonly startMs: number;
+  private readonly maxStates: number;
+  private readonly maxDepth: number;
+  private readonly maxTimeMs: number;
+
+  private readonly table = new FingerprintTable();
+  private readonly parents = new IntVector();
+  private readonly choices = new IntVector();
+  private readonly levelStarts: number[] = [0];
+  private readonly candidates = new IntVector(1024);
+  private readonly h = new Uint32Array(2);
+  private readonly always: number[] = [];
+  private readonly atQuiescence: number[] = [];
+  private readonly sometimes: number[] = [];
+  private readonly sometimesFound: number[] = [];
+
+  private count = 0;
+  private generated = 0;
+  private terminal = 0;
+  private depth = 0;
+  private pos = 0;
+  private nextLevelStart = 0;
+  private expanding = -1;
+  private pending: Pending | undefined;
+  private result: CheckResult<S, C> | undefined;
+  private cycleSearch: CycleSearch<S, C> | undefined;
+
+  // Generic frontier.
+  private cur: S[] = [];
+  private next: S[] = [];
+  // Packed frontier.
+  private curBuf: Int32Array = new Int32Array(0);
+  private nextBuf: Int32Array = new Int32Array(0);
+  private nextCount = 0;
+  private readonly scratch: Int32Array;
+  private readonly emitPacked: (choice: number) => void;
+
+  constructor(
+    private readonly model: Model<S, C>,
+    options: CheckOptions,
+  ) {
+    this.packed = model.packed;
+    this.width = this.packed ? this.packed.width : 0;
+    this.now = options.now ?? (() => 0);
+    this.startMs = this.now();
+    this.maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxTimeMs = options.maxTimeMs ?? Infinity;
+    this.scratch = new Int32Array(Math.max(1, this.width));
+    model.invariants.forEach((inv, i) => {
+      if (inv.kind === 'always') this.always.push(i);
+      else if (inv.kind === 'atQuiescence') this.atQuiescence.push(i);
+      else {
+        this.sometimes.push(i);
+        this.sometimesFound.push(-1);
+      }
+    });
+    this.emitPacked = (choice) => this.addPacked(choice);
+  }
+
+  progress(): CheckProgress {
+    const frontier = this.packed
+      ? this.levelSize() - this.pos + this.nextCount
+      : this.cur.length - this.pos + this.next.length;
+    return {
+      distinctStates: this.count,
+      generatedStates: this.generated,
+      depth: this.depth,
+      frontier,
+      phase: this.cycleSearch ? 'cycle-check' : 'search',
+    };
+  }
+
+  cancel(): CheckResult<S, C> {
+    this.result ??= { verdict: 'cancelled', ...this.stats() };
+    return this.result;
+  }
+
+  runSlice(budgetStates: number): SliceOutcome<S, C> {
+    if (this.result) return { done: true, result: this.result };
+    try {
+      if (this.count === 0 && this.levelStarts.length === 1) this.start();
+      let budget = Math.max(1, budgetStates);
+      while (budget > 0 && !this.result) {
+        const n = this.cycleSearch ? this.stepCycleSearch(budget) : this.searchSome(budget);
+        budget -= n;
+        if (!this.result && this.now() - this.startMs > this.maxTimeMs) {
+          this.pending = { kind: 'limit', limit: 'time' };
+        }
+        if (this.pending) this.finishPending();
+      }
+    } catch (err) {
+      const info = toLearnerError(err);
+      if (!info) throw err;
+      this.result = { verdict: 'learner-error', ...info, ...this.stats() };
+    }
+    return this.result
+      ? { done: true, result: this.result }
+      : { done: false, progress: this.progress() };
+  }
+
+  private stats(): CheckStats {
+    return {
+      distinctStates: this.count,
+      generatedStates: this.generated,
+      depth: this.depth,
+      terminalStates: this.terminal,
+      elapsedMs: this.now() - this.startMs,
+    };
+  }
+
+  private start(): void {
+    const initial = this.model.initialStates();
+    if (this.packed) this.nextBuf = new Int32Array(Math.max(1, initial.length) * this.width);
+    initial.forEach((s, i) => {
+      this.generated++;
+      const idx = this.count;
+      if (this.fingerprintAndInsert(s, idx) >= 0) return;
+      this.parents.push(-1);
+      this.choices.push(i);
+      this.count++;
+      if (this.packed) this.pushNext(this.packed.toVector(s), 0);
+      else this.next.push(s);
+    });
+    this.beginLevel(0);
+  }
+
+  private fingerprintAndInsert(s: S, idx: number): number {
+    this.fingerprintOf(s);
+    return this.table.getOrInsert(this.h[0]!, this.h[1]!, idx);
+  }
+
+  /** Writes the fingerprint of `s` into `this.h`. */
+  private fingerprintOf(s: S): void {
+    if (this.packed) {
+      hashVector(this.packed.toVector(s), 0, this.width, this.h);
+      return;
+    }
+    const hasher = new Hasher();
+    const direct = this.model.fingerprint(s, hasher);
+    const fp = direct ?? hasher.digest();
+    this.h[0] = fp.hi;
+    this.h[1] = fp.lo;
+  }
+
+  /** Index of a reachable state, or -1. */
+  indexOf(s: S): number {
+    this.fingerprintOf(s);
+    return this.table.get(this.h[0]!, this.h[1]!);
+  }
+
+  /** Makes the next level current. */
+  private beginLevel(depth: number): void {
+    this.depth = depth;
+    this.pos = 0;
+    if (this.packed) {
+      const t = this.curBuf;
+      this.curBuf = this.nextBuf;
+      this.nextBuf = t;
+      this.nextCount = 0;
+    } else {
+      this.cur = this.next;
+      this.next = [];
+    }
+    this.nextLevelStart = this.count;
+    this.levelStarts.push(this.count);
+  }
+
+  private levelSize(): number {
+    return this.levelStarts[this.depth + 1]! - this.levelStarts[this.depth]!;
+  }
+
+  /** Expands up to `budget` states of the search; returns how many it expanded. */
+  private searchSome(budget: number): number {
+    let done = 0;
+    while (done < budget && !this.pending) {
+      if (this.pos === this.levelSize()) {
+        if (this.count === this.nextLevelStart) {
+          this.endSearch();
+          return Math.max(done, 1);
+        }
+        if (this.count > this.maxStates) {
+          this.pending = { kind: 'limit', limit: 'states' };
+          break;
+        }
+        this.beginLevel(this.depth + 1);
+        continue;
+      }
+      this.expanding = this.levelStarts[this.depth]! + this.pos;
+      if (this.packed) this.expandPacked(this.packed);
+      else this.expandGeneric(this.cur[this.pos]!);
+      this.pos++;
+      done++;
+      if (this.count > this.maxStates && !this.pending) {
+        this.pending = { kind: 'limit', limit: 'states' };
+      }
+      if ((done & 255) === 0 && this.now() - this.startMs > this.maxTimeMs) break;
+    }
+    return done;
+  }
+
+  private expandPacked(packed: PackedModel<S>): void {
+    const buf = this.curBuf;
+    const off = this.pos * this.width;
+    const idx = this.expanding;
+    for (const i of this.always) {
+      if (!packed.invariantHolds(i, buf, off)) return this.violate(idx, i);
+    }
+    for (let k = 0; k < this.sometimes.length; k++) {
+      if (this.sometimesFound[k]! < 0 && packed.invariantHolds(this.sometimes[k]!, buf, off)) {
+        this.sometimesFound[k] = idx;
+      }
+    }
+    let n: number;
+    if (this.depth >= this.maxDepth) {
+      n = packed.successors(buf, off, this.scratch, noop);
+      if (n > 0) this.pending = { kind: 'limit', limit: 'depth' };
+      return;
+    }
+    n = packed.successors(buf, off, this.scratch, this.emitPacked);
+    if (this.pending) return;
+    if (n === 0) {
+      this.terminal++;
+      if (packed.isQuiescent && !packed.isQuiescent(buf, off)) {
+        this.pending = { kind: 'violated', index: idx, invariant: 'stuck' };
+        return;
+      }
+      for (const i of this.atQuiescence) {
+        if (!packed.invariantHolds(i, buf, off)) return this.violate(idx, i);
+      }
+    }
+  }
+
+  private addPacked(choice: number): void {
+    this.generated++;
+    hashVector(this.scratch, 0, this.width, this.h);
+    const idx = this.count;
+    const found = this.table.getOrInsert(this.h[0]!, this.h[1]!, idx);
+    if (found < 0) {
+      this.parents.push(this.expanding);
+      this.choices.push(choice);
+      this.count++;
+      this.pushNext(this.scratch, 0);
+    } else if (found < this.nextLevelStart) {
+      this.backEdge(this.expanding, choice, found);
+    }
+  }
+
+  private pushNext(v: Int32Array, offset: number): void {
+    const w = this.width;
+    let at = this.nextCount * w;
+    if (at + w > this.nextBuf.length) {
+      const bigger = new Int32Array(Math.max(this.nextBuf.length * 2, at + w, 1024 * w));
+      bigger.set(this.nextBuf.subarray(0, at));
+      this.nextBuf = bigger;
+    }
+    for (let i = 0; i < w; i++) this.nextBuf[at++] = v[offset + i]!;
+    this.nextCount++;
+  }
+
+  private expandGeneric(s: S): void {
+    const model = this.model;
+    const idx = this.expanding;
+    for (const i of this.always) {
+      if (!model.invariants[i]!.holds(s)) return this.violate(idx, i);
+    }
+    for (let k = 0; k < this.sometimes.length; k++) {
+      if (this.sometimesFound[k]! < 0 && model.invariants[this.sometimes[k]!]!.holds(s)) {
+        this.sometimesFound[k] = idx;
+      }
+    }
+    const enabled = model.enabled(s);
+    if (enabled.length > 0 && this.depth >= this.maxDepth) {
+      this.pending = { kind: 'limit', limit: 'depth' };
+      return;
+    }
+    for (let ci = 0; ci < enabled.length; ci++) {
+      const t = model.step(s, enabled[ci]!);
+      this.generated++;
+      const tIdx = this.count;
+      const found = this.fingerprintAndInsert(t, tIdx);
+      if (found < 0) {
+        this.parents.push(idx);
+        this.choices.push(ci);
+        this.count++;
+        this.next.push(t);
+      } else if (found < this.nextLevelStart) {
+        this.backEdge(idx, ci, found);
+        if (this.pending) return;
+      }
+    }
+    if (enabled.length === 0) {
+      this.terminal++;
+      if (model.isQuiescent && !model.isQuiescent(s)) {
+        this.pending = { kind: 'violated', index: idx, invariant: 'stuck' };
+        return;
+      }
+      for (const i of this.atQuiescence) {
+        if (!model.invariants[i]!.holds(s)) return this.violate(idx, i);
+      }
+    }
+  }
+
+  private violate(index: number, invariantIndex: number): void {
+    this.pending = {
+      kind: 'violated',
+      index,
+      invariant: this.model.invariants[invariantIndex] as Invariant<unknown>,
+    };
+  }
+
+  /** An edge from `from` to the known state `to` at depth <= depth(from). */
+  private backEdge(from: number, choice: number, to: number): void {
+    if (this.pending) return;
+    let a = from;
+    while (a > to) a = this.parents.get(a);
+    if (a === to) this.pending = { kind: 'cycle', from, choice, to };
+    else this.candidates.push(to);
+  }
+
+  private endSearch(): void {
+    if (this.candidates.length === 0) {
+      this.result = { verdict: 'passed', ...this.stats(), sometimes: this.sometimesReports() };
+      return;
+    }
+    const roots = Array.from(this.candidates.data.subarray(0, this.candidates.length));
+    this.cycleSearch = new CycleSearch(
+      this.model,
+      this.count,
+      roots,
+      (s) => this.indexOf(s),
+      (i) => pathTo(this.parents, this.choices, i),
+    );
+  }
+
+  private stepCycleSearch(budget: number): number {
+    const search = this.cycleSearch!;
+    const out = search.run(budget);
+    if (out.kind === 'more') return out.visited;
+    if (out.kind === 'acyclic') {
+      this.result = { verdict: 'passed', ...this.stats(), sometimes: this.sometimesReports() };
+    } else {
+      const trace = replay(this.model, out.initial, out.choiceIndices);
+      this.result = {
+        verdict: 'cycle',
+        description: cycleDescription(trace.depth - out.cycleStart),
+        ...this.stats(),
+        counterexample: trace,
+        cycleStart: out.cycleStart,
+      };
+    }
+    return Math.max(1, out.visited);
+  }
+
+  private finishPending(): void {
+    const p = this.pending!;
+    this.pending = undefined;
+    if (this.result) return;
+    switch (p.kind) {
+      case 'limit':
+        this.result = {
+          verdict: 'limit-reached',
+          limit: p.limit,
+          ...this.stats(),
+          sometimes: this.sometimesReports(),
+        };
+        return;
+      case 'violated': {
+        const path = pathTo(this.parents, this.choices, p.index);
+        const inv = p.invariant;
+        this.result = {
+          verdict: 'violated',
+          invariant: inv === 'stuck' ? 'stuck' : inv.name,
+          description:
+            inv === 'stuck'
+              ? 'A terminal state (no step enabled) that is not quiescent: the system is stuck.'
+              : (inv.description ?? inv.name),
+          kind: inv === 'stuck' ? 'stuck' : inv.kind,
+          ...this.stats(),
+          counterexample: replay(this.model, path.initial, path.choiceIndices),
+          sometimes: this.sometimesReports(),
+        };
+        return;
+      }
+      case 'cycle': {
+        const path = pathTo(this.parents, this.choices, p.from);
+        const cycleStart = pathTo(this.parents, this.choices, p.to).choiceIndices.length;
+        const trace = replay(this.model, path.initial, [...path.choiceIndices, p.choice]);
+        this.result = {
+          verdict: 'cycle',
+          description: cycleDescription(trace.depth - cycleStart),
+          ...this.stats(),
+          counterexample: trace,
+          cycleStart,
+        };
+        return;
+      }
+    }
+  }
+
+  private sometimesReports(): SometimesReport<S, C>[] {
+    return this.sometimes.map((invIndex, k) => {
+      const inv = this.model.invariants[invIndex]!;
+      const found = this.sometimesFound[k]!;
+      const report: SometimesReport<S, C> = { name: inv.name, reached: found >= 0 };
+      if (inv.description !== undefined) report.description = inv.description;
+      if (found >= 0) {
+        const path = pathTo(this.parents, this.choices, found);
+        report.witness = replay(this.model, path.initial, path.choiceIndices);
+      }
+      return report;
+    });
+  }
+}
+
+function cycleDescription(length: number): string {
+  return `The state graph has a cycle of ${length} step${length === 1 ? '' : 's'}: the model can run forever without making progress.`;
+}
+
+function noop(): void {}

@@ -1,0 +1,137 @@
+/**
+ * An open-addressing hash table of 64-bit fingerprints over typed arrays (V8's Set and Map stop
+ * at 2^24 entries). Each slot holds the fingerprint as two uint32 halves and the state's index
+ * + 1 (0 = empty slot), so the explorer can find an already-seen state's parent pointers. Linear
+ * probing; the table doubles and rehashes at a load factor of 1/2.
+ */
+export class FingerprintTable {
+  private keys: Uint32Array;
+  private vals: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(initialCapacity = 1 << 16) {
+    let cap = 16;
+    while (cap < initialCapacity) cap *= 2;
+    this.keys = new Uint32Array(cap * 2);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /**
+   * The index stored for (hi, lo), or -1 after inserting (hi, lo) with `index` when absent.
+   */
+  getOrInsert(hi: number, lo: number, index: number): number {
+    const keys = this.keys;
+    const vals = this.vals;
+    const mask = this.mask;
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    for (;;) {
+      const v = vals[slot]!;
+      if (v === 0) break;
+      if (keys[2 * slot] === hi >>> 0 && keys[2 * slot + 1] === lo >>> 0) return v - 1;
+      slot = (slot + 1) & mask;
+    }
+    keys[2 * slot] = hi;
+    keys[2 * slot + 1] = lo;
+    vals[slot] = index + 1;
+    if (++this.count * 2 > mask + 1) this.grow();
+    return -1;
+  }
+
+  /** The index stored for (hi, lo), or -1. */
+  get(hi: number, lo: number): number {
+    const mask = this.mask;
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    for (;;) {
+      const v = this.vals[slot]!;
+      if (v === 0) return -1;
+      if (this.keys[2 * slot] === hi >>> 0 && this.keys[2 * slot + 1] === lo >>> 0) return v - 1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    const cap = (this.mask + 1) * 2;
+    this.keys = new Uint32Array(cap * 2);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let i = 0; i < oldVals.length; i++) {
+      const v = oldVals[i]!;
+      if (v === 0) continue;
+      const hi = oldKeys[2 * i]!;
+      const lo = oldKeys[2 * i + 1]!;
+      let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+      while (this.vals[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[2 * slot] = hi;
+      this.keys[2 * slot + 1] = lo;
+      this.vals[slot] = v;
+    }
+  }
+}
+
+/** A growable Int32Array (parent pointers, choice indices). */
+export class IntVector {
+  data: Int32Array;
+  length = 0;
+
+  constructor(initialCapacity = 1 << 16) {
+    this.data = new Int32Array(initialCapacity);
+  }
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+
+  get(i: number): number {
+    return this.data[i]!;
+  }
+}
+
+/**
+ * 64-bit fingerprint of ints `v[offset..offset+width)`: two murmur3-32 lanes with different
+ * seeds, written to `out[0]` (hi) and `out[1]` (lo).
+ */
+export function hashVector(v: Int32Array, offset: number, width: number, out: Uint32Array): void {
+  let h1 = 0x9747b28c;
+  let h2 = 0x2545f491;
+  for (let i = offset, end = offset + width; i < end; i++) {
+    let k = Math.imul(v[i]!, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h1 ^= k;
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    let j = Math.imul(v[i]! ^ 0x5bd1e995, 0x85ebca6b);
+    j = (j << 16) | (j >>> 16);
+    j = Math.imul(j, 0xc2b2ae35);
+    h2 ^= j;
+    h2 = (h2 << 17) | (h2 >>> 15);
+    h2 = (Math.imul(h2, 5) + 0x7fb5d329) | 0;
+  }
+  out[0] = fmix(h1 ^ width);
+  out[1] = fmix(h2 ^ h1);
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,163 @@
+/**
+ * The checker's contract with the models it explores, and its closed set of results.
+ *
+ * A model is `initialStates` + `enabled` + `step` (the one transition function every driver
+ * shares), a 64-bit `fingerprint`, and named invariants with a kind. The explorer never mutates a
+ * state and never keeps more than the current BFS frontier in memory: every other state is a
+ * fingerprint plus (parent index, choice index), from which a trace is rebuilt by re-stepping.
+ *
+ * A model may add a `packed` fast path (fixed-width Int32Array vectors, successors written into a
+ * scratch buffer): the explorer then stores the frontier flat and hashes the ints itself.
+ */
+import type { Hash64, Hasher } from '../core/hash';
+
+/** When an invariant is checked. */
+export type InvariantKind = 'always' | 'atQuiescence' | 'sometimes';
+
+/** A named, pure predicate over states. */
+export interface Invariant<S> {
+  name: string;
+  description?: string;
+  /**
+   * `always`: every reachable state; `atQuiescence`: every terminal state (no enabled choice);
+   * `sometimes`: some reachable state (reported with a witness, never a failure).
+   */
+  kind: InvariantKind;
+  holds(s: S): boolean;
+}
+
+/** A finite transition system. `enabled` must list choices in a deterministic order. */
+export interface Model<S, C> {
+  initialStates(): S[];
+  enabled(s: S): C[];
+  /** The successor of `s` by choice `c`. Must not mutate `s`. */
+  step(s: S, c: C): S;
+  /** Feed `s` into the hasher (or return its 64-bit fingerprint directly). */
+  fingerprint(s: S, h: Hasher): void | Hash64;
+  invariants: Invariant<S>[];
+  /** Whether a terminal state is a normal end (default: every terminal state is). */
+  isQuiescent?(s: S): boolean;
+  describeChoice?(c: C): string;
+  /** A JSON-compatible view of a state, for traces sent over `postMessage`. */
+  toPlain?(s: S): unknown;
+  /** Optional fast path; must agree exactly with the generic functions above. */
+  packed?: PackedModel<S>;
+}
+
+/**
+ * The packed fast path: states as fixed-width Int32Array vectors. The explorer fingerprints the
+ * ints itself (see `hashVector`), so a packed model needs no `fingerprint` of its own there.
+ */
+export interface PackedModel<S> {
+  /** Ints per state. */
+  readonly width: number;
+  /** The vector of a (generic) state; `toState(toVector(s))` must equal `s`. */
+  toVector(s: S): Int32Array;
+  toState(v: Int32Array, offset: number): S;
+  /**
+   * Writes each successor of the vector at `src[offset..offset+width)` into `out[0..width)` and
+   * calls `emit(choiceIndex)`, in the order of `enabled(toState(src))`. Returns how many
+   * successors it emitted (0 = terminal).
+   */
+  successors(
+    src: Int32Array,
+    offset: number,
+    out: Int32Array,
+    emit: (choiceIndex: number) => void,
+  ): number;
+  /** `model.invariants[index].holds` on a vector. */
+  invariantHolds(index: number, v: Int32Array, offset: number): boolean;
+  isQuiescent?(v: Int32Array, offset: number): boolean;
+}
+
+/** Hard limits; reaching one ends the run with a `limit-reached` result, never a pass. */
+export interface CheckLimits {
+  /** Distinct states (default 5,000,000). */
+  maxStates?: number;
+  /** BFS depth (default 10,000). */
+  maxDepth?: number;
+  /** Wall-clock budget, measured with `now` (default: none). */
+  maxTimeMs?: number;
+}
+
+export interface CheckOptions extends CheckLimits {
+  /** Clock in milliseconds, injected by the caller (the checker reads no ambient time). */
+  now?: () => number;
+}
+
+/** What a run has covered so far. */
+export interface CheckStats {
+  distinctStates: number;
+  generatedStates: number;
+  /** Deepest BFS level reached (the initial states are depth 0). */
+  depth: number;
+  terminalStates: number;
+  elapsedMs: number;
+}
+
+export interface CheckProgress {
+  distinctStates: number;
+  generatedStates: number;
+  depth: number;
+  /** States waiting in the BFS frontier (current and next level). */
+  frontier: number;
+  phase: 'search' | 'cycle-check';
+}
+
+/** A path from an initial state: replay with `initialStates()[initial]` then `step` per choice. */
+export interface Trace<S, C> {
+  initial: number;
+  choices: C[];
+  /** Index of each choice in `enabled(previous state)`. */
+  choiceIndices: number[];
+  /** `describeChoice` of each choice (or its JSON). */
+  labels: string[];
+  /** states[0] is the initial state, states[i + 1] follows choices[i]. */
+  states: S[];
+  /** Number of steps (= choices.length). */
+  depth: number;
+}
+
+export interface SometimesReport<S, C> {
+  name: string;
+  description?: string;
+  reached: boolean;
+  witness?: Trace<S, C>;
+}
+
+/** Learner code threw (structurally detected `learnerError`, see `toLearnerError`). */
+export interface LearnerErrorInfo {
+  kind: string;
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export type CheckResult<S, C> =
+  | (CheckStats & { verdict: 'passed'; sometimes: SometimesReport<S, C>[] })
+  | (CheckStats & {
+      verdict: 'violated';
+      invariant: string;
+      description: string;
+      kind: InvariantKind | 'stuck';
+      counterexample: Trace<S, C>;
+      sometimes: SometimesReport<S, C>[];
+    })
+  | (CheckStats & {
+      verdict: 'cycle';
+      description: string;
+      /** Initial state to the first state of the cycle, then around it back to that state. */
+      counterexample: Trace<S, C>;
+      /** Index in `counterexample.states` where the cycle starts (the last state repeats it). */
+      cycleStart: number;
+    })
+  | (CheckStats & {
+      verdict: 'limit-reached';
+      limit: 'states' | 'depth' | 'time';
+      sometimes: SometimesReport<S, C>[];
+    })
+  | (CheckStats & LearnerErrorInfo & { verdict: 'learner-error' })
+  | (CheckStats & { verdict: 'cancelled' });
+
+export type Verdict = CheckResult<unknown, unknown>['verdict'];
