@@ -97,7 +97,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       if (hasQueuedBehind(world, copy) && can(world, delay)) out.push(delay);
     }
     for (const inv of world.invocations) {
-      if (inv.kind !== 'message' || inv.leaseLost || inv.pending.phase === 'ack') continue;
+      if (inv.kind !== 'message' || inv.leaseLost) continue;
       const expire: Choice = { t: 'expireLease', attemptId: inv.attemptId };
       if (can(world, expire)) out.push(expire);
     }

@@ -27,6 +27,10 @@ describe('getCompiledMachine', () => {
       () => getCompiledMachine('userTab', { actions: [{ wait: 'yes' as never }] }),
     ];
     for (const compile of bad) expect(compile).toThrow(MachineCompileError);
+    const long = { actions: Array.from({ length: 100 }, () => ({ wait: true })) };
+    expect(() => getCompiledMachine('userTab', long)).toThrow(
+      /at most 30 actions .*\.\.\. \(1413 chars\)/,
+    );
     expect(() => getCompiledMachine('httpRequest', { maxAttempts: 0 })).toThrow(
       "Invalid input for machine 'httpRequest': maxAttempts must be an integer >= 1",
     );

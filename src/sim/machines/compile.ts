@@ -40,7 +40,7 @@ export function compileMachine(
   options: CompileOptions = {},
 ): CompiledMachine {
   const stateCountMax = options.stateCountMax ?? COMPILED_STATE_COUNT_MAX;
-  const where = `machine '${kind}' with input ${stableStringify(input)}`;
+  const where = `machine '${kind}' with input ${toShortJson(input)}`;
   assertSameEvents(where, machine, eventTypes);
 
   const snapshots: AnyMachineSnapshot[] = [];
@@ -148,6 +148,12 @@ export function createCompiledMachine(
     findState: (value: string, context: Readonly<Record<string, number>>) =>
       idByKey.get(toCompiledKey(value, context)) ?? -1,
   });
+}
+
+/** Canonical JSON of a value for error messages, cut at 200 characters. */
+export function toShortJson(value: unknown): string {
+  const json = stableStringify(value);
+  return json.length <= 200 ? json : `${json.slice(0, 200)}... (${json.length} chars)`;
 }
 
 function toCompiledKey(value: string, context: Readonly<Record<string, number>>): string {

@@ -4,7 +4,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import { stableStringify } from '../../core/hash';
-import { MachineCompileError, compileMachine } from './compile';
+import { MachineCompileError, compileMachine, toShortJson } from './compile';
 import { COPY_EVENT_TYPES, copyMachine } from './copyMachine';
 import { ENDPOINT_EVENT_TYPES, endpointMachine } from './endpointMachine';
 import { EXTERNAL_API_EVENT_TYPES, externalApiMachine } from './externalApiMachine';
@@ -69,7 +69,7 @@ function assertValidInput(kind: MachineKind, input: unknown): void {
   const problem = findInputProblem(kind, input as Record<string, unknown>);
   if (problem) {
     throw new MachineCompileError(
-      `Invalid input for machine '${kind}': ${problem} (got ${stableStringify(input)}).`,
+      `Invalid input for machine '${kind}': ${problem} (got ${toShortJson(input)}).`,
     );
   }
 }

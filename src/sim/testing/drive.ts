@@ -10,7 +10,11 @@ import type { World } from '../world';
 
 export type Policy = (enabled: Choice[], world: World) => Choice;
 
-export function drive(engine: Engine, policy: Policy, maxSteps = 10_000): { world: World; events: TraceEvent[]; choices: Choice[] } {
+export function drive(
+  engine: Engine,
+  policy: Policy,
+  maxSteps = 10_000,
+): { world: World; events: TraceEvent[]; choices: Choice[] } {
   engine.reset();
   const world = engine.initialWorld();
   const events: TraceEvent[] = [];
@@ -28,7 +32,12 @@ export function drive(engine: Engine, policy: Policy, maxSteps = 10_000): { worl
 /** The first step that injects no fault (deterministic "happy path"). */
 export function firstNormal(enabled: Choice[]): Choice {
   const normal = enabled.find(
-    (c) => (c.t === 'run' && c.outcome === 'ok') || c.t === 'act' || c.t === 'arrive' || c.t === 'timer' || (c.t === 'deliver' && !c.reorder),
+    (c) =>
+      (c.t === 'run' && c.outcome === 'ok') ||
+      c.t === 'act' ||
+      c.t === 'arrive' ||
+      c.t === 'timer' ||
+      (c.t === 'deliver' && !c.reorder),
   );
   if (!normal) throw new Error(`no normal step among ${JSON.stringify(enabled)}`);
   return normal;

@@ -90,10 +90,7 @@ export function* submitCart(req: unknown, ctx: HandlerContext): HandlerGenerator
 }
 
 /** Orders: creates an order under a fresh id. */
-export function* onSubmitOrder(
-  msg: unknown,
-  ctx: HandlerContext,
-): HandlerGenerator {
+export function* onSubmitOrder(msg: unknown, ctx: HandlerContext): HandlerGenerator {
   const { cartId, items } = msg as { cartId: string; items: string[] };
   yield* $(ctx.store('orders', ctx.newId(), { cartId, items }));
   return undefined;
@@ -104,11 +101,117 @@ export function* submitCartSendFirst(req: unknown, ctx: HandlerContext): Handler
   const { cartId } = (req as HttpRequest<{ cartId: string }>).body;
   const cart = (yield* $(ctx.load<Cart>('carts', cartId))) as Doc<Cart> | null;
   if (!cart || cart.value.submitted) return { status: 'ignored' };
-  yield* $(ctx.send('Orders', { type: 'SubmitOrder', payload: { cartId, items: cart.value.items } }));
-  yield* $(ctx.store('carts', cartId, { ...cart.value, submitted: true }, { expectedVersion: cart.version }));
+  yield* $(
+    ctx.send('Orders', { type: 'SubmitOrder', payload: { cartId, items: cart.value.items } }),
+  );
+  yield* $(
+    ctx.store(
+      'carts',
+      cartId,
+      { ...cart.value, submitted: true },
+      { expectedVersion: cart.version },
+    ),
+  );
   return { status: 'submitted' };
 }
 
 export function l3Program(carts: number, options: Parameters<typeof l3Manifest>[1] = {}): Program {
   return { manifest: l3Manifest(carts, options), handlers: { submitCart, onSubmitOrder } };
+}
+
+type Order = { lines: string[] };
+
+/** L7: one AddItem on a slow handler whose lease can expire; two competing consumers. */
+export function l7Program(): Program {
+  const manifest = defineExercise({
+    id: 'test-l7',
+    title: 'Visibility timeout (engine test)',
+    summary: 'A lease expires while the handler runs.',
+    block: 'Test',
+    endpoints: { Orders: { kind: 'messages', handles: { AddItem: 'onAddItem' }, concurrency: 2 } },
+    stores: { db: { kind: 'documents', initial: { orders: { 'order-1': { lines: [] } } } } },
+    workload: {
+      messages: [
+        {
+          destination: 'Orders',
+          type: 'AddItem',
+          payload: { orderId: 'order-1', filling: 'Meat' },
+        },
+      ],
+    },
+    dispatch: 'immediate',
+    faults: { total: 1, perKind: { leaseExpire: 1 } },
+    invariants: [
+      coreInvariants.noDuplicateProcessing,
+      invariant('oneLinePerAddItem', 'always', 'Each AddItem adds one line.', (w) => {
+        const lines = docs<Order>(w, 'orders')[0]?.[1].lines.length ?? 0;
+        return lines <= 1 || `order-1 has ${lines} lines for one AddItem.`;
+      }),
+    ],
+    limits: { maxStates: 100_000, maxDepth: 200, maxTimeMs: 10_000 },
+    files: { starter: 'starter.ts', solution: 'solution.ts', variants: {} },
+  });
+  function* onAddItem(msg: unknown, ctx: HandlerContext): HandlerGenerator {
+    const { orderId, filling } = msg as { orderId: string; filling: string };
+    const order = (yield* $(ctx.load<Order>('orders', orderId))) as Doc<Order>;
+    yield* $(
+      ctx.store(
+        'orders',
+        orderId,
+        { lines: [...order.value.lines, filling] },
+        { expectedVersion: order.version },
+      ),
+    );
+    return undefined;
+  }
+  return { manifest, handlers: { onAddItem } };
+}
+
+/**
+ * Every actor and fault kind in one small system: a tab submits two carts without waiting, the
+ * edge sends SubmitOrder, Orders charges PierogiPay and publishes OrderPlaced to Billing.
+ */
+export function kitchenSinkProgram(faults: ExerciseManifest['faults']): Program {
+  const base = l3Manifest(2, {
+    tabs: [
+      {
+        name: 'alice',
+        maxAttempts: 2,
+        actions: [
+          { endpoint: 'Frontend', route: 'submit', body: { cartId: 'cart-1' }, wait: false },
+          { endpoint: 'Frontend', route: 'submit', body: { cartId: 'cart-2' } },
+        ],
+      },
+    ],
+  });
+  const manifest: ExerciseManifest = {
+    ...base,
+    id: 'test-kitchen-sink',
+    endpoints: {
+      ...base.endpoints,
+      Orders: {
+        kind: 'messages',
+        handles: { SubmitOrder: 'onSubmitAndCharge' },
+        retries: { immediate: 0, delayed: 1, backoffBaseTicks: 5 },
+      },
+      Billing: { kind: 'messages', handles: { OrderPlaced: 'onOrderPlaced' } },
+    },
+    subscriptions: { OrderPlaced: ['Billing'] },
+    external: { PierogiPay: { honoursIdempotencyKeys: true } },
+    faults,
+  };
+  function* onSubmitAndCharge(msg: unknown, ctx: HandlerContext): HandlerGenerator {
+    const { cartId } = msg as { cartId: string };
+    const charge = (yield* $(
+      ctx.call('PierogiPay', 'charge', { cartId, amount: 100 }, { idempotencyKey: cartId }),
+    )) as { id: string };
+    yield* $(ctx.store('orders', cartId, { cartId, chargeId: charge.id }));
+    yield* $(ctx.publish({ type: 'OrderPlaced', payload: { cartId } }));
+    return undefined;
+  }
+  function* onOrderPlaced(msg: unknown, ctx: HandlerContext): HandlerGenerator {
+    ctx.log(`billing ${(msg as { cartId: string }).cartId}`);
+    return undefined;
+  }
+  return { manifest, handlers: { submitCart, onSubmitAndCharge, onOrderPlaced } };
 }
