@@ -124,3 +124,5 @@ export function compileLearnerModule(
   }
   return { ok: true, exports: module.exports, resetBudget, toLearnerError };
 }
+
+export { learnerLocation } from './stack';

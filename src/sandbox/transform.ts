@@ -54,6 +54,7 @@ export function transformLearnerSource(
     const out = sucrase(` ${source}`, {
       transforms: ['typescript', 'imports'],
       disableESTransforms: true,
+      preserveDynamicImport: true,
       filePath: fileName,
       sourceMapOptions: { compiledFilename: fileName },
     });
