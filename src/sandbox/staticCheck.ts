@@ -81,6 +81,7 @@ export function checkProgram(program: Program, allowedImports: readonly string[]
       case 'ContinueStatement':
         return;
       case 'MetaProperty':
+        if (node.meta.name !== 'import') return;
         return report(
           node.start,
           'forbidden',

@@ -24,7 +24,7 @@ export function f(x: I): T | undefined { return undefined as T | undefined; }`);
     const out = code(
       'import type { A } from "./types";\n\nexport async function f(a: A) {\n  await a;\n}',
     );
-    expect(out.split('\n')[3]).toBe('  (yield* __await( a));');
+    expect(out.split('\n')[3]).toBe('  ;(yield* __await( a));');
     expect(out.split('\n')[2]).toMatch(/^ function\* f\(a\) \{__tick\(3\);$/);
   });
 
@@ -49,6 +49,11 @@ class K { async m() {} static async s() {} }`);
     expect(out).toContain(
       '(function* () {__tick(1);return  (yield* __await( g((yield* __await( h())), () => {__tick(1);return  ({ a: 1 });})));})',
     );
+  });
+
+  it('does not let a rewritten await continue a previous line without a semicolon', () => {
+    const out = code('async function f(b) {\n  const a = b\n  await a\n  if (a) await b\n}');
+    expect(out).toContain('  const a = b\n  ;(yield* __await( a))\n  if (a) (yield* __await( b))');
   });
 
   it('instruments every loop body, braced or not', () => {

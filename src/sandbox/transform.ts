@@ -136,6 +136,18 @@ function rewrite(node: AnyNode, parent: AnyNode | undefined, cx: RewriteContext)
   const { splice } = cx;
   const tick = (at: AnyNode) => `__tick(${cx.lineOf(at.start)});`;
   switch (node.type) {
+    case 'ExpressionStatement': {
+      // `a = b\nawait x` would become `a = b\n(yield* ...)`, a call of `b`: end the previous
+      // statement explicitly. Only in statement lists, where an empty statement is harmless.
+      const first = tokenValue(cx.tokens[tokenIndexAt(cx.tokens, node.start)] ?? node);
+      const inList =
+        parent?.type === 'Program' ||
+        parent?.type === 'BlockStatement' ||
+        parent?.type === 'StaticBlock' ||
+        parent?.type === 'SwitchCase';
+      if (inList && (first === 'await' || first === 'async')) splice.open(node.start, ';');
+      break;
+    }
     case 'AwaitExpression':
       splice.replace(node.start, node.start + 'await'.length, '(yield* __await(');
       splice.close(node.end, '))');
@@ -265,6 +277,6 @@ function findLastToken(
   return -1;
 }
 
-function tokenValue(t: Token): unknown {
-  return (t as Token & { value?: unknown }).value;
+function tokenValue(t: Token | AnyNode): unknown {
+  return (t as { value?: unknown }).value;
 }
