@@ -185,6 +185,27 @@ export class Svc { static async run(ctx) { return await viaMethod(ctx); } }
   });
 });
 
+describe('async semantics kept by the rewrite', () => {
+  it('adopts a returned helper call or ctx call, like an async function adopts a promise', async () => {
+    const source = `
+async function count(ctx, id) { const d = await ctx.load('c', id); return d.n; }
+export async function viaReturn(msg, ctx) { return count(ctx, msg.id); }
+export const viaArrow = async (msg, ctx) => ctx.load('c', msg.id + '!');
+export async function plain() { return 5; }
+export async function sum(msg, ctx) { return (await viaReturn(msg, ctx)) + (await viaArrow(msg, ctx)).n; }`;
+    const mod = compile(source);
+    const answer: Answer = (e) => ({ ok: true, value: { n: e.kind === 'load' ? e.id.length : 0 } });
+    const ctx = fakeCtx();
+    const msg = { id: 'abc' };
+    for (const name of ['viaReturn', 'viaArrow', 'plain', 'sum']) {
+      const run = drive(mod, () => exported(mod, name)(msg, ctx), answer);
+      const oracle = await runAsAsync(source, name, msg, answer);
+      expect(run).toEqual(oracle);
+    }
+    expect(drive(mod, () => exported(mod, 'sum')(msg, ctx), answer).result).toBe(7);
+  });
+});
+
 describe('step budget', () => {
   it('turns an infinite loop inside one step into a budget error naming the line', () => {
     const mod = compile(`export async function h(msg, ctx) {

@@ -1,4 +1,7 @@
-/** Public API of the sandbox layer (see README.md for the contract). */
+/**
+ * Public API of the sandbox layer (see README.md for the contract). DOM-free; the browser-only
+ * `runWithDeadline` is imported from './deadline' directly.
+ */
 export { compileLearnerModule, DEFAULT_STEP_BUDGET } from './evaluate';
 export type { CompileOptions, CompileResult, LearnerModule } from './evaluate';
 export { learnerLocation } from './stack';
@@ -11,4 +14,3 @@ export {
   isLearnerCodeError,
 } from './errors';
 export type { LearnerError, LearnerErrorKind } from './errors';
-export { runWithDeadline } from './deadline';

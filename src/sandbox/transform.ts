@@ -6,7 +6,8 @@
  * 2. acorn parses the result; {@link checkProgram} reports forbidden things up front.
  * 3. Position-based edits ({@link Splice}) rewrite async code into generators:
  *    `async function` / async methods → `function*` / `*m()`, async arrows → `(function* ...)`,
- *    `await x` → `(yield* __await(x))`; and instrument it: `__tick(line)` at the top of every
+ *    `await x` → `(yield* __await(x))`, and `return x` in an async function → `return (yield*
+ *    __await((x)))` (an async function adopts a returned promise); and instrument it: `__tick(line)` at the top of every
  *    function and loop body (the step budget), `__guard(e)` at the top of every `catch` and
  *    `finally` so learner code cannot swallow a sandbox error.
  * Every position in the output maps back to the learner's file (`toLearnerPosition`).
@@ -132,7 +133,12 @@ type FunctionNode = Extract<
 >;
 
 /** Pre-order walk: a node's edits are registered before its children's (see Splice). */
-function rewrite(node: AnyNode, parent: AnyNode | undefined, cx: RewriteContext): void {
+function rewrite(
+  node: AnyNode,
+  parent: AnyNode | undefined,
+  cx: RewriteContext,
+  inAsync = false,
+): void {
   const { splice } = cx;
   const tick = (at: AnyNode) => `__tick(${cx.lineOf(at.start)});`;
   switch (node.type) {
@@ -148,6 +154,13 @@ function rewrite(node: AnyNode, parent: AnyNode | undefined, cx: RewriteContext)
       if (inList && (first === 'await' || first === 'async')) splice.open(node.start, ';');
       break;
     }
+    case 'ReturnStatement':
+      // An async function adopts a returned promise: `return helper()` runs the helper.
+      if (inAsync && node.argument) {
+        splice.open(node.argument.start, '(yield* __await((');
+        splice.close(node.argument.end, ')))');
+      }
+      break;
     case 'AwaitExpression':
       splice.replace(node.start, node.start + 'await'.length, '(yield* __await(');
       splice.close(node.end, '))');
@@ -184,7 +197,7 @@ function rewrite(node: AnyNode, parent: AnyNode | undefined, cx: RewriteContext)
         const pattern = cx.js.slice(node.param.start, node.param.end);
         splice.replace(node.param.start, node.param.end, '__e');
         splice.open(node.body.start + 1, `__guard(__e);let ${pattern} = __e;`);
-        rewrite(node.body, node, cx);
+        rewrite(node.body, node, cx, inAsync);
         return; // the pattern's text was copied as is
       } else {
         splice.open(node.body.start, '(__e) ');
@@ -198,7 +211,8 @@ function rewrite(node: AnyNode, parent: AnyNode | undefined, cx: RewriteContext)
       if (isFunctionNode(node)) rewriteFunction(node, parent, cx, tick(node));
       break;
   }
-  for (const child of childNodes(node)) rewrite(child, node, cx);
+  const childAsync = isFunctionNode(node) ? node.async : inAsync;
+  for (const child of childNodes(node)) rewrite(child, node, cx, childAsync);
 }
 
 function rewriteFunction(
@@ -244,8 +258,8 @@ function rewriteFunction(
     splice.open(fn.body.start + 1, tick);
     splice.close(fn.end, ')');
   } else {
-    splice.replace(arrow.start, arrow.end, `{${tick}return `);
-    splice.close(fn.end, ';})');
+    splice.replace(arrow.start, arrow.end, `{${tick}return (yield* __await((`);
+    splice.close(fn.end, ')));})');
   }
 }
 
