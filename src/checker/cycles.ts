@@ -1,79 +1,74 @@
 /**
- * The exact cycle post-check (see explorer.ts for why it is needed only sometimes).
+ * The exact cycle post-check (see explorer.ts for when it runs).
  *
- * Every cycle of the reachable graph contains an edge s -> t with depth(t) <= depth(s); the BFS
- * records each such t as a candidate root. A cycle exists iff one is reachable from a candidate
- * root, so an iterative depth-first search with white/grey/black colours over the states
- * reachable from the roots decides it, visiting each state at most once in total. A grey
- * successor closes a cycle; the trace is the BFS-tree path to the root, the DFS stack, and the
- * closing edge. Runs in budgeted slices like the BFS.
+ * During the BFS every generated edge is recorded as the target's index, in expansion order, so
+ * the edges of state i are `edges[edgeStart[i] .. edgeStart[i + 1])` and an edge's position in
+ * that range is its choice index (a CSR graph over plain ints, ~4 bytes per edge). Every cycle
+ * contains an edge to an already-known state of depth <= the source's (a candidate root), so an
+ * iterative white/grey/black depth-first search over this integer graph from the candidate roots
+ * decides exactly whether a cycle exists, in O(states + edges) without calling the model. A grey
+ * target closes a cycle; its trace is the BFS-tree path to that state, then the DFS stack from it,
+ * then the closing edge.
  */
-import { replay } from './trace';
-import type { Model } from './types';
+import type { IntVector } from './fingerprintTable';
 
 export type CycleSearchOutcome =
   | { kind: 'more'; visited: number }
   | { kind: 'acyclic'; visited: number }
-  | {
-      kind: 'cycle';
-      visited: number;
-      initial: number;
-      choiceIndices: number[];
-      cycleStart: number;
-    };
+  | { kind: 'cycle'; visited: number; entry: number; cycleChoices: number[] };
 
 const WHITE = 0;
 const GREY = 1;
 const BLACK = 2;
 
-interface Frame<S, C> {
-  state: S;
-  index: number;
-  enabled: C[];
-  next: number;
-}
-
-export class CycleSearch<S, C> {
+export class CycleSearch {
   private readonly colour: Uint8Array;
-  private readonly roots: number[];
+  private readonly stackState: Int32Array;
+  private readonly stackEdge: Int32Array;
+  private top = -1;
+  private readonly roots: Int32Array;
   private rootPos = 0;
-  private stack: Frame<S, C>[] = [];
-  private rootPath: { initial: number; choiceIndices: number[] } | undefined;
 
   constructor(
-    private readonly model: Model<S, C>,
     stateCount: number,
-    candidateRoots: number[],
-    private readonly indexOf: (s: S) => number,
-    private readonly pathTo: (index: number) => { initial: number; choiceIndices: number[] },
+    private readonly edgeStart: IntVector,
+    private readonly edges: IntVector,
+    /** Sorted, may repeat. */
+    candidateRoots: Int32Array,
   ) {
     this.colour = new Uint8Array(stateCount);
-    this.roots = [...new Set(candidateRoots)].sort((a, b) => a - b);
+    this.stackState = new Int32Array(stateCount);
+    this.stackEdge = new Int32Array(stateCount);
+    this.roots = candidateRoots;
   }
 
   run(budget: number): CycleSearchOutcome {
+    const { colour, stackState, stackEdge } = this;
+    const start = this.edgeStart.data;
+    const edges = this.edges.data;
     let visited = 0;
     while (visited < budget) {
-      const top = this.stack[this.stack.length - 1];
-      if (!top) {
+      if (this.top < 0) {
         if (!this.pushNextRoot()) return { kind: 'acyclic', visited };
         visited++;
         continue;
       }
-      if (top.next === top.enabled.length) {
-        this.colour[top.index] = BLACK;
-        this.stack.pop();
+      const u = stackState[this.top]!;
+      const e = stackEdge[this.top]!;
+      if (e === start[u + 1]!) {
+        colour[u] = BLACK;
+        this.top--;
         continue;
       }
-      const ci = top.next++;
-      const t = this.model.step(top.state, top.enabled[ci]!);
-      const ti = this.indexOf(t);
-      if (ti < 0) throw new Error('cycle check: a successor is missing from the state table');
-      const c = this.colour[ti];
-      if (c === GREY) return { ...this.cycleTrace(ti, ci), visited };
+      stackEdge[this.top] = e + 1;
+      const t = edges[e]!;
+      const c = colour[t];
+      if (c === GREY) return { ...this.cycle(t), visited };
       if (c === WHITE) {
-        this.colour[ti] = GREY;
-        this.stack.push({ state: t, index: ti, enabled: this.model.enabled(t), next: 0 });
+        colour[t] = GREY;
+        this.top++;
+        stackState[this.top] = t;
+        stackEdge[this.top] = start[t]!;
         visited++;
       }
     }
@@ -84,28 +79,24 @@ export class CycleSearch<S, C> {
     while (this.rootPos < this.roots.length) {
       const root = this.roots[this.rootPos++]!;
       if (this.colour[root] !== WHITE) continue;
-      this.rootPath = this.pathTo(root);
-      const trace = replay(this.model, this.rootPath.initial, this.rootPath.choiceIndices);
-      const state = trace.states[trace.states.length - 1]!;
       this.colour[root] = GREY;
-      this.stack.push({ state, index: root, enabled: this.model.enabled(state), next: 0 });
+      this.top = 0;
+      this.stackState[0] = root;
+      this.stackEdge[0] = this.edgeStart.data[root]!;
       return true;
     }
     return false;
   }
 
-  private cycleTrace(
-    to: number,
-    lastChoice: number,
-  ): { kind: 'cycle'; initial: number; choiceIndices: number[]; cycleStart: number } {
-    const root = this.rootPath!;
-    const choiceIndices = [...root.choiceIndices];
-    let cycleStart = -1;
-    this.stack.forEach((frame, k) => {
-      if (frame.index === to) cycleStart = root.choiceIndices.length + k;
-      if (k < this.stack.length - 1) choiceIndices.push(frame.next - 1);
-    });
-    choiceIndices.push(lastChoice);
-    return { kind: 'cycle', initial: root.initial, choiceIndices, cycleStart };
+  /** The cycle from grey state `entry` (on the stack) around to the top and back. */
+  private cycle(entry: number): { kind: 'cycle'; entry: number; cycleChoices: number[] } {
+    let k = this.top;
+    while (this.stackState[k] !== entry) k--;
+    const cycleChoices: number[] = [];
+    for (; k <= this.top; k++) {
+      const u = this.stackState[k]!;
+      cycleChoices.push(this.stackEdge[k]! - 1 - this.edgeStart.data[u]!);
+    }
+    return { kind: 'cycle', entry, cycleChoices };
   }
 }

@@ -89,6 +89,9 @@ class Explorer<S, C> implements Exploration<S, C> {
   private readonly choices = new IntVector();
   private readonly levelStarts: number[] = [0];
   private readonly candidates = new IntVector(1024);
+  /** CSR edge list (target indices) for the exact cycle post-check, see cycles.ts. */
+  private readonly edgeStart = new IntVector();
+  private readonly edges = new IntVector();
   private readonly h = new Uint32Array(2);
   private readonly always: number[] = [];
   private readonly atQuiescence: number[] = [];
@@ -104,7 +107,7 @@ class Explorer<S, C> implements Exploration<S, C> {
   private expanding = -1;
   private pending: Pending | undefined;
   private result: CheckResult<S, C> | undefined;
-  private cycleSearch: CycleSearch<S, C> | undefined;
+  private cycleSearch: CycleSearch | undefined;
 
   // Generic frontier.
   private cur: S[] = [];
@@ -284,6 +287,7 @@ class Explorer<S, C> implements Exploration<S, C> {
     const buf = this.curBuf;
     const off = this.pos * this.width;
     const idx = this.expanding;
+    this.edgeStart.push(this.edges.length);
     for (const i of this.always) {
       if (!packed.invariantHolds(i, buf, off)) return this.violate(idx, i);
     }
@@ -318,12 +322,14 @@ class Explorer<S, C> implements Exploration<S, C> {
     const idx = this.count;
     const found = this.table.getOrInsert(this.h[0]!, this.h[1]!, idx);
     if (found < 0) {
+      this.edges.push(idx);
       this.parents.push(this.expanding);
       this.choices.push(choice);
       this.count++;
       this.pushNext(this.scratch, 0);
-    } else if (found < this.nextLevelStart) {
-      this.backEdge(this.expanding, choice, found);
+    } else {
+      this.edges.push(found);
+      if (found < this.nextLevelStart) this.backEdge(this.expanding, choice, found);
     }
   }
 
@@ -342,6 +348,7 @@ class Explorer<S, C> implements Exploration<S, C> {
   private expandGeneric(s: S): void {
     const model = this.model;
     const idx = this.expanding;
+    this.edgeStart.push(this.edges.length);
     for (const i of this.always) {
       if (!model.invariants[i]!.holds(s)) return this.violate(idx, i);
     }
@@ -360,6 +367,7 @@ class Explorer<S, C> implements Exploration<S, C> {
       this.generated++;
       const tIdx = this.count;
       const found = this.fingerprintAndInsert(t, tIdx);
+      this.edges.push(found < 0 ? tIdx : found);
       if (found < 0) {
         this.parents.push(idx);
         this.choices.push(ci);
@@ -404,14 +412,9 @@ class Explorer<S, C> implements Exploration<S, C> {
       this.result = { verdict: 'passed', ...this.stats(), sometimes: this.sometimesReports() };
       return;
     }
-    const roots = Array.from(this.candidates.data.subarray(0, this.candidates.length));
-    this.cycleSearch = new CycleSearch(
-      this.model,
-      this.count,
-      roots,
-      (s) => this.indexOf(s),
-      (i) => pathTo(this.parents, this.choices, i),
-    );
+    const roots = this.candidates.data.slice(0, this.candidates.length).sort();
+    this.edgeStart.push(this.edges.length);
+    this.cycleSearch = new CycleSearch(this.count, this.edgeStart, this.edges, roots);
   }
 
   private stepCycleSearch(budget: number): number {
@@ -421,13 +424,14 @@ class Explorer<S, C> implements Exploration<S, C> {
     if (out.kind === 'acyclic') {
       this.result = { verdict: 'passed', ...this.stats(), sometimes: this.sometimesReports() };
     } else {
-      const trace = replay(this.model, out.initial, out.choiceIndices);
+      const path = pathTo(this.parents, this.choices, out.entry);
+      const trace = replay(this.model, path.initial, [...path.choiceIndices, ...out.cycleChoices]);
       this.result = {
         verdict: 'cycle',
-        description: cycleDescription(trace.depth - out.cycleStart),
+        description: cycleDescription(out.cycleChoices.length),
         ...this.stats(),
         counterexample: trace,
-        cycleStart: out.cycleStart,
+        cycleStart: path.choiceIndices.length,
       };
     }
     return Math.max(1, out.visited);

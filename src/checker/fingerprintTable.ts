@@ -1,20 +1,19 @@
 /**
  * An open-addressing hash table of 64-bit fingerprints over typed arrays (V8's Set and Map stop
- * at 2^24 entries). Each slot holds the fingerprint as two uint32 halves and the state's index
- * + 1 (0 = empty slot), so the explorer can find an already-seen state's parent pointers. Linear
+ * at 2^24 entries). Each slot holds the fingerprint as two int32 halves and the state's index
+ * + 1 (0 = empty slot), interleaved, so the explorer can find an already-seen state's parent pointers. Linear
  * probing; the table doubles and rehashes at a load factor of 1/2.
  */
 export class FingerprintTable {
-  private keys: Uint32Array;
-  private vals: Int32Array;
+  /** Slot i is [hi, lo, index + 1] at 3i (one cache line per probe, mostly). */
+  private slots: Int32Array;
   private mask: number;
   private count = 0;
 
   constructor(initialCapacity = 1 << 16) {
     let cap = 16;
     while (cap < initialCapacity) cap *= 2;
-    this.keys = new Uint32Array(cap * 2);
-    this.vals = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 3);
     this.mask = cap - 1;
   }
 
@@ -30,53 +29,61 @@ export class FingerprintTable {
    * The index stored for (hi, lo), or -1 after inserting (hi, lo) with `index` when absent.
    */
   getOrInsert(hi: number, lo: number, index: number): number {
-    const keys = this.keys;
-    const vals = this.vals;
+    const slots = this.slots;
     const mask = this.mask;
-    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    hi |= 0;
+    lo |= 0;
+    let at = 3 * ((lo ^ Math.imul(hi, 0x9e3779b1)) & mask);
     for (;;) {
-      const v = vals[slot]!;
+      const v = slots[at + 2]!;
       if (v === 0) break;
-      if (keys[2 * slot] === hi >>> 0 && keys[2 * slot + 1] === lo >>> 0) return v - 1;
-      slot = (slot + 1) & mask;
+      if (slots[at + 1] === lo && slots[at] === hi) return v - 1;
+      at += 3;
+      if (at === slots.length) at = 0;
     }
-    keys[2 * slot] = hi;
-    keys[2 * slot + 1] = lo;
-    vals[slot] = index + 1;
+    slots[at] = hi;
+    slots[at + 1] = lo;
+    slots[at + 2] = index + 1;
     if (++this.count * 2 > mask + 1) this.grow();
     return -1;
   }
 
   /** The index stored for (hi, lo), or -1. */
   get(hi: number, lo: number): number {
-    const mask = this.mask;
-    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    const slots = this.slots;
+    hi |= 0;
+    lo |= 0;
+    let at = 3 * ((lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask);
     for (;;) {
-      const v = this.vals[slot]!;
+      const v = slots[at + 2]!;
       if (v === 0) return -1;
-      if (this.keys[2 * slot] === hi >>> 0 && this.keys[2 * slot + 1] === lo >>> 0) return v - 1;
-      slot = (slot + 1) & mask;
+      if (slots[at + 1] === lo && slots[at] === hi) return v - 1;
+      at += 3;
+      if (at === slots.length) at = 0;
     }
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldVals = this.vals;
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    this.keys = new Uint32Array(cap * 2);
-    this.vals = new Int32Array(cap);
-    this.mask = cap - 1;
-    for (let i = 0; i < oldVals.length; i++) {
-      const v = oldVals[i]!;
+    const slots = new Int32Array(cap * 3);
+    const mask = cap - 1;
+    for (let i = 0; i < old.length; i += 3) {
+      const v = old[i + 2]!;
       if (v === 0) continue;
-      const hi = oldKeys[2 * i]!;
-      const lo = oldKeys[2 * i + 1]!;
-      let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
-      while (this.vals[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[2 * slot] = hi;
-      this.keys[2 * slot + 1] = lo;
-      this.vals[slot] = v;
+      const hi = old[i]!;
+      const lo = old[i + 1]!;
+      let at = 3 * ((lo ^ Math.imul(hi, 0x9e3779b1)) & mask);
+      while (slots[at + 2] !== 0) {
+        at += 3;
+        if (at === slots.length) at = 0;
+      }
+      slots[at] = hi;
+      slots[at + 1] = lo;
+      slots[at + 2] = v;
     }
+    this.slots = slots;
+    this.mask = mask;
   }
 }
 

@@ -1,0 +1,85 @@
+/**
+ * Exercise 18: model checking the message handler (the workshop's TLA+ lesson, curriculum §2.1).
+ * A plain typed object for now; the exercise registry (src/sim `defineExercise`) can wrap it.
+ */
+export type ModelCheckingVariantId =
+  | 'starter'
+  | 'send-first'
+  | 'db-first'
+  | 'atomic'
+  | 'guarded'
+  | 'per-message-failures'
+  | 'solution';
+
+export interface ExerciseParameter {
+  id: string;
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+}
+
+export interface ExerciseVariant {
+  id: ModelCheckingVariantId;
+  title: string;
+  /** Path relative to this folder. */
+  file: string;
+  /** The invariant the checker reports as violated, or null when all hold. */
+  expectedViolation: string | null;
+}
+
+export interface ModelCheckingManifest {
+  id: 'model-checking';
+  title: string;
+  summary: string;
+  block: 'model-checking';
+  parameters: ExerciseParameter[];
+  variants: ExerciseVariant[];
+}
+
+export const manifest: ModelCheckingManifest = {
+  id: 'model-checking',
+  title: 'Model checking the message handler',
+  summary:
+    'Edit a handler made of labelled atomic steps and its invariants, check every interleaving ' +
+    'of failures exhaustively, and watch the state count grow with N and MaxFailures.',
+  block: 'model-checking',
+  parameters: [
+    { id: 'messages', label: 'Messages (N)', default: 2, min: 1, max: 6 },
+    { id: 'maxFailures', label: 'MaxFailures', default: 1, min: 0, max: 6 },
+  ],
+  variants: [
+    { id: 'starter', title: '1. Run the checker', file: 'starter.ts', expectedViolation: null },
+    {
+      id: 'send-first',
+      title: '2. Ghost messages',
+      file: 'variants/send-first.ts',
+      expectedViolation: 'NoGhostMessages',
+    },
+    {
+      id: 'db-first',
+      title: '3. Lost messages',
+      file: 'variants/db-first.ts',
+      expectedViolation: 'NoLostMessages',
+    },
+    {
+      id: 'atomic',
+      title: '4. Duplicate processing',
+      file: 'variants/atomic.ts',
+      expectedViolation: 'NoDuplicatedProcessings',
+    },
+    {
+      id: 'guarded',
+      title: '5-6. Realistic failures, consistent output',
+      file: 'variants/guarded.ts',
+      expectedViolation: 'ConsistentOutput',
+    },
+    {
+      id: 'per-message-failures',
+      title: '6. Fixed, one failure counter per message',
+      file: 'variants/per-message-failures.ts',
+      expectedViolation: null,
+    },
+    { id: 'solution', title: '7. The "diet" model', file: 'solution.ts', expectedViolation: null },
+  ],
+};
