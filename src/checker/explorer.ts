@@ -41,7 +41,7 @@ import type {
 } from './types';
 
 export const DEFAULT_MAX_STATES = 5_000_000;
-export const DEFAULT_MAX_DEPTH = 10_000;
+export const DEFAULT_MAX_DEPTH = 1_000_000;
 
 export type SliceOutcome<S, C> =
   { done: false; progress: CheckProgress } | { done: true; result: CheckResult<S, C> };

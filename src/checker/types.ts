@@ -74,7 +74,7 @@ export interface PackedModel<S> {
 export interface CheckLimits {
   /** Distinct states (default 5,000,000). */
   maxStates?: number;
-  /** BFS depth (default 10,000). */
+  /** BFS depth (default 1,000,000). */
   maxDepth?: number;
   /** Wall-clock budget, measured with `now` (default: none). */
   maxTimeMs?: number;

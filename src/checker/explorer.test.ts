@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import type { Hasher } from '../core/hash';
+import { checkModel, explore } from './explorer';
+import { FingerprintTable } from './fingerprintTable';
+import type { CheckResult, Invariant, Model } from './types';
+
+/** A model over named nodes of an explicit graph; choices are successor positions. */
+function graphModel(
+  edges: Record<string, string[]>,
+  invariants: Invariant<string>[] = [],
+  extra: Partial<Model<string, number>> = {},
+): Model<string, number> {
+  return {
+    initialStates: () => ['init'],
+    enabled: (s) => (edges[s] ?? []).map((_, i) => i),
+    step: (s, c) => edges[s]![c]!,
+    fingerprint: (s: string, h: Hasher) => h.string(s),
+    invariants,
+    describeChoice: (c) => `#${c}`,
+    ...extra,
+  };
+}
+
+function expectVerdict<S, C, V extends CheckResult<S, C>['verdict']>(
+  r: CheckResult<S, C>,
+  verdict: V,
+): Extract<CheckResult<S, C>, { verdict: V }> {
+  expect(r.verdict).toBe(verdict);
+  return r as Extract<CheckResult<S, C>, { verdict: V }>;
+}
+
+const notBad: Invariant<string> = { name: 'NotBad', kind: 'always', holds: (s) => s !== 'bad' };
+
+describe('checkModel', () => {
+  it('passes an acyclic graph and counts states, edges, depth and terminal states', () => {
+    const r = expectVerdict(
+      checkModel(graphModel({ init: ['a', 'b'], a: ['c'], b: ['c'], c: [] }, [notBad])),
+      'passed',
+    );
+    expect(r).toMatchObject({ distinctStates: 4, generatedStates: 5, depth: 2, terminalStates: 1 });
+  });
+
+  it('reports a shortest counterexample when a long and a short path reach the bad state', () => {
+    // The long path is listed first, so a depth-first search would find it first.
+    const model = graphModel(
+      { init: ['l1', 's1'], l1: ['l2'], l2: ['l3'], l3: ['bad'], s1: ['bad'], bad: [] },
+      [notBad],
+    );
+    const r = expectVerdict(checkModel(model), 'violated');
+    expect(r.invariant).toBe('NotBad');
+    expect(r.counterexample.depth).toBe(2);
+    expect(r.counterexample.states).toEqual(['init', 's1', 'bad']);
+    expect(r.counterexample.choiceIndices).toEqual([1, 0]);
+    expect(r.counterexample.labels).toEqual(['#1', '#0']);
+  });
+
+  it('reports a terminal state that is not quiescent as stuck', () => {
+    const model = graphModel({ init: ['a', 'done'], a: [], done: [] }, [], {
+      isQuiescent: (s) => s === 'done',
+    });
+    const r = expectVerdict(checkModel(model), 'violated');
+    expect(r.invariant).toBe('stuck');
+    expect(r.kind).toBe('stuck');
+    expect(r.counterexample.states).toEqual(['init', 'a']);
+  });
+
+  it('checks atQuiescence invariants on terminal states only', () => {
+    const endsInC: Invariant<string> = {
+      name: 'EndsInC',
+      kind: 'atQuiescence',
+      holds: (s) => s === 'c',
+    };
+    expectVerdict(checkModel(graphModel({ init: ['a'], a: ['c'], c: [] }, [endsInC])), 'passed');
+    const r = expectVerdict(
+      checkModel(graphModel({ init: ['a', 'x'], a: ['c'], c: [], x: [] }, [endsInC])),
+      'violated',
+    );
+    expect(r).toMatchObject({ invariant: 'EndsInC', kind: 'atQuiescence' });
+    expect(r.counterexample.states).toEqual(['init', 'x']);
+  });
+
+  it('reports sometimes invariants with a shortest witness, and unreachable ones as not reached', () => {
+    const model = graphModel({ init: ['a', 'b'], a: ['goal'], b: [], goal: [] }, [
+      { name: 'ReachesGoal', kind: 'sometimes', holds: (s) => s === 'goal' },
+      { name: 'Never', kind: 'sometimes', holds: () => false },
+    ]);
+    const r = expectVerdict(checkModel(model), 'passed');
+    expect(r.sometimes[0]).toMatchObject({ name: 'ReachesGoal', reached: true });
+    expect(r.sometimes[0]!.witness!.states).toEqual(['init', 'a', 'goal']);
+    expect(r.sometimes[1]).toEqual({ name: 'Never', reached: false });
+  });
+
+  it('detects a cycle through the BFS tree at once, with a lasso trace', () => {
+    const model = graphModel({ init: ['a'], a: ['b'], b: ['c', 'a'], c: [] });
+    const r = expectVerdict(checkModel(model), 'cycle');
+    expect(r.counterexample.states).toEqual(['init', 'a', 'b', 'a']);
+    expect(r.cycleStart).toBe(1);
+  });
+
+  it('detects a self-loop', () => {
+    const r = expectVerdict(checkModel(graphModel({ init: ['init'] })), 'cycle');
+    expect(r.counterexample.states).toEqual(['init', 'init']);
+    expect(r.cycleStart).toBe(0);
+  });
+
+  it('detects a cycle that is not a BFS-tree back edge (post-check)', () => {
+    // x and y are both children of init: neither is the other's tree ancestor.
+    const model = graphModel({ init: ['x', 'y'], x: ['y'], y: ['x'] });
+    const r = expectVerdict(checkModel(model), 'cycle');
+    const { states } = r.counterexample;
+    expect(states[r.cycleStart]).toBe(states[states.length - 1]);
+    expect(states.length - 1 - r.cycleStart).toBe(2);
+  });
+
+  it('does not report diamonds with paths of different lengths as cycles', () => {
+    const model = graphModel({ init: ['a', 'd'], a: ['b'], b: ['d'], d: ['e'], e: [] });
+    expectVerdict(checkModel(model), 'passed');
+  });
+
+  it('ends with limit-reached when the state limit is hit, never a silent pass', () => {
+    const r = expectVerdict(checkModel(counterModel(1000), { maxStates: 100 }), 'limit-reached');
+    expect(r.limit).toBe('states');
+    expect(r.distinctStates).toBeGreaterThan(100);
+    expectVerdict(checkModel(counterModel(1000), { maxStates: 1001 }), 'passed');
+  });
+
+  it('ends with limit-reached at the depth limit', () => {
+    const r = expectVerdict(checkModel(counterModel(1000), { maxDepth: 10 }), 'limit-reached');
+    expect(r).toMatchObject({ limit: 'depth', depth: 10 });
+    expectVerdict(checkModel(counterModel(10), { maxDepth: 10 }), 'passed');
+  });
+
+  it('ends with limit-reached when the time budget is spent (injected clock)', () => {
+    let t = 0;
+    const now = (): number => (t += 1);
+    const r = expectVerdict(
+      checkModel(gridModel(300, 300), { maxTimeMs: 50, now }),
+      'limit-reached',
+    );
+    expect(r.limit).toBe('time');
+    expect(r.distinctStates).toBeLessThan(90_000);
+  });
+
+  it('runs in slices, reports progress, and can be cancelled between slices', () => {
+    const run = explore(counterModel(10_000));
+    const first = run.runSlice(100);
+    expect(first.done).toBe(false);
+    if (first.done) return;
+    expect(first.progress.distinctStates).toBeGreaterThan(0);
+    expect(first.progress.distinctStates).toBeLessThan(10_001);
+    const again = run.runSlice(100);
+    expect(again.done).toBe(false);
+    const cancelled = run.cancel();
+    expect(cancelled.verdict).toBe('cancelled');
+    expect(run.runSlice(100)).toEqual({ done: true, result: cancelled });
+  });
+
+  it('maps an error with a learnerError property to a learner-error result', () => {
+    const learnerError = {
+      kind: 'runtime',
+      file: 'handler.ts',
+      line: 7,
+      column: 3,
+      message: 'boom',
+    };
+    const model = graphModel({ init: ['a'], a: [] }, [], {
+      step: () => {
+        throw Object.assign(new Error('boom'), { learnerError });
+      },
+    });
+    const r = expectVerdict(checkModel(model), 'learner-error');
+    expect(r).toMatchObject({ file: 'handler.ts', line: 7, column: 3, message: 'boom' });
+  });
+
+  it('lets other errors propagate as internal bugs', () => {
+    const model = graphModel({ init: ['a'] }, [], {
+      enabled: () => {
+        throw new TypeError('internal');
+      },
+    });
+    expect(() => checkModel(model)).toThrow('internal');
+  });
+
+  it('explores 200k states, past the hash table initial capacity', () => {
+    const r = expectVerdict(checkModel(gridModel(500, 400)), 'passed');
+    expect(r).toMatchObject({ distinctStates: 200_000, depth: 898, terminalStates: 1 });
+    expect(r.generatedStates).toBe(1 + 2 * 499 * 399 + 499 + 399);
+  });
+});
+
+describe('FingerprintTable', () => {
+  it('grows by rehashing and keeps every index', () => {
+    const t = new FingerprintTable(16);
+    let inserted = 0;
+    for (let i = 0; i < 100_000; i++) if (t.getOrInsert(i * 7919, i ^ 0x5555, i) === -1) inserted++;
+    expect(inserted).toBe(100_000);
+    expect(t.size).toBe(100_000);
+    expect(t.capacity).toBeGreaterThanOrEqual(200_000);
+    for (let i = 0; i < 100_000; i += 997) expect(t.get(i * 7919, i ^ 0x5555)).toBe(i);
+    expect(t.getOrInsert(5 * 7919, 5 ^ 0x5555, 123)).toBe(5);
+    expect(t.get(1, 2)).toBe(-1);
+  });
+});
+
+/** Counts 0..max. */
+function counterModel(max: number): Model<number, number> {
+  return {
+    initialStates: () => [0],
+    enabled: (s) => (s >= max ? [] : [1]),
+    step: (s, c) => s + c,
+    fingerprint: (s, h) => h.int(s),
+    invariants: [],
+  };
+}
+
+/** A w x h grid walked right or down: w*h states, many diamonds, depth w+h-2. */
+function gridModel(w: number, h: number): Model<[number, number], 0 | 1> {
+  return {
+    initialStates: () => [[0, 0]],
+    enabled: ([x, y]) => {
+      const out: (0 | 1)[] = [];
+      if (x + 1 < w) out.push(0);
+      if (y + 1 < h) out.push(1);
+      return out;
+    },
+    step: ([x, y], c) => (c === 0 ? [x + 1, y] : [x, y + 1]),
+    fingerprint: ([x, y]) => ({ hi: x, lo: y }),
+    invariants: [],
+  };
+}
