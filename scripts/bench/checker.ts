@@ -1,0 +1,81 @@
+/**
+ * Checker throughput on the model-checking lesson's solution ("diet" MessageHandler model),
+ * compared with SPIN's pan on the Promela port of the same model, in the same run.
+ *
+ *   npx tsx scripts/bench/checker.ts                      (prints a table)
+ *   node --max-old-space-size=4096 --import tsx scripts/bench/checker.ts
+ *
+ * `runCheckerBench()` is also called by scripts/bench.ts (`npm run bench`).
+ */
+import { pathToFileURL } from 'node:url';
+import { checkModel } from '../../src/checker/explorer';
+import { createHandlerModel } from '../../src/checker/messageHandler/model';
+import * as solution from '../../exercises/18-model-checking/solution';
+import { hasSpin, runSpin } from './spin';
+
+export interface BenchEntry {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const CONFIGS: [number, number][] = [
+  [3, 3],
+  [4, 4],
+  [5, 3],
+];
+
+function runOurs(messages: number, maxFailures: number): { states: number; ms: number } {
+  const model = createHandlerModel(solution, { messages, maxFailures });
+  const now = (): number => performance.now();
+  const t0 = now();
+  const r = checkModel(model, { now, maxStates: 50_000_000 });
+  const ms = now() - t0;
+  if (r.verdict !== 'passed') throw new Error(`mc-${messages}-${maxFailures}: ${r.verdict}`);
+  return { states: r.distinctStates, ms };
+}
+
+export async function runCheckerBench(): Promise<BenchEntry[]> {
+  const entries: BenchEntry[] = [];
+  const spin = hasSpin();
+  runOurs(2, 2); // warm up the JIT on a small instance
+  for (const [n, f] of CONFIGS) {
+    const key = `mc-${n}-${f}`;
+    const ours = runOurs(n, f);
+    entries.push(
+      { name: `checker.${key}.distinctStates`, value: ours.states, unit: 'states' },
+      { name: `checker.${key}.ms`, value: round(ours.ms), unit: 'ms' },
+      {
+        name: `checker.${key}.statesPerSecond`,
+        value: Math.round((ours.states / ours.ms) * 1000),
+        unit: 'states/s',
+      },
+    );
+    if (!spin) continue;
+    const s = runSpin(n, f);
+    if (s.statesStored !== ours.states) {
+      throw new Error(`${key}: pan stored ${s.statesStored} states, the checker found ${ours.states}`);
+    }
+    const total = s.generateMs + s.compileMs + s.panMs;
+    entries.push(
+      { name: `spin.${key}.generateMs`, value: round(s.generateMs), unit: 'ms' },
+      { name: `spin.${key}.compileMs`, value: round(s.compileMs), unit: 'ms' },
+      { name: `spin.${key}.panMs`, value: round(s.panMs), unit: 'ms' },
+      { name: `checker.${key}.ratioToSpin`, value: round(ours.ms / s.panMs, 2), unit: 'x' },
+      { name: `checker.${key}.vsSpinTotal`, value: round(ours.ms / total, 2), unit: 'x' },
+    );
+  }
+  return Promise.resolve(entries);
+}
+
+function round(x: number, digits = 1): number {
+  const p = 10 ** digits;
+  return Math.round(x * p) / p;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void runCheckerBench().then((entries) => {
+    const width = Math.max(...entries.map((e) => e.name.length));
+    for (const e of entries) console.log(`${e.name.padEnd(width)}  ${String(e.value).padStart(12)} ${e.unit}`);
+  });
+}

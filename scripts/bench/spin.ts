@@ -1,0 +1,57 @@
+/**
+ * Runs SPIN on the Promela port of the lesson's solution model (message-handler.pml): generate
+ * the verifier (`spin -a`), compile it (`gcc -O2 -DSAFETY`), run `./pan`, and time each phase.
+ * Used by the benchmark and by spin.test.ts. Never -DHC4 (hash compaction loses states).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SPIN_PATH = '/usr/bin/spin';
+export const PML_PATH = join(dirname(fileURLToPath(import.meta.url)), 'message-handler.pml');
+
+export function hasSpin(): boolean {
+  if (!existsSync(SPIN_PATH)) return false;
+  try {
+    execFileSync('gcc', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface SpinRun {
+  statesStored: number;
+  errors: number;
+  generateMs: number;
+  compileMs: number;
+  panMs: number;
+}
+
+export function runSpin(messages: number, maxFailures: number): SpinRun {
+  const dir = mkdtempSync(join(tmpdir(), 'spin-mc-'));
+  const timed = (file: string, args: string[]): [number, string] => {
+    const t0 = performance.now();
+    const out = execFileSync(file, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
+    return [performance.now() - t0, out];
+  };
+  try {
+    const [generateMs] = timed(SPIN_PATH, [`-DN=${messages}`, `-DF=${maxFailures}`, '-a', PML_PATH]);
+    const [compileMs] = timed('gcc', ['-O2', '-DSAFETY', '-o', 'pan', 'pan.c']);
+    const [panMs, out] = timed(join(dir, 'pan'), []);
+    const stored = /(\d+) states, stored/.exec(out);
+    const errors = /errors: (\d+)/.exec(out);
+    if (!stored || !errors) throw new Error(`unexpected pan output:\n${out}`);
+    return {
+      statesStored: Number(stored[1]),
+      errors: Number(errors[1]),
+      generateMs,
+      compileMs,
+      panMs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
