@@ -92,7 +92,7 @@ class Explorer<S, C> implements Exploration<S, C> {
   /** CSR edge list (target indices) for the exact cycle post-check, see cycles.ts. */
   private readonly edgeStart = new IntVector();
   private readonly edges = new IntVector();
-  private readonly h = new Uint32Array(2);
+  private readonly h = new Int32Array(2);
   private readonly always: number[] = [];
   private readonly atQuiescence: number[] = [];
   private readonly sometimes: number[] = [];
@@ -223,8 +223,8 @@ class Explorer<S, C> implements Exploration<S, C> {
     const hasher = new Hasher();
     const direct = this.model.fingerprint(s, hasher);
     const fp = direct ?? hasher.digest();
-    this.h[0] = fp.hi;
-    this.h[1] = fp.lo;
+    this.h[0] = fp.hi | 0;
+    this.h[1] = fp.lo | 0;
   }
 
   /** Index of a reachable state, or -1. */

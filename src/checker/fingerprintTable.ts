@@ -10,7 +10,7 @@ export class FingerprintTable {
   private mask: number;
   private count = 0;
 
-  constructor(initialCapacity = 1 << 16) {
+  constructor(initialCapacity = 1 << 18) {
     let cap = 16;
     while (cap < initialCapacity) cap *= 2;
     this.slots = new Int32Array(cap * 3);
@@ -26,13 +26,12 @@ export class FingerprintTable {
   }
 
   /**
-   * The index stored for (hi, lo), or -1 after inserting (hi, lo) with `index` when absent.
+   * The index stored for (hi, lo) (int32 halves), or -1 after inserting (hi, lo) with `index`
+   * when absent.
    */
   getOrInsert(hi: number, lo: number, index: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    hi |= 0;
-    lo |= 0;
     let at = 3 * ((lo ^ Math.imul(hi, 0x9e3779b1)) & mask);
     for (;;) {
       const v = slots[at + 2]!;
@@ -48,11 +47,9 @@ export class FingerprintTable {
     return -1;
   }
 
-  /** The index stored for (hi, lo), or -1. */
+  /** The index stored for (hi, lo) (int32 halves), or -1. */
   get(hi: number, lo: number): number {
     const slots = this.slots;
-    hi |= 0;
-    lo |= 0;
     let at = 3 * ((lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask);
     for (;;) {
       const v = slots[at + 2]!;
@@ -112,9 +109,9 @@ export class IntVector {
 
 /**
  * 64-bit fingerprint of ints `v[offset..offset+width)`: two murmur3-32 lanes with different
- * seeds, written to `out[0]` (hi) and `out[1]` (lo).
+ * seeds, written to `out[0]` (hi) and `out[1]` (lo) as int32.
  */
-export function hashVector(v: Int32Array, offset: number, width: number, out: Uint32Array): void {
+export function hashVector(v: Int32Array, offset: number, width: number, out: Int32Array): void {
   let h1 = 0x9747b28c;
   let h2 = 0x2545f491;
   for (let i = offset, end = offset + width; i < end; i++) {
@@ -140,5 +137,5 @@ function fmix(h: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
