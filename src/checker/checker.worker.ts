@@ -1,0 +1,46 @@
+/**
+ * The checker's Web Worker entry: only wiring and a switch. Create it with
+ *   new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module' })
+ * (see workerClient.ts). Learner source will be evaluated by the sandbox's compileLearnerModule
+ * once src/sandbox provides it (pass it as `evaluateModule`); built-in variants work already.
+ */
+import { assertNever } from '../core/assert';
+import { variantModules } from '../../exercises/18-model-checking/modules';
+import { createCheckerHandler } from './handler';
+import type { CheckerRequest, CheckerResponse } from './protocol';
+
+interface WorkerScope {
+  postMessage(message: CheckerResponse): void;
+  onmessage: ((event: { data: CheckerRequest }) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+// Yield through a MessageChannel: setTimeout(0) is clamped to >= 4 ms when nested.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const yieldToEvents = (): Promise<void> =>
+  new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+
+const handler = createCheckerHandler({
+  post: (response) => scope.postMessage(response),
+  now: () => performance.now(),
+  yieldToEvents,
+  builtinModules: variantModules,
+});
+
+scope.onmessage = ({ data }) => {
+  switch (data.type) {
+    case 'check':
+      void handler.check(data);
+      return;
+    case 'cancel':
+      handler.cancel(data.runId);
+      return;
+    default:
+      assertNever(data, 'checker request');
+  }
+};

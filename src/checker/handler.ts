@@ -1,0 +1,134 @@
+/**
+ * The request handler shared by the worker (checker.worker.ts) and the in-thread client: builds
+ * the model, runs the exploration in slices of about `sliceMs`, posts progress after each slice
+ * and honours cancellation between slices. Time and yielding are injected (pure layer).
+ */
+import { assertNever } from '../core/assert';
+import { explore } from './explorer';
+import { toLearnerError } from './learnerError';
+import type { CheckRequest, CheckerResponse, WireResult } from './protocol';
+import { createModelFromRequest, type ModelDeps } from './registry';
+import type { CheckResult, Model, Trace } from './types';
+
+export interface HandlerDeps extends ModelDeps {
+  post(response: CheckerResponse): void;
+  now(): number;
+  /** Lets pending messages (a cancel) in between slices. */
+  yieldToEvents(): Promise<void>;
+}
+
+export interface CheckerHandler {
+  check(request: CheckRequest): Promise<void>;
+  cancel(runId: number): void;
+}
+
+const FIRST_SLICE_STATES = 2_000;
+
+export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
+  const cancelled = new Set<number>();
+  return {
+    cancel(runId) {
+      cancelled.add(runId);
+    },
+    async check(request) {
+      const { runId } = request;
+      let model: Model<unknown, unknown>;
+      try {
+        model = createModelFromRequest(request.model, deps);
+      } catch (err) {
+        const learner = toLearnerError(err);
+        if (learner) {
+          const zero = {
+            distinctStates: 0,
+            generatedStates: 0,
+            depth: 0,
+            terminalStates: 0,
+            elapsedMs: 0,
+          };
+          deps.post({
+            type: 'result',
+            runId,
+            result: { verdict: 'learner-error', ...learner, ...zero },
+          });
+        } else {
+          deps.post({
+            type: 'error',
+            runId,
+            message: err instanceof Error ? err.message : String(err),
+          });
+        }
+        return;
+      }
+      const run = explore(model, { ...request.limits, now: deps.now });
+      const sliceMs = request.sliceMs ?? 50;
+      const started = deps.now();
+      let budget = FIRST_SLICE_STATES;
+      for (;;) {
+        if (cancelled.delete(runId)) {
+          deps.post({ type: 'result', runId, result: toWire(model, run.cancel()) });
+          return;
+        }
+        const t0 = deps.now();
+        let out;
+        try {
+          out = run.runSlice(budget);
+        } catch (err) {
+          deps.post({ type: 'error', runId, message: `Internal error: ${String(err)}` });
+          return;
+        }
+        if (out.done) {
+          deps.post({ type: 'result', runId, result: toWire(model, out.result) });
+          return;
+        }
+        const took = Math.max(1, deps.now() - t0);
+        budget = Math.max(100, Math.min(budget * 4, Math.round((budget * sliceMs) / took)));
+        deps.post({
+          type: 'progress',
+          runId,
+          progress: out.progress,
+          elapsedMs: deps.now() - started,
+        });
+        await deps.yieldToEvents();
+      }
+    },
+  };
+}
+
+/** Converts states with `toPlain` and choices to their descriptions. */
+export function toWire(
+  model: Model<unknown, unknown>,
+  result: CheckResult<unknown, unknown>,
+): WireResult {
+  const trace = (t: Trace<unknown, unknown>): Trace<unknown, string> => ({
+    ...t,
+    choices: t.labels,
+    states: model.toPlain ? t.states.map((s) => model.toPlain!(s)) : t.states,
+  });
+  switch (result.verdict) {
+    case 'violated':
+      return {
+        ...result,
+        counterexample: trace(result.counterexample),
+        sometimes: result.sometimes.map((r) => ({
+          ...r,
+          ...(r.witness ? { witness: trace(r.witness) } : {}),
+        })),
+      } as WireResult;
+    case 'cycle':
+      return { ...result, counterexample: trace(result.counterexample) };
+    case 'passed':
+    case 'limit-reached':
+      return {
+        ...result,
+        sometimes: result.sometimes.map((r) => ({
+          ...r,
+          ...(r.witness ? { witness: trace(r.witness) } : {}),
+        })),
+      } as WireResult;
+    case 'learner-error':
+    case 'cancelled':
+      return result;
+    default:
+      return assertNever(result, 'check result');
+  }
+}

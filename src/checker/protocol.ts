@@ -1,0 +1,52 @@
+/**
+ * The typed protocol between the UI and the checker worker (closed unions, all plain data so
+ * they survive `postMessage`). The same messages drive the in-thread handler used by tests and
+ * Node (client.ts), so both paths are one code path.
+ */
+import type { HandlerParams } from './messageHandler/dsl';
+import type { CheckLimits, CheckProgress, CheckResult } from './types';
+
+/** The lesson's step-DSL model (exercise 18), from source text or a built-in variant file. */
+export interface ModelCheckingModelRequest {
+  kind: 'model-checking';
+  params: HandlerParams;
+  code:
+    | { source: string; file: string }
+    /** A variant id of exercises/18-model-checking/manifest.ts. */
+    | { variant: string };
+}
+
+/**
+ * Every kind of model the worker can build. Extension point: the simulation adds its
+ * `ExerciseModelRequest` (kind 'exercise') to this union and a case to `createModelFromRequest`
+ * in registry.ts; the exhaustive switch there then makes the compiler list what is missing.
+ */
+export type ModelRequest = ModelCheckingModelRequest;
+
+export interface CheckRequest {
+  type: 'check';
+  runId: number;
+  model: ModelRequest;
+  limits: CheckLimits;
+  /** Target wall time of one slice between progress events (default 50 ms). */
+  sliceMs?: number;
+}
+
+export interface CancelRequest {
+  type: 'cancel';
+  runId: number;
+}
+
+export type CheckerRequest = CheckRequest | CancelRequest;
+
+/**
+ * A check result as sent over the wire: states converted with the model's `toPlain`, choices
+ * replaced by their descriptions (so every trace is plain JSON).
+ */
+export type WireResult = CheckResult<unknown, string>;
+
+export type CheckerResponse =
+  | { type: 'progress'; runId: number; progress: CheckProgress; elapsedMs: number }
+  | { type: 'result'; runId: number; result: WireResult }
+  /** An operating error (bad request, model could not be built): recoverable UI, not a verdict. */
+  | { type: 'error'; runId: number; message: string };

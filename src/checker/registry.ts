@@ -1,0 +1,53 @@
+/**
+ * Which model a check request builds. `createModelFromRequest` is the one place that maps a
+ * request kind to a model; add new kinds here (see `ModelRequest` in protocol.ts).
+ *
+ * Learner source text is evaluated by the sandbox (src/sandbox `compileLearnerModule`), which
+ * the caller injects as `evaluateModule`, so the checker does not depend on the sandbox.
+ */
+import { assertNever } from '../core/assert';
+import type { HandlerModule } from './messageHandler/dsl';
+import { createHandlerModel } from './messageHandler/model';
+import type { ModelRequest } from './protocol';
+import type { Model } from './types';
+
+export interface ModelDeps {
+  /** Evaluates learner source text to its module exports (throws a learner error on failure). */
+  evaluateModule?: (source: string, file: string) => unknown;
+  /** Built-in model files of exercise 18 by variant id (exercises/18-model-checking/modules.ts). */
+  builtinModules?: Record<string, HandlerModule>;
+}
+
+/** A request that cannot be served (not a learner error): reported as an `error` response. */
+export class ModelRequestError extends Error {
+  override name = 'ModelRequestError';
+}
+
+export function createModelFromRequest(
+  request: ModelRequest,
+  deps: ModelDeps,
+): Model<unknown, unknown> {
+  switch (request.kind) {
+    case 'model-checking': {
+      const { code, params } = request;
+      let module: HandlerModule;
+      let file: string;
+      if ('variant' in code) {
+        const builtin = deps.builtinModules?.[code.variant];
+        if (!builtin)
+          throw new ModelRequestError(`Unknown model-checking variant '${code.variant}'.`);
+        module = builtin;
+        file = `${code.variant}.ts`;
+      } else {
+        if (!deps.evaluateModule) {
+          throw new ModelRequestError('No sandbox is available to evaluate learner code.');
+        }
+        module = deps.evaluateModule(code.source, code.file) as HandlerModule;
+        file = code.file;
+      }
+      return createHandlerModel(module, params, file) as unknown as Model<unknown, unknown>;
+    }
+    default:
+      return assertNever(request.kind, 'model request kind');
+  }
+}
