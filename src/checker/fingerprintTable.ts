@@ -2,7 +2,7 @@
  * An open-addressing hash table of 64-bit fingerprints over typed arrays (V8's Set and Map stop
  * at 2^24 entries). Each slot holds the fingerprint as two int32 halves and the state's index
  * + 1 (0 = empty slot), interleaved, so the explorer can find an already-seen state's parent pointers. Linear
- * probing; the table doubles and rehashes at a load factor of 1/2.
+ * probing; the table grows (x4 up to 2^23 slots, then x2) and rehashes at a load factor of 1/2.
  */
 export class FingerprintTable {
   /** Slot i is [hi, lo, index + 1] at 3i (one cache line per probe, mostly). */
@@ -62,7 +62,8 @@ export class FingerprintTable {
 
   private grow(): void {
     const old = this.slots;
-    const cap = (this.mask + 1) * 2;
+    // Quadruple while small (fewer rehashes), then double (memory).
+    const cap = (this.mask + 1) * (this.mask < 1 << 21 ? 4 : 2);
     const slots = new Int32Array(cap * 3);
     const mask = cap - 1;
     for (let i = 0; i < old.length; i += 3) {
