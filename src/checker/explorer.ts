@@ -24,11 +24,13 @@
  * colours from those roots decides exactly whether a cycle exists. Acyclic models whose paths to a
  * state all have the same length (the usual case) produce no candidates and pay nothing.
  */
+import { assertNever } from '../core/assert';
 import { Hasher } from '../core/hash';
 import { CycleSearch } from './cycles';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { toLearnerError } from './learnerError';
-import { pathTo, replay } from './trace';
+import { pathTo } from './trace';
+import { cycleResult, sometimesReports, violatedResult, type SearchTree } from './verdicts';
 import type {
   CheckOptions,
   CheckProgress,
@@ -75,7 +77,7 @@ type Pending =
   | { kind: 'cycle'; from: number; choice: number; to: number }
   | { kind: 'limit'; limit: 'states' | 'depth' | 'time' };
 
-class Explorer<S, C> implements Exploration<S, C> {
+class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly packed: PackedModel<S> | undefined;
   private readonly width: number;
   private readonly now: () => number;
@@ -85,8 +87,8 @@ class Explorer<S, C> implements Exploration<S, C> {
   private readonly maxTimeMs: number;
 
   private readonly table = new FingerprintTable();
-  private readonly parents = new IntVector();
-  private readonly choices = new IntVector();
+  readonly parents = new IntVector();
+  readonly choices = new IntVector();
   private readonly levelStarts: number[] = [0];
   private readonly candidates = new IntVector(1024);
   /** CSR edge list (target indices) for the exact cycle post-check, see cycles.ts. */
@@ -120,7 +122,7 @@ class Explorer<S, C> implements Exploration<S, C> {
   private readonly emitPacked: (choice: number) => void;
 
   constructor(
-    private readonly model: Model<S, C>,
+    readonly model: Model<S, C>,
     options: CheckOptions,
   ) {
     this.packed = model.packed;
@@ -225,12 +227,6 @@ class Explorer<S, C> implements Exploration<S, C> {
     const fp = direct ?? hasher.digest();
     this.h[0] = fp.hi | 0;
     this.h[1] = fp.lo | 0;
-  }
-
-  /** Index of a reachable state, or -1. */
-  indexOf(s: S): number {
-    this.fingerprintOf(s);
-    return this.table.get(this.h[0]!, this.h[1]!);
   }
 
   /** Makes the next level current. */
@@ -418,21 +414,11 @@ class Explorer<S, C> implements Exploration<S, C> {
   }
 
   private stepCycleSearch(budget: number): number {
-    const search = this.cycleSearch!;
-    const out = search.run(budget);
-    if (out.kind === 'more') return out.visited;
+    const out = this.cycleSearch!.run(budget);
     if (out.kind === 'acyclic') {
       this.result = { verdict: 'passed', ...this.stats(), sometimes: this.sometimesReports() };
-    } else {
-      const path = pathTo(this.parents, this.choices, out.entry);
-      const trace = replay(this.model, path.initial, [...path.choiceIndices, ...out.cycleChoices]);
-      this.result = {
-        verdict: 'cycle',
-        description: cycleDescription(out.cycleChoices.length),
-        ...this.stats(),
-        counterexample: trace,
-        cycleStart: path.choiceIndices.length,
-      };
+    } else if (out.kind === 'cycle') {
+      this.result = cycleResult(this, this.stats(), out.entry, out.cycleChoices);
     }
     return Math.max(1, out.visited);
   }
@@ -450,56 +436,32 @@ class Explorer<S, C> implements Exploration<S, C> {
           sometimes: this.sometimesReports(),
         };
         return;
-      case 'violated': {
-        const path = pathTo(this.parents, this.choices, p.index);
-        const inv = p.invariant;
-        this.result = {
-          verdict: 'violated',
-          invariant: inv === 'stuck' ? 'stuck' : inv.name,
-          description:
-            inv === 'stuck'
-              ? 'A terminal state (no step enabled) that is not quiescent: the system is stuck.'
-              : (inv.description ?? inv.name),
-          kind: inv === 'stuck' ? 'stuck' : inv.kind,
-          ...this.stats(),
-          counterexample: replay(this.model, path.initial, path.choiceIndices),
-          sometimes: this.sometimesReports(),
-        };
+      case 'violated':
+        this.result = violatedResult(
+          this,
+          this.stats(),
+          p.index,
+          p.invariant,
+          this.sometimesReports(),
+        );
         return;
-      }
-      case 'cycle': {
-        const path = pathTo(this.parents, this.choices, p.from);
-        const cycleStart = pathTo(this.parents, this.choices, p.to).choiceIndices.length;
-        const trace = replay(this.model, path.initial, [...path.choiceIndices, p.choice]);
-        this.result = {
-          verdict: 'cycle',
-          description: cycleDescription(trace.depth - cycleStart),
-          ...this.stats(),
-          counterexample: trace,
-          cycleStart,
-        };
+      case 'cycle':
+        // The edge from -> to closes a cycle through the BFS tree: to is an ancestor of from.
+        this.result = cycleResult(this, this.stats(), p.to, [
+          ...pathTo(this.parents, this.choices, p.from).choiceIndices.slice(
+            pathTo(this.parents, this.choices, p.to).choiceIndices.length,
+          ),
+          p.choice,
+        ]);
         return;
-      }
+      default:
+        assertNever(p, 'pending verdict');
     }
   }
 
   private sometimesReports(): SometimesReport<S, C>[] {
-    return this.sometimes.map((invIndex, k) => {
-      const inv = this.model.invariants[invIndex]!;
-      const found = this.sometimesFound[k]!;
-      const report: SometimesReport<S, C> = { name: inv.name, reached: found >= 0 };
-      if (inv.description !== undefined) report.description = inv.description;
-      if (found >= 0) {
-        const path = pathTo(this.parents, this.choices, found);
-        report.witness = replay(this.model, path.initial, path.choiceIndices);
-      }
-      return report;
-    });
+    return sometimesReports(this, this.sometimes, this.sometimesFound);
   }
-}
-
-function cycleDescription(length: number): string {
-  return `The state graph has a cycle of ${length} step${length === 1 ? '' : 's'}: the model can run forever without making progress.`;
 }
 
 function noop(): void {}
