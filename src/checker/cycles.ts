@@ -10,7 +10,6 @@
  * target closes a cycle; its trace is the BFS-tree path to that state, then the DFS stack from it,
  * then the closing edge.
  */
-import type { IntVector } from './fingerprintTable';
 
 export type CycleSearchOutcome =
   | { kind: 'more'; visited: number }
@@ -31,8 +30,9 @@ export class CycleSearch {
 
   constructor(
     stateCount: number,
-    private readonly edgeStart: IntVector,
-    private readonly edges: IntVector,
+    /** edges of state i: edges[edgeStart[i] .. edgeStart[i + 1]) */
+    private readonly edgeStart: Int32Array,
+    private readonly edges: Int32Array,
     /** Sorted, may repeat. */
     candidateRoots: Int32Array,
   ) {
@@ -44,8 +44,8 @@ export class CycleSearch {
 
   run(budget: number): CycleSearchOutcome {
     const { colour, stackState, stackEdge } = this;
-    const start = this.edgeStart.data;
-    const edges = this.edges.data;
+    const start = this.edgeStart;
+    const edges = this.edges;
     let visited = 0;
     while (visited < budget) {
       if (this.top < 0) {
@@ -82,7 +82,7 @@ export class CycleSearch {
       this.colour[root] = GREY;
       this.top = 0;
       this.stackState[0] = root;
-      this.stackEdge[0] = this.edgeStart.data[root]!;
+      this.stackEdge[0] = this.edgeStart[root]!;
       return true;
     }
     return false;
@@ -95,7 +95,7 @@ export class CycleSearch {
     const cycleChoices: number[] = [];
     for (; k <= this.top; k++) {
       const u = this.stackState[k]!;
-      cycleChoices.push(this.stackEdge[k]! - 1 - this.edgeStart.data[u]!);
+      cycleChoices.push(this.stackEdge[k]! - 1 - this.edgeStart[u]!);
     }
     return { kind: 'cycle', entry, cycleChoices };
   }

@@ -47,6 +47,20 @@ export class FingerprintTable {
     return -1;
   }
 
+  /**
+   * Touches the home slots of `count` fingerprints (pairs in `hashes`) so that their cache
+   * misses overlap; returns a value only to keep the loads alive.
+   */
+  prefetch(hashes: Int32Array, count: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      sum += slots[3 * ((hashes[2 * k + 1]! ^ Math.imul(hashes[2 * k]!, 0x9e3779b1)) & mask) + 2]!;
+    }
+    return sum;
+  }
+
   /** The index stored for (hi, lo) (int32 halves), or -1. */
   get(hi: number, lo: number): number {
     const slots = this.slots;
