@@ -38,7 +38,7 @@ function runOurs(messages: number, maxFailures: number): { states: number; ms: n
 export async function runCheckerBench(): Promise<BenchEntry[]> {
   const entries: BenchEntry[] = [];
   const spin = hasSpin();
-  runOurs(2, 2); // warm up the JIT on a small instance
+  runOurs(3, 2); // warm up the JIT on a small instance (12k states)
   for (const [n, f] of CONFIGS) {
     const key = `mc-${n}-${f}`;
     const ours = runOurs(n, f);
@@ -54,7 +54,9 @@ export async function runCheckerBench(): Promise<BenchEntry[]> {
     if (!spin) continue;
     const s = runSpin(n, f);
     if (s.statesStored !== ours.states) {
-      throw new Error(`${key}: pan stored ${s.statesStored} states, the checker found ${ours.states}`);
+      throw new Error(
+        `${key}: pan stored ${s.statesStored} states, the checker found ${ours.states}`,
+      );
     }
     const total = s.generateMs + s.compileMs + s.panMs;
     entries.push(
@@ -76,6 +78,7 @@ function round(x: number, digits = 1): number {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   void runCheckerBench().then((entries) => {
     const width = Math.max(...entries.map((e) => e.name.length));
-    for (const e of entries) console.log(`${e.name.padEnd(width)}  ${String(e.value).padStart(12)} ${e.unit}`);
+    for (const e of entries)
+      console.log(`${e.name.padEnd(width)}  ${String(e.value).padStart(12)} ${e.unit}`);
   });
 }

@@ -14,12 +14,15 @@ describe('SPIN agrees with the checker on the lesson solution', () => {
     [3, 2],
   ] as const) {
     // Skipped where SPIN (Debian package `spin`) or gcc is not installed.
-    it.skipIf(!spinAvailable)(`pan stores as many states as we find at N=${n}, MaxFailures=${f}`, () => {
-      const ours = checkModel(createHandlerModel(solution, { messages: n, maxFailures: f }));
-      expect(ours.verdict).toBe('passed');
-      const spin = runSpin(n, f);
-      expect(spin.errors).toBe(0);
-      expect(spin.statesStored).toBe(ours.distinctStates);
-    });
+    it.skipIf(!spinAvailable)(
+      `pan stores as many states as we find at N=${n}, MaxFailures=${f}`,
+      () => {
+        const ours = checkModel(createHandlerModel(solution, { messages: n, maxFailures: f }));
+        expect(ours.verdict).toBe('passed');
+        const spin = runSpin(n, f);
+        expect(spin.errors).toBe(0);
+        expect(spin.statesStored).toBe(ours.distinctStates);
+      },
+    );
   }
 });

@@ -38,7 +38,12 @@ export function runSpin(messages: number, maxFailures: number): SpinRun {
     return [performance.now() - t0, out];
   };
   try {
-    const [generateMs] = timed(SPIN_PATH, [`-DN=${messages}`, `-DF=${maxFailures}`, '-a', PML_PATH]);
+    const [generateMs] = timed(SPIN_PATH, [
+      `-DN=${messages}`,
+      `-DF=${maxFailures}`,
+      '-a',
+      PML_PATH,
+    ]);
     const [compileMs] = timed('gcc', ['-O2', '-DSAFETY', '-o', 'pan', 'pan.c']);
     const [panMs, out] = timed(join(dir, 'pan'), []);
     const stored = /(\d+) states, stored/.exec(out);

@@ -49,8 +49,8 @@ export const steps: Steps = {
 export const invariants: Invariants = {
   NoGhostMessages: (s) => s.processed.every((m) => !s.queueOut.hasId(m) || s.db.hasId(m)),
   NoLostMessages: (s) => s.processed.every((m) => !s.db.hasId(m) || s.queueOut.hasId(m)),
-  NoDuplicatedProcessings: (s) =>
-    s.db.every((id, txId) => s.db.every((id2, txId2) => id !== id2 || txId === txId2)),
+  // ∀ a, b ∈ db: a.id = b.id ⇒ a.txId = b.txId, i.e. every change of a message has the same txId
+  NoDuplicatedProcessings: (s) => s.db.every((id, txId) => txId === s.db.txOf(id)),
 };
 
 /** The normal end: waiting in Receive with nothing left (not a deadlock). */

@@ -51,10 +51,10 @@ export const steps: Steps = {
 export const invariants: Invariants = {
   NoGhostMessages: (s) => s.processed.every((m) => !s.queueOut.hasId(m) || s.db.hasId(m)),
   NoLostMessages: (s) => s.processed.every((m) => !s.db.hasId(m) || s.queueOut.hasId(m)),
-  NoDuplicatedProcessings: (s) =>
-    s.db.every((id, txId) => s.db.every((id2, txId2) => id !== id2 || txId === txId2)),
-  ConsistentOutput: (s) =>
-    s.queueOut.every((id, txId) => s.queueOut.every((id2, txId2) => id !== id2 || txId === txId2)),
+  // ∀ a, b ∈ db: a.id = b.id ⇒ a.txId = b.txId, i.e. every change of a message has the same txId
+  NoDuplicatedProcessings: (s) => s.db.every((id, txId) => txId === s.db.txOf(id)),
+  // ∀ o1, o2 ∈ queueOut: o1.id = o2.id ⇒ o1.txId = o2.txId
+  ConsistentOutput: (s) => s.queueOut.every((id, txId) => txId === s.queueOut.txOf(id)),
 };
 
 /** The normal end: waiting in Receive with nothing left (not a deadlock). */
