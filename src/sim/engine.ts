@@ -94,7 +94,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       const dup: Choice = { t: 'duplicate', copyId: copy.copyId };
       if (can(world, dup)) out.push(dup);
       const delay: Choice = { t: 'delay', copyId: copy.copyId };
-      if (hasQueuedBehind(world, copy) && can(world, delay)) out.push(delay);
+      if (can(world, delay) && hasQueuedBehind(world, copy)) out.push(delay);
     }
     for (const inv of world.invocations) {
       if (inv.kind !== 'message' || inv.leaseLost) continue;
@@ -176,7 +176,16 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   function stepInPlace(world: World, choice: Choice, events: TraceEvent[], stepIndex = 0): void {
     const emit = (e: DistributiveOmit<TraceEvent, 'step' | 'tick'>) =>
       events.push({ ...e, step: stepIndex, tick: world.tick } as TraceEvent);
-    const ctx: StepContext = { world, emit, machines, runtime, dispatch, defaultStore, manifest };
+    const ctx: StepContext = {
+      world,
+      emit,
+      machines,
+      runtime,
+      dispatch,
+      defaultStore,
+      manifest,
+      describeError: program.describeError,
+    };
     switch (choice.t) {
       case 'act':
         return act(ctx, choice.tab);
@@ -266,6 +275,7 @@ export interface StepContext {
   dispatch: 'immediate' | 'batched';
   defaultStore: string;
   manifest: ExerciseManifest;
+  describeError?: (error: unknown) => string;
 }
 
 function findInvocation(world: World, attemptId: string): Invocation {
@@ -534,7 +544,13 @@ function toJson(v: unknown): unknown {
 function handlerFailed(ctx: StepContext, inv: Invocation, error: unknown): void {
   const { world, machines } = ctx;
   const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const simError = typeof (error as { code?: unknown })?.code === 'string';
+  const message =
+    !simError && ctx.describeError
+      ? ctx.describeError(error)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   ctx.emit({
     type: 'handlerThrew',
     attemptId: inv.attemptId,

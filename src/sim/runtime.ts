@@ -18,6 +18,8 @@ export interface Program {
   handlers: Record<string, unknown>;
   /** Called before learner code runs (the sandbox resets its step budget here). */
   beforeResume?: () => void;
+  /** Turns an error thrown by a handler into a sentence naming the learner's line. */
+  describeError?: (error: unknown) => string;
 }
 
 /** What one resume of a handler produced. */
