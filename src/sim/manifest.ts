@@ -115,6 +115,8 @@ export interface ExerciseManifest {
   limits: CheckerLimits;
   files: {
     starter: string;
+    /** Invariant the starter must violate (default: the first one listed). */
+    starterViolates?: string;
     solution: string;
     /** Known-bad variants: name -> spec. */
     variants: Record<string, VariantSpec>;

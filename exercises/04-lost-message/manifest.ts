@@ -1,0 +1,36 @@
+import { coreInvariants, defineExercise } from '../../src/sim';
+import { carts, oneOrderPerSubmittedCart, submitTab } from '../shared';
+
+export default defineExercise({
+  id: 'lost-message',
+  title: 'Lost message: save, then send',
+  summary: 'The broker fails right after the cart is saved as submitted: the order never comes.',
+  block: 'Partial failures',
+  endpoints: {
+    Frontend: { kind: 'http', routes: { submit: 'submitCart' } },
+    Orders: { kind: 'messages', handles: { SubmitOrder: 'onSubmitOrder' } },
+  },
+  stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
+  // Alice clicks Submit again when she sees an error (two tries in all).
+  workload: { tabs: [submitTab('cart-1', 2)] },
+  dispatch: 'immediate',
+  faults: { total: 1, perKind: { sendFail: 1 } },
+  invariants: [coreInvariants.noLostMessages, oneOrderPerSubmittedCart],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    solution: 'solution.ts',
+    variants: {
+      'swallow-send-error': {
+        file: 'variants/swallow-send-error.ts',
+        description: 'Catches the broker error and answers "submitted" anyway.',
+        violates: 'noLostMessages',
+      },
+      'retry-says-done': {
+        file: 'variants/retry-says-done.ts',
+        description: 'Tells the retrying user everything is fine, without re-sending.',
+        violates: 'noLostMessages',
+      },
+    },
+  },
+});

@@ -1,0 +1,94 @@
+/**
+ * An exercise as the app and the tools see it: its folder, manifest, instructions and source
+ * files, plus a validator whose errors name the file and the field. Loaders (Vite's glob import
+ * in the browser, the file system in Node) produce bundles; everything else consumes them.
+ */
+import type { ExerciseManifest } from '../sim';
+
+export interface ExerciseBundle {
+  /** Folder name, e.g. "04-lost-message". */
+  folder: string;
+  /** Position in the learning path (from the folder's number). */
+  order: number;
+  manifest: ExerciseManifest;
+  readme: string;
+  /** File name inside the folder (e.g. "starter.ts", "variants/x.ts") -> source text. */
+  sources: Record<string, string>;
+}
+
+/** A folder that could not be loaded: shown on its own page, without breaking the others. */
+export interface BrokenExercise {
+  folder: string;
+  order: number;
+  error: string;
+}
+
+export type LoadedExercise = ({ ok: true } & ExerciseBundle) | ({ ok: false } & BrokenExercise);
+
+export function folderOrder(folder: string): number {
+  const n = /^(\d+)-/.exec(folder)?.[1];
+  return n ? Number(n) : 999;
+}
+
+/** Problems with a bundle, each naming the file and field; empty when it is valid. */
+export function validateBundle(b: ExerciseBundle): string[] {
+  const problems: string[] = [];
+  const m = b.manifest as Partial<ExerciseManifest> | undefined;
+  const at = (field: string) => `exercises/${b.folder}/manifest.ts: ${field}`;
+  if (!m || typeof m !== 'object')
+    return [`exercises/${b.folder}/manifest.ts: must \`export default defineExercise({...})\``];
+  for (const field of ['id', 'title', 'summary', 'block'] as const) {
+    if (typeof m[field] !== 'string' || m[field].length === 0)
+      problems.push(`${at(field)} must be a non-empty string`);
+  }
+  if (!m.endpoints || Object.keys(m.endpoints).length === 0)
+    problems.push(`${at('endpoints')} must name at least one endpoint`);
+  if (!m.stores) problems.push(`${at('stores')} is missing`);
+  if (!Array.isArray(m.invariants) || m.invariants.length === 0)
+    problems.push(`${at('invariants')} must list at least one invariant`);
+  if (!m.files) problems.push(`${at('files')} is missing`);
+  else {
+    for (const [role, file] of [
+      ['starter', m.files.starter],
+      ['solution', m.files.solution],
+    ] as const) {
+      if (!b.sources[file])
+        problems.push(`${at(`files.${role}`)}: ${file} does not exist in the folder`);
+    }
+    for (const [name, v] of Object.entries(m.files.variants ?? {})) {
+      if (!b.sources[v.file])
+        problems.push(`${at(`files.variants.${name}.file`)}: ${v.file} does not exist`);
+      if (v.violates !== null && !m.invariants?.some((i) => i.name === v.violates)) {
+        problems.push(
+          `${at(`files.variants.${name}.violates`)}: no invariant named "${v.violates}"`,
+        );
+      }
+    }
+  }
+  for (const [name, spec] of Object.entries(m.endpoints ?? {})) {
+    if (spec.kind === 'messages') {
+      for (const type of Object.keys(spec.handles))
+        if (!type) problems.push(`${at(`endpoints.${name}.handles`)} has an empty message type`);
+    }
+  }
+  for (const tab of m.workload?.tabs ?? []) {
+    for (const [i, a] of tab.actions.entries()) {
+      const ep = m.endpoints?.[a.endpoint];
+      if (!ep || ep.kind !== 'http')
+        problems.push(
+          `${at(`workload.tabs.${tab.name}.actions[${i}].endpoint`)}: "${a.endpoint}" is not an HTTP endpoint`,
+        );
+      else if (!ep.routes[a.route])
+        problems.push(
+          `${at(`workload.tabs.${tab.name}.actions[${i}].route`)}: ${a.endpoint} has no route "${a.route}"`,
+        );
+    }
+  }
+  for (const msg of m.workload?.messages ?? []) {
+    const ep = m.endpoints?.[msg.destination];
+    if (!ep || ep.kind !== 'messages' || !ep.handles[msg.type])
+      problems.push(`${at('workload.messages')}: ${msg.destination} does not handle ${msg.type}`);
+  }
+  if (!b.readme.trim()) problems.push(`exercises/${b.folder}/README.md is missing or empty`);
+  return problems;
+}

@@ -1,0 +1,60 @@
+/**
+ * Loads exercise folders from the file system (Node: tests, the CLI, the validator). A folder
+ * that fails to load becomes a `BrokenExercise` with the reason, never an exception.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ExerciseManifest } from '../sim';
+import { folderOrder } from './bundle';
+import type { LoadedExercise } from './bundle';
+
+export const EXERCISES_DIR = join(import.meta.dirname, '..', '..', 'exercises');
+
+function sourcesOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.ts') && name !== 'manifest.ts' && !name.endsWith('.test.ts'))
+        out[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export async function loadExercisesFromDisk(dir = EXERCISES_DIR): Promise<LoadedExercise[]> {
+  const folders = readdirSync(dir)
+    .filter((f) => /^\d+-/.test(f) && statSync(join(dir, f)).isDirectory())
+    .sort((a, b) => folderOrder(a) - folderOrder(b));
+  const out: LoadedExercise[] = [];
+  for (const folder of folders) {
+    const path = join(dir, folder);
+    try {
+      const mod = (await import(pathToFileURL(join(path, 'manifest.ts')).href)) as {
+        default?: ExerciseManifest;
+      };
+      if (!mod.default)
+        throw new Error('manifest.ts has no default export (export default defineExercise({...}))');
+      const readmePath = join(path, 'README.md');
+      out.push({
+        ok: true,
+        folder,
+        order: folderOrder(folder),
+        manifest: mod.default,
+        readme: existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '',
+        sources: sourcesOf(path),
+      });
+    } catch (e) {
+      out.push({
+        ok: false,
+        folder,
+        order: folderOrder(folder),
+        error: `exercises/${folder}: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+/**
+ * The messaging simulation as a checker model: states are worlds, choices are engine choices,
+ * invariants are the exercise's. Worlds are fingerprinted by a canonical walk (key order does not
+ * matter); in-flight handlers are part of the world as (handler, input, results so far), so equal
+ * fingerprints mean equal futures.
+ */
+import type { Hasher } from '../core/hash';
+import type { Invariant, Model } from '../checker/types';
+import { createEngine, describeChoice, isQuiescent } from '../sim';
+import type { Choice, Engine, EngineOptions, InvariantSpec, Program, World } from '../sim';
+
+export interface SimModel extends Model<World, Choice> {
+  engine: Engine;
+  /** The exercise's invariant by name (its `check` explains a violation in words). */
+  invariantSpec(name: string): InvariantSpec | undefined;
+}
+
+export function createSimModel(program: Program, options: EngineOptions = {}): SimModel {
+  const engine = createEngine(program, options);
+  const specs = program.manifest.invariants;
+  const invariants: Invariant<World>[] = specs.map((spec) => ({
+    name: spec.name,
+    description: spec.description,
+    kind: spec.kind,
+    holds: (w: World) => spec.check(w) === true,
+  }));
+  return {
+    engine,
+    initialStates: () => [engine.initialWorld()],
+    enabled: (w) => engine.enabledSteps(w),
+    step: (w, c) => engine.step(w, c).world,
+    fingerprint: (w: World, h: Hasher) => {
+      h.value(w);
+    },
+    invariants,
+    isQuiescent,
+    describeChoice,
+    toPlain: (w) => w,
+    invariantSpec: (name) => specs.find((s) => s.name === name),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Verifying an exercise: the starter violates the invariant its lesson is about, the solution
+ * passes exhaustively within the exercise's limits, and every known-bad variant is caught with
+ * the expected invariant. Used by `npm run verify-exercises`, the tests and the benchmarks.
+ */
+import { checkModel } from '../checker/explorer';
+import type { CheckResult } from '../checker/types';
+import type { Choice, World } from '../sim';
+import type { ExerciseBundle } from './bundle';
+import { createProgram } from './program';
+import { createSimModel } from './simModel';
+
+export interface VariantCheck {
+  variant: string;
+  file: string;
+  /** Invariant that must be reported (null: must pass). */
+  expected: string | null;
+  verdict: string;
+  invariant: string | null;
+  /** The violated invariant's explanation on the counterexample's last state. */
+  explanation: string | null;
+  distinctStates: number;
+  generatedStates: number;
+  depth: number;
+  elapsedMs: number;
+  ok: boolean;
+  result: CheckResult<World, Choice> | { verdict: 'learner-error'; message: string };
+}
+
+export interface VariantToCheck {
+  variant: string;
+  file: string;
+  expected: string | null;
+}
+
+/** What to check for an exercise: the starter (must violate `starterViolates`, default the first invariant), the solution (must pass), each known-bad variant. */
+export function variantsOf(bundle: ExerciseBundle): VariantToCheck[] {
+  const m = bundle.manifest;
+  const starterExpected = m.files.starterViolates ?? m.invariants[0]?.name ?? null;
+  return [
+    { variant: 'starter', file: m.files.starter, expected: starterExpected },
+    { variant: 'solution', file: m.files.solution, expected: null },
+    ...Object.entries(m.files.variants).map(([name, v]) => ({
+      variant: name,
+      file: v.file,
+      expected: v.violates,
+    })),
+  ];
+}
+
+export function checkVariant(
+  bundle: ExerciseBundle,
+  v: VariantToCheck,
+  now: () => number = () => 0,
+  source?: string,
+): VariantCheck {
+  const text = source ?? bundle.sources[v.file] ?? '';
+  const base = { variant: v.variant, file: v.file, expected: v.expected };
+  const prepared = createProgram(bundle.manifest, text, v.file);
+  if (!prepared.ok) {
+    const message = `${prepared.error.file}${prepared.error.line ? `:${prepared.error.line}` : ''}: ${prepared.error.message}`;
+    return {
+      ...base,
+      verdict: 'learner-error',
+      invariant: null,
+      explanation: message,
+      distinctStates: 0,
+      generatedStates: 0,
+      depth: 0,
+      elapsedMs: 0,
+      ok: false,
+      result: { verdict: 'learner-error', message },
+    };
+  }
+  const model = createSimModel(prepared.program);
+  const limits = bundle.manifest.limits;
+  const result = checkModel(model, {
+    maxStates: limits.maxStates,
+    maxDepth: limits.maxDepth,
+    maxTimeMs: limits.maxTimeMs,
+    now,
+  });
+  const invariant = result.verdict === 'violated' ? result.invariant : null;
+  let explanation: string | null = null;
+  if (result.verdict === 'violated') {
+    const last = result.counterexample.states[result.counterexample.states.length - 1];
+    const check = model.invariantSpec(result.invariant)?.check(last!);
+    explanation = typeof check === 'string' ? check : result.description;
+  } else if (result.verdict === 'learner-error') {
+    explanation = `${result.file}${result.line ? `:${result.line}` : ''}: ${result.message}`;
+  }
+  const ok =
+    v.expected === null
+      ? result.verdict === 'passed'
+      : result.verdict === 'violated' && invariant === v.expected;
+  return {
+    ...base,
+    verdict: result.verdict,
+    invariant,
+    explanation,
+    distinctStates: result.distinctStates,
+    generatedStates: result.generatedStates,
+    depth: result.verdict === 'violated' ? result.counterexample.depth : result.depth,
+    elapsedMs: result.elapsedMs,
+    ok,
+    result,
+  };
+}
