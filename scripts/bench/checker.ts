@@ -1,16 +1,21 @@
 /**
  * Checker throughput on the model-checking lesson's solution ("diet" MessageHandler model),
- * compared with SPIN's pan on the Promela port of the same model, in the same run.
+ * compared with SPIN's pan on the Promela port of the same model, in the same run. The model is
+ * imported as a TS module; `sandboxedMs` is the same check with the source evaluated by the
+ * sandbox, as a learner's edited file is.
  *
  *   npx tsx scripts/bench/checker.ts                      (prints a table)
  *   node --max-old-space-size=4096 --import tsx scripts/bench/checker.ts
  *
  * `runCheckerBench()` is also called by scripts/bench.ts (`npm run bench`).
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { checkModel } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
 import * as solution from '../../exercises/18-model-checking/solution';
+import { evaluateModelSource } from '../../src/checker/sandboxModules';
+import type { HandlerModule } from '../../src/checker/messageHandler/dsl';
 import { hasSpin, runSpin } from './spin';
 
 export interface BenchEntry {
@@ -25,8 +30,19 @@ const CONFIGS: [number, number][] = [
   [5, 3],
 ];
 
-function runOurs(messages: number, maxFailures: number): { states: number; ms: number } {
-  const model = createHandlerModel(solution, { messages, maxFailures });
+const SOLUTION_URL = new URL('../../exercises/18-model-checking/solution.ts', import.meta.url);
+
+/** The solution imported as a TS module, or (sandboxed) evaluated from source like learner code. */
+function runOurs(
+  messages: number,
+  maxFailures: number,
+  sandboxed = false,
+): { states: number; ms: number } {
+  const evaluated = sandboxed
+    ? evaluateModelSource(readFileSync(SOLUTION_URL, 'utf8'), 'solution.ts')
+    : { exports: solution };
+  const module = evaluated.exports as HandlerModule;
+  const model = createHandlerModel(module, { messages, maxFailures }, 'solution.ts', evaluated);
   const now = (): number => performance.now();
   const t0 = now();
   const r = checkModel(model, { now, maxStates: 50_000_000 });
@@ -51,6 +67,10 @@ export async function runCheckerBench(): Promise<BenchEntry[]> {
         unit: 'states/s',
       },
     );
+    if (n === 4 && f === 4) {
+      const sandboxed = runOurs(n, f, true);
+      entries.push({ name: `checker.${key}.sandboxedMs`, value: round(sandboxed.ms), unit: 'ms' });
+    }
     if (!spin) continue;
     const s = runSpin(n, f);
     if (s.statesStored !== ours.states) {

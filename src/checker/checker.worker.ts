@@ -1,12 +1,12 @@
 /**
  * The checker's Web Worker entry: only wiring and a switch. Create it with
  *   new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module' })
- * (see workerClient.ts). Learner source will be evaluated by the sandbox's compileLearnerModule
- * once src/sandbox provides it (pass it as `evaluateModule`); built-in variants work already.
+ * (see workerClient.ts). Learner source is evaluated by the sandbox (sandboxModules.ts).
  */
 import { assertNever } from '../core/assert';
 import { variantModules } from '../../exercises/18-model-checking/modules';
 import { createCheckerHandler } from './handler';
+import { evaluateModelSource } from './sandboxModules';
 import type { CheckerRequest, CheckerResponse } from './protocol';
 
 interface WorkerScope {
@@ -30,6 +30,7 @@ const handler = createCheckerHandler({
   now: () => performance.now(),
   yieldToEvents,
   builtinModules: variantModules,
+  evaluateModule: evaluateModelSource,
 });
 
 scope.onmessage = ({ data }) => {

@@ -7,13 +7,18 @@
  */
 import { assertNever } from '../core/assert';
 import type { HandlerModule } from './messageHandler/dsl';
-import { createHandlerModel } from './messageHandler/model';
+import { createHandlerModel, type LearnerHooks } from './messageHandler/model';
 import type { ModelRequest } from './protocol';
 import type { Model } from './types';
 
+/** Learner source evaluated by the sandbox: its exports, and how to call into it. */
+export interface EvaluatedModule extends LearnerHooks {
+  exports: unknown;
+}
+
 export interface ModelDeps {
-  /** Evaluates learner source text to its module exports (throws a learner error on failure). */
-  evaluateModule?: (source: string, file: string) => unknown;
+  /** Evaluates learner source text (throws an error with `learnerError` when it cannot). */
+  evaluateModule?: (source: string, file: string) => EvaluatedModule;
   /** Built-in model files of exercise 18 by variant id (exercises/18-model-checking/modules.ts). */
   builtinModules?: Record<string, HandlerModule>;
 }
@@ -32,6 +37,7 @@ export function createModelFromRequest(
       const { code, params } = request;
       let module: HandlerModule;
       let file: string;
+      let hooks: LearnerHooks = {};
       if ('variant' in code) {
         const builtin = deps.builtinModules?.[code.variant];
         if (!builtin)
@@ -42,10 +48,12 @@ export function createModelFromRequest(
         if (!deps.evaluateModule) {
           throw new ModelRequestError('No sandbox is available to evaluate learner code.');
         }
-        module = deps.evaluateModule(code.source, code.file) as HandlerModule;
+        const evaluated = deps.evaluateModule(code.source, code.file);
+        module = evaluated.exports as HandlerModule;
         file = code.file;
+        hooks = evaluated;
       }
-      return createHandlerModel(module, params, file) as unknown as Model<unknown, unknown>;
+      return createHandlerModel(module, params, file, hooks) as unknown as Model<unknown, unknown>;
     }
     default:
       return assertNever(request.kind, 'model request kind');

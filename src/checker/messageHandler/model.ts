@@ -56,11 +56,28 @@ export type HandlerModel = Model<Int32Array, HandlerChoice> & {
 
 const MAX_CHOICE_POINTS = 64;
 
+/** How the sandbox that evaluated the module wants learner calls to be run (optional). */
+export interface LearnerHooks {
+  /** Called before every call into learner code (the sandbox's per-call step budget). */
+  resetBudget?: () => void;
+  /** Maps an error thrown by learner code to its learner view (with line and column). */
+  toLearnerError?: (error: unknown) => {
+    kind: string;
+    file: string;
+    message: string;
+    line?: number;
+    column?: number;
+  };
+}
+
 export function createHandlerModel(
   module: HandlerModule,
   params: HandlerParams,
   file = 'model.ts',
+  hooks: LearnerHooks = {},
 ): HandlerModel {
+  const resetBudget = hooks.resetBudget ?? noop;
+  const asLearnerError = (err: unknown): unknown => toLearnerFailure(err, file, hooks);
   const { messages: n, maxFailures } = params;
   const fail = (message: string): never => {
     throw new HandlerModelError(file, message);
@@ -99,16 +116,17 @@ export function createHandlerModel(
     try {
       return fn();
     } catch (err) {
-      throw asLearnerError(err, file);
+      throw asLearnerError(err);
     }
   };
   const readAt = (v: Int32Array, o: number, pred: (s: HandlerState) => boolean): boolean => {
     reader.v = v;
     reader.o = o;
+    resetBudget();
     try {
       return pred(reader) === true;
     } catch (err) {
-      throw asLearnerError(err, file);
+      throw asLearnerError(err);
     }
   };
 
@@ -135,10 +153,11 @@ export function createHandlerModel(
       cursor.cursor = 0;
       if (record) cursor.notes = [];
       let blocked = false;
+      resetBudget();
       try {
         fn(draft);
       } catch (err) {
-        if (err !== BLOCKED) throw asLearnerError(err, file);
+        if (err !== BLOCKED) throw asLearnerError(err);
         blocked = true;
       }
       if (!blocked) {
@@ -196,6 +215,7 @@ export function createHandlerModel(
       cursor.cursor = 0;
       draft.v = out;
       draft.o = 0;
+      resetBudget();
       runGuarded(() => {
         try {
           stepFns[s[PC]!]!(draft);
@@ -242,8 +262,17 @@ function normaliseInvariant(
   };
 }
 
-function asLearnerError(err: unknown, file: string): unknown {
+function toLearnerFailure(err: unknown, file: string, hooks: LearnerHooks): unknown {
+  const map = hooks.toLearnerError;
+  if (err instanceof HandlerModelError) {
+    if (!map) return err;
+    // Misuse of the DSL: let the sandbox find the learner's line in the stack.
+    const plain = new Error(err.message);
+    plain.stack = err.stack ?? '';
+    return { learnerError: { ...map(plain), kind: 'runtime', message: err.message } };
+  }
   if (typeof err === 'object' && err !== null && 'learnerError' in err) return err;
+  if (map) return { learnerError: map(err) };
   const message = err instanceof Error ? `${err.name}: ${err.message}` : `threw ${String(err)}`;
   return new HandlerModelError(file, message);
 }
