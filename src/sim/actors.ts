@@ -4,7 +4,7 @@
  * is not enabled (an engine bug, never a learner error).
  */
 import { InternalError } from '../core/assert';
-import { getCompiledMachine } from './machines';
+import { getCompiledMachine, userTabInputFor } from './machines';
 import type { CompiledMachine } from './machines';
 import type { ExerciseManifest, MessageEndpointSpec, TabSpec } from './manifest';
 import { DEFAULT_RETRIES } from './manifest';
@@ -51,9 +51,10 @@ export function createActorMachines(manifest: ExerciseManifest): ActorMachines {
       getCompiledMachine('httpRequest', { maxAttempts: tabSpec(tab).maxAttempts ?? 1 }),
     ),
     tab: memo((tab) =>
-      getCompiledMachine('userTab', {
-        actions: tabSpec(tab).actions.map((a) => ({ wait: a.wait ?? true })),
-      }),
+      getCompiledMachine(
+        'userTab',
+        userTabInputFor(tabSpec(tab).actions.map((a) => ({ wait: a.wait ?? true }))),
+      ),
     ),
     endpoint: memo((endpoint) => {
       const spec = manifest.endpoints[endpoint];
@@ -62,6 +63,21 @@ export function createActorMachines(manifest: ExerciseManifest): ActorMachines {
     }),
     external: () => (external ??= getCompiledMachine('externalApi', {})),
   };
+}
+
+/**
+ * The `userTab` event of a tab's next scripted action (`next` = `UserTabState.next`): null when
+ * the script is over, `ACT_LAST` for its last action, else `ACT_WAIT` or `ACT_CONTINUE` by the
+ * action's `wait` (default true). The machine does not know the script; the engine does.
+ */
+export function tabEvent(
+  spec: TabSpec,
+  next: number,
+): 'ACT_WAIT' | 'ACT_CONTINUE' | 'ACT_LAST' | null {
+  const action = spec.actions[next];
+  if (action === undefined || next < 0) return null;
+  if (next === spec.actions.length - 1) return 'ACT_LAST';
+  return (action.wait ?? true) ? 'ACT_WAIT' : 'ACT_CONTINUE';
 }
 
 /** Fires `event` on a compiled machine; an event that is not enabled is an engine bug. */

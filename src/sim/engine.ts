@@ -8,7 +8,7 @@
  * Play, Step, the checker, replay from a URL and the exercise validator all use these.
  */
 import { InternalError } from '../core/assert';
-import { createActorMachines, fire, stateValue } from './actors';
+import { createActorMachines, fire, stateValue, tabEvent } from './actors';
 import type { ActorMachines } from './actors';
 import { faultOf } from './choices';
 import type { CallOutcome, Choice } from './choices';
@@ -67,7 +67,10 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   function enabledSteps(world: World): Choice[] {
     const out: Choice[] = [];
     for (const tab of world.tabs) {
-      if (machines.tab(tab.tab).next(tab.machine, 'ACT') >= 0) out.push({ t: 'act', tab: tab.tab });
+      const event = tabEvent(tabsByName.get(tab.tab)!, tab.next);
+      if (event !== null && machines.tab(tab.tab).next(tab.machine, event) >= 0) {
+        out.push({ t: 'act', tab: tab.tab });
+      }
     }
     for (const req of world.requests) {
       if (stateValue(machines.http(req.tab), req.machine) !== 'sending') continue;
@@ -226,7 +229,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
     if (!tab || !spec) throw new InternalError(`unknown tab ${tabName}`);
     const action = spec.actions[tab.next];
     if (!action) throw new InternalError(`${tabName} has no action ${tab.next}`);
-    tab.machine = fire(machines.tab(tabName), tab.machine, 'ACT');
+    tab.machine = fire(machines.tab(tabName), tab.machine, tabEvent(spec, tab.next)!);
     tab.next += 1;
     const requestId = `r${++world.seq.request}`;
     world.requests.push({

@@ -24,12 +24,13 @@ describe('getCompiledMachine', () => {
       () => getCompiledMachine('copy', { immediateRetries: 1.5, delayedRetries: 0 }),
       () => getCompiledMachine('httpRequest', { maxAttempts: 0 }),
       () => getCompiledMachine('endpoint', { concurrency: 0 }),
-      () => getCompiledMachine('userTab', { actions: [{ wait: 'yes' as never }] }),
+      () => getCompiledMachine('userTab', { maxOutstanding: 0, empty: false }),
+      () => getCompiledMachine('userTab', { maxOutstanding: 2, empty: 'no' as never }),
     ];
     for (const compile of bad) expect(compile).toThrow(MachineCompileError);
-    const long = { actions: Array.from({ length: 100 }, () => ({ wait: true })) };
+    const long = { maxOutstanding: 1, empty: 'x'.repeat(1000) as never };
     expect(() => getCompiledMachine('userTab', long)).toThrow(
-      /at most 30 actions .*\.\.\. \(1413 chars\)/,
+      /empty must be a boolean .*\.\.\. \(1031 chars\)/,
     );
     expect(() => getCompiledMachine('httpRequest', { maxAttempts: 0 })).toThrow(
       "Invalid input for machine 'httpRequest': maxAttempts must be an integer >= 1",

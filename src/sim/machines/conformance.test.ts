@@ -21,8 +21,6 @@ const SEED = parseSeed(process.env.MACHINES_SEED ?? '') ?? 20_240_611;
 const WALKS = 1000;
 console.info(`machines conformance: seed ${SEED} (override with MACHINES_SEED=<n>)`);
 
-const W = { wait: true };
-const N = { wait: false };
 const CASES: { [K in MachineKind]: MachineInputs[K][] } = {
   copy: [
     { immediateRetries: 0, delayedRetries: 0 },
@@ -30,7 +28,12 @@ const CASES: { [K in MachineKind]: MachineInputs[K][] } = {
     { immediateRetries: 5, delayedRetries: 3 },
   ],
   httpRequest: [{ maxAttempts: 1 }, { maxAttempts: 2 }, { maxAttempts: 3 }],
-  userTab: [{ actions: [] }, { actions: [W] }, { actions: [N, W] }, { actions: [W, W, N] }],
+  userTab: [
+    { maxOutstanding: 1, empty: false },
+    { maxOutstanding: 2, empty: false },
+    { maxOutstanding: 3, empty: false },
+    { maxOutstanding: 1, empty: true },
+  ],
   endpoint: [{ concurrency: 1 }, { concurrency: 2 }, { concurrency: 3 }],
   externalApi: [{}],
 };
@@ -68,7 +71,7 @@ describe('compiled tables conform to xstate.transition', () => {
         .record({ maxAttempts: fc.integer({ min: 1, max: 6 }) })
         .map((input) => ({ kind: 'httpRequest' as const, input })),
       fc
-        .record({ actions: fc.array(fc.record({ wait: fc.boolean() }), { maxLength: 6 }) })
+        .record({ maxOutstanding: fc.integer({ min: 1, max: 6 }), empty: fc.boolean() })
         .map((input) => ({ kind: 'userTab' as const, input })),
       fc
         .record({ concurrency: fc.integer({ min: 1, max: 6 }) })
@@ -152,5 +155,40 @@ describe('the conformance checker catches a wrong table', () => {
     expect(
       checkConformance(machines.copy, input, mutate(copy, { state: 0 }), { walks: 10, seed: 1 }),
     ).toBeNull();
+  });
+});
+
+describe('the conformance checker catches a wrong userTab table', () => {
+  const input = { maxOutstanding: 2, empty: false };
+  const t = getCompiledMachine('userTab', input);
+  const at = (value: string, outstanding: number, finished: number) => {
+    const state = t.findState(value, { outstanding, finished, maxOutstanding: 2 });
+    expect(state).toBeGreaterThanOrEqual(0);
+    return state;
+  };
+  const mutants = {
+    'an action beyond maxOutstanding (ready 2 ACT_CONTINUE -> itself)': {
+      state: at('ready', 2, 0),
+      event: 'ACT_CONTINUE',
+      target: at('ready', 2, 0),
+    },
+    'ACT_LAST that does not finish (-> waiting, finished 0)': {
+      state: t.initial,
+      event: 'ACT_LAST',
+      target: at('waiting', 1, 0),
+    },
+    'a last response that does not end (-> ready)': {
+      state: at('waiting', 1, 1),
+      event: 'RESPONSE',
+      target: at('ready', 0, 0),
+    },
+    'a wrong final flag (done not final)': { state: at('done', 0, 1), flipFinal: true },
+  };
+
+  it.each(Object.entries(mutants))('%s', (_name, change) => {
+    const mutant = mutate(t, change);
+    const walked = checkConformance(machines.userTab, input, mutant, { walks: WALKS, seed: SEED });
+    expect(walked).not.toBeNull();
+    expect(checkAllTransitions(machines.userTab, mutant)).not.toBeNull();
   });
 });

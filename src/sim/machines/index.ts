@@ -30,7 +30,7 @@ export type {
   HttpRequestEventType,
   HttpRequestInput,
 } from './httpRequestMachine';
-export { USER_TAB_ACTIONS_MAX, USER_TAB_EVENT_TYPES, toWaitMask } from './userTabMachine';
+export { USER_TAB_EVENT_TYPES, userTabInputFor } from './userTabMachine';
 export type {
   UserTabAction,
   UserTabContext,

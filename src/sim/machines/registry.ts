@@ -9,7 +9,7 @@ import { COPY_EVENT_TYPES, copyMachine } from './copyMachine';
 import { ENDPOINT_EVENT_TYPES, endpointMachine } from './endpointMachine';
 import { EXTERNAL_API_EVENT_TYPES, externalApiMachine } from './externalApiMachine';
 import { HTTP_REQUEST_EVENT_TYPES, httpRequestMachine } from './httpRequestMachine';
-import { USER_TAB_ACTIONS_MAX, USER_TAB_EVENT_TYPES, userTabMachine } from './userTabMachine';
+import { USER_TAB_EVENT_TYPES, userTabMachine } from './userTabMachine';
 import type { CompiledMachine, MachineInputs, MachineKind } from './types';
 
 /** The XState definitions, for the UI (current state highlighted) and the conformance tests. */
@@ -87,15 +87,11 @@ function findInputProblem(kind: MachineKind, input: Record<string, unknown>): st
       return count('maxAttempts', 1);
     case 'endpoint':
       return count('concurrency', 1);
-    case 'userTab': {
-      const actions = input.actions;
-      if (!Array.isArray(actions)) return 'actions must be an array';
-      if (actions.length > USER_TAB_ACTIONS_MAX) return `at most ${USER_TAB_ACTIONS_MAX} actions`;
-      const valid = actions.every(
-        (a: unknown) => typeof (a as { wait?: unknown })?.wait === 'boolean',
+    case 'userTab':
+      return (
+        count('maxOutstanding', 1) ??
+        (typeof input.empty === 'boolean' ? undefined : 'empty must be a boolean')
       );
-      return valid ? undefined : 'each action must be { wait: boolean }';
-    }
     case 'externalApi':
       return Object.keys(input).length === 0 ? undefined : 'the input must be {}';
   }
