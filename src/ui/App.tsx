@@ -1,0 +1,38 @@
+/** The app shell: one view per hash route, each behind its own error boundary. */
+import { Suspense } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
+import { ExerciseView } from './ExerciseView';
+import { LearningPath } from './LearningPath';
+import { PATH_HASH } from './routing';
+import { useFocusOnNavigate } from './useFocusOnNavigate';
+import { useHashRoute } from './useHashRoute';
+
+export function App() {
+  const route = useHashRoute();
+  const key = route.name === 'exercise' ? `exercise:${route.folder}` : route.name;
+
+  return (
+    <ErrorBoundary key={key} area={route.name === 'exercise' ? 'the exercise page' : 'this page'}>
+      <Suspense fallback={<p className="notice">Loading exercises…</p>}>
+        {route.name === 'path' && <LearningPath />}
+        {route.name === 'exercise' && <ExerciseView folder={route.folder} seed={route.seed} />}
+        {route.name === 'badUrl' && <BadUrl message={route.message} />}
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function BadUrl({ message }: { message: string }) {
+  const heading = useFocusOnNavigate<HTMLHeadingElement>(message);
+  return (
+    <section className="panel" aria-labelledby="bad-url-title">
+      <h1 id="bad-url-title" ref={heading} tabIndex={-1}>
+        This link does not work
+      </h1>
+      <p>{message}</p>
+      <p>
+        <a href={PATH_HASH}>Back to the learning path</a>
+      </p>
+    </section>
+  );
+}

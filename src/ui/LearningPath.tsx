@@ -1,0 +1,59 @@
+/** Home: the workshop agenda, one section per block, one link per exercise. */
+import { use } from 'react';
+import { getExercises } from './exercises';
+import { toLearningPath } from './learningPath';
+import type { PathItem } from './learningPath';
+import { exerciseHash } from './routing';
+import { useFocusOnNavigate } from './useFocusOnNavigate';
+
+export function LearningPath() {
+  const blocks = toLearningPath(use(getExercises()));
+  const heading = useFocusOnNavigate<HTMLHeadingElement>('path');
+  return (
+    <div className="path">
+      <div className="path-intro">
+        <h1 ref={heading} tabIndex={-1}>
+          Learning path
+        </h1>
+        <p>
+          Break and fix running messaging systems: every exercise runs a small system in your
+          browser, with a seeded schedule you can replay.
+        </p>
+      </div>
+      {blocks.length === 0 && <p className="notice">No exercises were found in exercises/.</p>}
+      {blocks.map((block, i) => (
+        <section key={block.block} className="block" aria-labelledby={`block-${i}`}>
+          <h2 id={`block-${i}`}>{block.block}</h2>
+          <ol className="exercise-list">
+            {block.items.map((item) => (
+              <li key={item.folder}>
+                <ExerciseLink item={item} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ExerciseLink({ item }: { item: PathItem }) {
+  return (
+    <a
+      className={`exercise-card${item.kind === 'broken' ? ' exercise-card-broken' : ''}`}
+      href={exerciseHash(item.folder)}
+    >
+      <span className="exercise-number" aria-hidden="true">
+        {item.number}
+      </span>
+      <span className="exercise-text">
+        <span className="exercise-title">
+          <span className="visually-hidden">Exercise {item.number}: </span>
+          {item.title}
+          {item.kind === 'broken' && <span className="badge badge-broken">Broken</span>}
+        </span>
+        <span className="exercise-summary">{item.summary}</span>
+      </span>
+    </a>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, exerciseHash, parseHash } from './routing';
+
+describe('parseHash', () => {
+  it('reads the learning path', () => {
+    expect(parseHash('')).toEqual({ name: 'path' });
+    expect(parseHash('#/')).toEqual({ name: 'path' });
+    expect(parseHash('#')).toEqual({ name: 'path' });
+  });
+
+  it('reads an exercise with and without a seed', () => {
+    expect(parseHash('#/exercise/04-lost-message?seed=42')).toEqual({
+      name: 'exercise',
+      folder: '04-lost-message',
+      seed: 42,
+    });
+    expect(parseHash('#/exercise/04-lost-message')).toEqual({
+      name: 'exercise',
+      folder: '04-lost-message',
+      seed: DEFAULT_SEED,
+    });
+  });
+
+  it('round-trips exerciseHash', () => {
+    expect(parseHash(exerciseHash('18-model-checking', 4294967295))).toEqual({
+      name: 'exercise',
+      folder: '18-model-checking',
+      seed: 4294967295,
+    });
+  });
+
+  it('explains malformed seeds, folders and paths', () => {
+    for (const bad of ['#/exercise/04-lost-message?seed=abc', '#/exercise/04-x?seed=-1']) {
+      const r = parseHash(bad);
+      expect(r.name).toBe('badUrl');
+      if (r.name === 'badUrl') expect(r.message).toMatch(/seed/);
+    }
+    expect(parseHash('#/exercise/4294967296x').name).toBe('badUrl');
+    expect(parseHash('#/exercise/%E0%A4%A').name).toBe('badUrl');
+    expect(parseHash('#/exercise/<script>').name).toBe('badUrl');
+    expect(parseHash('#/nowhere').name).toBe('badUrl');
+    expect(parseHash('#/exercise/04-lost-message/extra').name).toBe('badUrl');
+    expect(parseHash('#/exercise/04-lost-message?seed=99999999999').name).toBe('badUrl');
+  });
+});

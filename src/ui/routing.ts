@@ -1,0 +1,53 @@
+/**
+ * Hash routes: a URL reproduces a view (`#/exercise/04-lost-message?seed=42`). Parsing never
+ * throws; a malformed URL becomes a `badUrl` route whose message the page shows.
+ */
+import { parseSeed } from '../core/random';
+
+export const DEFAULT_SEED = 1;
+
+export type Route =
+  | { name: 'path' }
+  | { name: 'exercise'; folder: string; seed: number }
+  | { name: 'badUrl'; message: string };
+
+const FOLDER = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  if (raw === '' || raw === '/') return { name: 'path' };
+  const [pathPart = '', query = ''] = raw.split('?', 2);
+  const parts = pathPart.split('/').filter((p) => p !== '');
+  if (parts[0] !== 'exercise' || parts.length !== 2) {
+    return { name: 'badUrl', message: `There is no page at "#${raw}".` };
+  }
+  let folder: string;
+  try {
+    folder = decodeURIComponent(parts[1] ?? '');
+  } catch {
+    return { name: 'badUrl', message: `"${parts[1]}" is not a valid exercise name.` };
+  }
+  if (!FOLDER.test(folder)) {
+    return {
+      name: 'badUrl',
+      message: `"${folder}" is not an exercise name (expected a folder such as 04-lost-message).`,
+    };
+  }
+  const seedText = new URLSearchParams(query).get('seed');
+  if (seedText === null) return { name: 'exercise', folder, seed: DEFAULT_SEED };
+  const seed = parseSeed(seedText);
+  if (seed === undefined) {
+    return {
+      name: 'badUrl',
+      message: `The seed "${seedText}" is not valid: use a whole number from 0 to 4294967295.`,
+    };
+  }
+  return { name: 'exercise', folder, seed };
+}
+
+export function exerciseHash(folder: string, seed?: number): string {
+  const base = `#/exercise/${encodeURIComponent(folder)}`;
+  return seed === undefined ? base : `${base}?seed=${seed}`;
+}
+
+export const PATH_HASH = '#/';
