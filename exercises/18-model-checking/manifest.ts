@@ -29,21 +29,24 @@ export interface ExerciseVariant {
 }
 
 export interface ModelCheckingManifest {
+  /** Tells the app and the tools this is not a messaging simulation but the step-DSL model. */
+  kind: 'model-checking';
   id: 'model-checking';
   title: string;
   summary: string;
-  block: 'model-checking';
+  block: string;
   parameters: ExerciseParameter[];
   variants: ExerciseVariant[];
 }
 
 export const manifest: ModelCheckingManifest = {
+  kind: 'model-checking',
   id: 'model-checking',
   title: 'Model checking the message handler',
   summary:
     'Edit a handler made of labelled atomic steps and its invariants, check every interleaving ' +
     'of failures exhaustively, and watch the state count grow with N and MaxFailures.',
-  block: 'model-checking',
+  block: 'Model checking',
   parameters: [
     { id: 'messages', label: 'Messages (N)', default: 2, min: 1, max: 6 },
     { id: 'maxFailures', label: 'MaxFailures', default: 1, min: 0, max: 6 },
@@ -83,3 +86,5 @@ export const manifest: ModelCheckingManifest = {
     { id: 'solution', title: '7. The "diet" model', file: 'solution.ts', expectedViolation: null },
   ],
 };
+
+export default manifest;

@@ -4,6 +4,9 @@
  * in the browser, the file system in Node) produce bundles; everything else consumes them.
  */
 import type { ExerciseManifest } from '../sim';
+import type { ModelCheckingManifest } from '../../exercises/18-model-checking/manifest';
+
+export type { ModelCheckingManifest };
 
 export interface ExerciseBundle {
   /** Folder name, e.g. "04-lost-message". */
@@ -16,6 +19,15 @@ export interface ExerciseBundle {
   sources: Record<string, string>;
 }
 
+/** The model-checking lesson: its own model kind (the step DSL), with parameters and lesson steps. */
+export interface ModelCheckingBundle {
+  folder: string;
+  order: number;
+  manifest: ModelCheckingManifest;
+  readme: string;
+  sources: Record<string, string>;
+}
+
 /** A folder that could not be loaded: shown on its own page, without breaking the others. */
 export interface BrokenExercise {
   folder: string;
@@ -23,7 +35,50 @@ export interface BrokenExercise {
   error: string;
 }
 
-export type LoadedExercise = ({ ok: true } & ExerciseBundle) | ({ ok: false } & BrokenExercise);
+export type LoadedExercise =
+  | ({ ok: true } & ExerciseBundle)
+  | ({ ok: true } & ModelCheckingBundle)
+  | ({ ok: false } & BrokenExercise);
+
+export function isMessaging(e: LoadedExercise): e is { ok: true } & ExerciseBundle {
+  return e.ok && !('kind' in e.manifest);
+}
+
+export function isModelChecking(e: LoadedExercise): e is { ok: true } & ModelCheckingBundle {
+  return e.ok && 'kind' in e.manifest && e.manifest.kind === 'model-checking';
+}
+
+/** Builds the bundle for a folder's manifest module (default export, or `manifest` for exercise 18). */
+export function toLoaded(
+  folder: string,
+  mod: { default?: unknown; manifest?: unknown },
+  readme: string,
+  sources: Record<string, string>,
+): LoadedExercise {
+  const order = folderOrder(folder);
+  const manifest = (mod.default ?? mod.manifest) as
+    ExerciseManifest | ModelCheckingManifest | undefined;
+  if (!manifest || typeof manifest !== 'object') {
+    return {
+      ok: false,
+      folder,
+      order,
+      error: `exercises/${folder}/manifest.ts: must \`export default defineExercise({...})\``,
+    };
+  }
+  if ('kind' in manifest && manifest.kind === 'model-checking')
+    return { ok: true, folder, order, manifest, readme, sources };
+  const bundle: ExerciseBundle = {
+    folder,
+    order,
+    manifest: manifest as ExerciseManifest,
+    readme,
+    sources,
+  };
+  const problems = validateBundle(bundle);
+  if (problems.length > 0) return { ok: false, folder, order, error: problems.join('\n') };
+  return { ok: true, ...bundle };
+}
 
 export function folderOrder(folder: string): number {
   const n = /^(\d+)-/.exec(folder)?.[1];

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadExercisesFromDisk } from './loadNode';
-import { validateBundle } from './bundle';
-import type { ExerciseBundle } from './bundle';
+import { isMessaging, validateBundle } from './bundle';
 import { checkVariant, variantsOf } from './verify';
 
 const loaded = await loadExercisesFromDisk();
-const bundles = loaded.filter(
-  (l): l is { ok: true } & ExerciseBundle => l.ok && !('kind' in l.manifest),
-);
+const bundles = loaded.filter(isMessaging);
 
 describe('exercise folders', () => {
   it('all load', () => {

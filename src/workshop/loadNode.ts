@@ -5,8 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ExerciseManifest } from '../sim';
-import { folderOrder } from './bundle';
+import { folderOrder, toLoaded } from './bundle';
 import type { LoadedExercise } from './bundle';
 
 export const EXERCISES_DIR = join(import.meta.dirname, '..', '..', 'exercises');
@@ -34,19 +33,12 @@ export async function loadExercisesFromDisk(dir = EXERCISES_DIR): Promise<Loaded
     const path = join(dir, folder);
     try {
       const mod = (await import(pathToFileURL(join(path, 'manifest.ts')).href)) as {
-        default?: ExerciseManifest;
+        default?: unknown;
+        manifest?: unknown;
       };
-      if (!mod.default)
-        throw new Error('manifest.ts has no default export (export default defineExercise({...}))');
       const readmePath = join(path, 'README.md');
-      out.push({
-        ok: true,
-        folder,
-        order: folderOrder(folder),
-        manifest: mod.default,
-        readme: existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '',
-        sources: sourcesOf(path),
-      });
+      const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
+      out.push(toLoaded(folder, mod, readme, sourcesOf(path)));
     } catch (e) {
       out.push({
         ok: false,

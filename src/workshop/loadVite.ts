@@ -3,11 +3,12 @@
  * READMEs and handler files as raw text. Vite's dev server hot-reloads them when an instructor
  * edits a folder. A folder whose manifest fails to load becomes a `BrokenExercise`.
  */
-import type { ExerciseManifest } from '../sim';
-import { folderOrder, validateBundle } from './bundle';
+import { folderOrder, toLoaded } from './bundle';
 import type { LoadedExercise } from './bundle';
 
-const manifests = import.meta.glob<{ default?: ExerciseManifest }>('/exercises/*/manifest.ts');
+const manifests = import.meta.glob<{ default?: unknown; manifest?: unknown }>(
+  '/exercises/*/manifest.ts',
+);
 const readmes = import.meta.glob<string>('/exercises/*/README.md', {
   query: '?raw',
   import: 'default',
@@ -42,24 +43,12 @@ export async function loadExercises(): Promise<LoadedExercise[]> {
         return { ok: false, folder, order, error: `exercises/${folder}/manifest.ts is missing` };
       try {
         const mod = await load();
-        if (!mod.default)
-          throw new Error(
-            'manifest.ts has no default export (export default defineExercise({...}))',
-          );
         const files: Record<string, string> = {};
         const prefix = `/exercises/${folder}/`;
-        for (const [path, text] of Object.entries(sources))
+        for (const [path, text] of Object.entries(sources)) {
           if (path.startsWith(prefix)) files[path.slice(prefix.length)] = text;
-        const bundle = {
-          folder,
-          order,
-          manifest: mod.default,
-          readme: readmes[`${prefix}README.md`] ?? '',
-          sources: files,
-        };
-        const problems = validateBundle(bundle);
-        if (problems.length > 0) return { ok: false, folder, order, error: problems.join('\n') };
-        return { ok: true, ...bundle };
+        }
+        return toLoaded(folder, mod, readmes[`${prefix}README.md`] ?? '', files);
       } catch (e) {
         return {
           ok: false,

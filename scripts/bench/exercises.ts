@@ -1,0 +1,45 @@
+/**
+ * Per-exercise checker figures: for every messaging exercise, the time to the starter's
+ * violation and to the solution's proof, and the solution's states per second (target: each
+ * check ≤ 1 s in Node here).
+ */
+import { performance } from 'node:perf_hooks';
+import { isMessaging } from '../../src/workshop/bundle';
+import { loadExercisesFromDisk } from '../../src/workshop/loadNode';
+import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import type { BenchEntry } from './checker';
+
+export async function runExerciseBench(): Promise<BenchEntry[]> {
+  const out: BenchEntry[] = [];
+  const now = () => performance.now();
+  for (const ex of await loadExercisesFromDisk()) {
+    if (!isMessaging(ex)) continue;
+    const id = ex.manifest.id;
+    for (const v of variantsOf(ex).filter(
+      (x) => x.variant === 'starter' || x.variant === 'solution',
+    )) {
+      checkVariant(ex, v, now); // warm-up (JIT, machine compilation)
+      const t = now();
+      const r = checkVariant(ex, v, now);
+      const ms = now() - t;
+      out.push({
+        name: `exercise.${id}.${v.variant}.ms`,
+        value: Math.round(ms * 10) / 10,
+        unit: 'ms',
+      });
+      if (v.variant === 'solution') {
+        out.push({
+          name: `exercise.${id}.solution.distinctStates`,
+          value: r.distinctStates,
+          unit: 'states',
+        });
+        out.push({
+          name: `exercise.${id}.solution.statesPerSecond`,
+          value: Math.round(r.distinctStates / (ms / 1000)),
+          unit: 'states/s',
+        });
+      }
+    }
+  }
+  return out;
+}

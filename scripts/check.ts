@@ -1,0 +1,247 @@
+/**
+ * `npm run check -- <exercise> [--variant starter|solution|<known-bad>] [--file handler.ts]
+ *                   [--set name=value ...] [--json]`
+ *
+ * Checks one exercise with the given code and settings, exhaustively, and prints a summary (or
+ * one JSON object with --json). Exit codes: 0 passed, 1 violated / limit reached / learner error,
+ * 2 bad arguments or a broken exercise.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { checkModel } from '../src/checker/explorer';
+import { createModelFromRequest } from '../src/checker/registry';
+import { evaluateModelSource } from '../src/checker/sandboxModules';
+import { describeEvent, replayChoices } from '../src/sim';
+import type { Choice } from '../src/sim';
+import { isMessaging } from '../src/workshop/bundle';
+import { loadExercisesFromDisk } from '../src/workshop/loadNode';
+import { applySettings, SettingError } from '../src/workshop/settings';
+import { checkVariant, variantsOf } from '../src/workshop/verify';
+import { createProgram } from '../src/workshop/program';
+import { createSimModel } from '../src/workshop/simModel';
+import { variantModules } from '../exercises/18-model-checking/modules';
+import { manifest as mcManifest } from '../exercises/18-model-checking/manifest';
+
+const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<name>] [--file <handler.ts>] [--set name=value ...] [--json]
+
+  <exercise>   an exercise id (e.g. lost-message) or folder (e.g. 04-lost-message)
+  --variant    which of the exercise's files to check (default: starter)
+  --file       check this file instead (your own handler code)
+  --set        change a setting: dispatch=immediate|batched, faults.total=N, faults.<kind>=N;
+               for model-checking: messages=N, maxFailures=F
+  --json       print one JSON object instead of a summary`;
+
+class UsageError extends Error {}
+
+interface Args {
+  exercise: string;
+  variant: string;
+  file?: string;
+  settings: Record<string, string>;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> & { settings: Record<string, string> } = {
+    settings: {},
+    json: false,
+    variant: 'starter',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--variant') args.variant = value();
+    else if (a === '--file') args.file = value();
+    else if (a === '--set') {
+      const kv = value();
+      const eq = kv.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--set takes name=value, not "${kv}"`);
+      args.settings[kv.slice(0, eq)] = kv.slice(eq + 1);
+    } else if (a === '--help' || a === '-h') throw new UsageError('');
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else if (!args.exercise) args.exercise = a;
+    else throw new UsageError(`unexpected argument "${a}"`);
+  }
+  if (!args.exercise) throw new UsageError('which exercise? (give its id or folder)');
+  return args as Args;
+}
+
+interface Report {
+  exercise: string;
+  variant: string;
+  verdict: string;
+  invariant?: string;
+  explanation?: string;
+  distinctStates: number;
+  generatedStates: number;
+  depth: number;
+  terminalStates: number;
+  elapsedMs: number;
+  counterexample?: { steps: string[]; events?: string[] };
+  learnerError?: string;
+  limit?: string;
+}
+
+function readFile(path: string): string {
+  if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
+  return readFileSync(path, 'utf8');
+}
+
+async function run(args: Args): Promise<Report> {
+  const now = () => performance.now();
+  if (args.exercise === mcManifest.id || args.exercise === '18-model-checking')
+    return runModelChecking(args, now);
+  const loaded = await loadExercisesFromDisk();
+  const found = loaded.find(
+    (l) => l.folder === args.exercise || (l.ok && l.manifest.id === args.exercise),
+  );
+  if (!found) {
+    const ids = loaded.map((l) => (l.ok ? l.manifest.id : l.folder)).concat(mcManifest.id);
+    throw new UsageError(`unknown exercise "${args.exercise}" (known: ${ids.join(', ')})`);
+  }
+  if (!found.ok) throw new UsageError(`exercise ${found.folder} is broken: ${found.error}`);
+  if (!isMessaging(found)) return runModelChecking(args, now);
+  const bundle = { ...found, manifest: applySettings(found.manifest, args.settings) };
+  const v = variantsOf(bundle).find((x) => x.variant === args.variant);
+  if (!v && !args.file) {
+    throw new UsageError(
+      `unknown variant "${args.variant}" (known: ${variantsOf(bundle)
+        .map((x) => x.variant)
+        .join(', ')})`,
+    );
+  }
+  const target = args.file ? { variant: args.file, file: args.file, expected: null } : v!;
+  const source = args.file ? readFile(args.file) : undefined;
+  const r = checkVariant(bundle, target, now, source);
+  const report: Report = {
+    exercise: bundle.manifest.id,
+    variant: args.file ?? args.variant,
+    verdict: r.verdict,
+    distinctStates: r.distinctStates,
+    generatedStates: r.generatedStates,
+    depth: r.depth,
+    terminalStates: 'terminalStates' in r.result ? r.result.terminalStates : 0,
+    elapsedMs: Math.round(r.elapsedMs),
+  };
+  const result = r.result;
+  if (result.verdict === 'violated') {
+    report.invariant = result.invariant;
+    report.explanation = r.explanation ?? undefined;
+    const choices = result.counterexample.choices as Choice[];
+    const prepared = createProgram(
+      bundle.manifest,
+      source ?? bundle.sources[target.file]!,
+      target.file,
+    );
+    const events = prepared.ok
+      ? replayChoices(createSimModel(prepared.program).engine, choices).events.map(
+          (e) => `${e.step + 1}. ${describeEvent(e)}`,
+        )
+      : undefined;
+    report.counterexample = { steps: result.counterexample.labels, ...(events ? { events } : {}) };
+  } else if (result.verdict === 'learner-error') {
+    report.learnerError = r.explanation ?? ('message' in result ? result.message : undefined);
+  } else if (result.verdict === 'limit-reached') {
+    report.limit = result.limit;
+  }
+  return report;
+}
+
+function runModelChecking(args: Args, now: () => number): Report {
+  const params = { messages: 2, maxFailures: 1 };
+  for (const [k, v] of Object.entries(args.settings)) {
+    if (k !== 'messages' && k !== 'maxFailures')
+      throw new UsageError(`model-checking has no setting "${k}" (it has messages, maxFailures)`);
+    const p = mcManifest.parameters.find((x) => x.id === k)!;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < p.min || n > p.max)
+      throw new UsageError(`${k} must be a whole number from ${p.min} to ${p.max}, not "${v}"`);
+    params[k] = n;
+  }
+  let code: { variant: string } | { source: string; file: string };
+  if (args.file) code = { source: readFile(args.file), file: args.file };
+  else {
+    if (!(args.variant in variantModules)) {
+      throw new UsageError(
+        `unknown variant "${args.variant}" (known: ${Object.keys(variantModules).join(', ')})`,
+      );
+    }
+    code = { variant: args.variant };
+  }
+  const model = createModelFromRequest(
+    { kind: 'model-checking', params, code },
+    { evaluateModule: evaluateModelSource, builtinModules: variantModules },
+  );
+  const result = checkModel(model, { now, maxStates: 50_000_000 });
+  const report: Report = {
+    exercise: mcManifest.id,
+    variant: args.file ?? args.variant,
+    verdict: result.verdict,
+    distinctStates: result.distinctStates,
+    generatedStates: result.generatedStates,
+    depth: result.verdict === 'violated' ? result.counterexample.depth : result.depth,
+    terminalStates: result.terminalStates,
+    elapsedMs: Math.round(result.elapsedMs),
+  };
+  if (result.verdict === 'violated') {
+    report.invariant = result.invariant;
+    report.explanation = result.description;
+    report.counterexample = { steps: result.counterexample.labels };
+  } else if (result.verdict === 'learner-error') {
+    report.learnerError = `${result.file}${result.line ? `:${result.line}` : ''}: ${result.message}`;
+  } else if (result.verdict === 'limit-reached') report.limit = result.limit;
+  return report;
+}
+
+function printSummary(r: Report): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const head = `${r.exercise} (${r.variant}): `;
+  switch (r.verdict) {
+    case 'passed':
+      console.log(
+        `${head}PASSED — every invariant holds in all ${n(r.distinctStates)} states (${n(r.terminalStates)} terminal, depth ${r.depth}), ${r.elapsedMs} ms`,
+      );
+      break;
+    case 'violated':
+      console.log(
+        `${head}VIOLATED ${r.invariant} after ${r.depth} steps (${n(r.distinctStates)} states explored, ${r.elapsedMs} ms)`,
+      );
+      if (r.explanation) console.log(`  ${r.explanation}`);
+      console.log('  Shortest counterexample:');
+      for (const line of r.counterexample?.events ??
+        r.counterexample?.steps.map((s, i) => `${i + 1}. ${s}`) ??
+        [])
+        console.log(`    ${line}`);
+      break;
+    case 'learner-error':
+      console.log(`${head}YOUR CODE FAILED — ${r.learnerError}`);
+      break;
+    case 'limit-reached':
+      console.log(
+        `${head}LIMIT REACHED (${r.limit}) after ${n(r.distinctStates)} states, depth ${r.depth}: nothing is proven`,
+      );
+      break;
+    default:
+      console.log(`${head}${r.verdict.toUpperCase()} (${n(r.distinctStates)} states)`);
+  }
+}
+
+try {
+  const args = parseArgs(process.argv.slice(2));
+  const report = await run(args);
+  if (args.json) console.log(JSON.stringify(report, null, 2));
+  else printSummary(report);
+  process.exit(report.verdict === 'passed' ? 0 : 1);
+} catch (e) {
+  if (e instanceof UsageError || e instanceof SettingError) {
+    if (e.message) console.error(`error: ${e.message}\n`);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,118 @@
+/**
+ * `npm run verify-exercises`: for every exercise folder, the manifest and files are valid, the
+ * starter violates the invariant its lesson is about, the solution passes exhaustively, and every
+ * known-bad variant is caught with the expected invariant. Prints a table; exits non-zero on any
+ * mismatch (including a folder that does not load).
+ */
+import { performance } from 'node:perf_hooks';
+import { checkModel } from '../src/checker/explorer';
+import { createModelFromRequest } from '../src/checker/registry';
+import { isMessaging, validateBundle } from '../src/workshop/bundle';
+import { loadExercisesFromDisk } from '../src/workshop/loadNode';
+import { checkVariant, variantsOf } from '../src/workshop/verify';
+import { variantModules } from '../exercises/18-model-checking/modules';
+import { manifest as mcManifest } from '../exercises/18-model-checking/manifest';
+
+interface Row {
+  exercise: string;
+  variant: string;
+  expected: string;
+  verdict: string;
+  states: number;
+  depth: number;
+  ms: number;
+  ok: boolean;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const problems: string[] = [];
+const now = () => performance.now();
+
+for (const ex of await loadExercisesFromDisk()) {
+  if (!ex.ok) {
+    problems.push(ex.error);
+    continue;
+  }
+  if (!isMessaging(ex)) continue; // the model-checking lesson is checked below
+  const invalid = validateBundle(ex);
+  if (invalid.length > 0) {
+    problems.push(...invalid);
+    continue;
+  }
+  for (const v of variantsOf(ex)) {
+    const r = checkVariant(ex, v, now);
+    rows.push({
+      exercise: ex.folder,
+      variant: v.variant,
+      expected: v.expected ?? 'pass',
+      verdict: r.verdict === 'violated' ? `violated ${r.invariant}` : r.verdict,
+      states: r.distinctStates,
+      depth: r.depth,
+      ms: Math.round(r.elapsedMs),
+      ok: r.ok,
+      ...(r.ok ? {} : { note: r.explanation ?? undefined }),
+    });
+  }
+}
+
+// The model-checking lesson (its own model kind): each lesson step at the default parameters.
+const params = Object.fromEntries(mcManifest.parameters.map((p) => [p.id, p.default])) as {
+  messages: number;
+  maxFailures: number;
+};
+for (const v of mcManifest.variants) {
+  const model = createModelFromRequest(
+    { kind: 'model-checking', params, code: { variant: v.id } },
+    { builtinModules: variantModules },
+  );
+  const t = now();
+  const r = checkModel(model, { now });
+  const verdict = r.verdict === 'violated' ? `violated ${r.invariant}` : r.verdict;
+  const ok =
+    v.expectedViolation === null
+      ? r.verdict === 'passed'
+      : r.verdict === 'violated' && r.invariant === v.expectedViolation;
+  rows.push({
+    exercise: '18-model-checking',
+    variant: v.id,
+    expected: v.expectedViolation ?? 'pass',
+    verdict,
+    states: r.distinctStates,
+    depth: r.verdict === 'violated' ? r.counterexample.depth : r.depth,
+    ms: Math.round(now() - t),
+    ok,
+  });
+}
+
+const header = ['exercise', 'variant', 'expected', 'verdict', 'states', 'depth', 'ms', ''];
+const table = rows.map((r) => [
+  r.exercise,
+  r.variant,
+  r.expected,
+  r.verdict,
+  r.states.toLocaleString('en-US'),
+  String(r.depth),
+  String(r.ms),
+  r.ok ? 'ok' : 'MISMATCH',
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]!))
+    .join('  ')
+    .trimEnd();
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table) console.log(line(row));
+for (const r of rows.filter((x) => !x.ok))
+  problems.push(
+    `${r.exercise} ${r.variant}: expected ${r.expected}, got ${r.verdict}${r.note ? ` — ${r.note}` : ''}`,
+  );
+const bad = rows.filter((r) => !r.ok).length;
+console.log(`\n${rows.length - bad} passed, ${problems.length} failed`);
+if (problems.length > 0) {
+  console.error('\nProblems:');
+  for (const p of problems) console.error(`- ${p}`);
+  process.exit(1);
+}
