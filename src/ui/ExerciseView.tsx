@@ -47,10 +47,11 @@ export function ExerciseView({ folder, seed }: Props) {
     return (
       <Page folder={folder} title={item.title} subtitle={subtitle} summary={item.summary}>
         <div className="exercise-layout exercise-layout-single">
-          <Instructions readme={exercise.readme} />
-          <p className="notice">
-            The interactive model-checking view comes with the exercise page.
+          <p className="callout" role="note">
+            This lesson is checked, not simulated: the interactive model-checking view comes with
+            the exercise page. Read the lesson below to prepare.
           </p>
+          <Instructions readme={exercise.readme} />
         </div>
       </Page>
     );

@@ -1,0 +1,123 @@
+/**
+ * The app shell journey: learning path → exercise (by keyboard) → seeded run → new seed,
+ * with no console errors and no serious accessibility violations on either view.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
+  });
+  return errors;
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+test('learning path, exercise view and seeded runs', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+
+  await expect(page.getByRole('link', { name: 'Reliable messaging workshop' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning path' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Foundations' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Partial failures' })).toBeVisible();
+  const lost = page.getByRole('link', { name: /Lost message: save, then send/ });
+  await expect(lost).toBeVisible();
+  await expect(page.getByRole('link', { name: /Ghost message/ })).toBeVisible();
+  await page.screenshot({ path: 'e2e-artifacts/learning-path.png', fullPage: true });
+  await expectNoSeriousViolations(page);
+
+  // Open the exercise with the keyboard: Tab until the link has focus, then Enter.
+  for (let i = 0; i < 30 && !(await lost.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(lost).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(/#\/exercise\/04-lost-message$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Lost message: save, then send' }),
+  ).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Instructions' })).toBeVisible();
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.getByRole('row').nth(1)).toBeVisible();
+  await expect(timeline).toContainText('SubmitOrder');
+  await expect(page.getByTestId('timeline-seed')).toHaveText('1');
+  await expect(page.getByLabel('Run summary')).toContainText(/steps, \d+ events/);
+  await expect(page.getByLabel('Run summary')).toContainText('noLostMessages');
+
+  // Hints still unfold.
+  const hint = page.locator('details').first();
+  await hint.locator('summary').click();
+  await expect(hint).toHaveAttribute('open', '');
+
+  await page.screenshot({ path: 'e2e-artifacts/exercise.png', fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshot.png' });
+  await expectNoSeriousViolations(page);
+
+  // A new seed updates the URL and the run.
+  const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
+  await seed.fill('42');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page).toHaveURL(/#\/exercise\/04-lost-message\?seed=42$/);
+  await expect(page.getByTestId('timeline-seed')).toHaveText('42');
+  await expect(timeline).toContainText('SubmitOrder');
+  const rows42 = await timeline.locator('tbody tr').allInnerTexts();
+
+  // The same URL reproduces the same run.
+  await page.reload();
+  await expect(page.getByTestId('timeline-seed')).toHaveText('42');
+  await expect(timeline.locator('tbody tr').first()).toBeVisible();
+  expect(await timeline.locator('tbody tr').allInnerTexts()).toEqual(rows42);
+
+  // An invalid seed is explained, not run.
+  await seed.fill('not a number');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Enter a whole number from 0 to 4294967295.')).toBeVisible();
+  await expect(page).toHaveURL(/seed=42$/);
+
+  expect(errors).toEqual([]);
+});
+
+test('malformed links and broken or unknown exercises show a clear message', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/#/exercise/04-lost-message?seed=banana');
+  await expect(page.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
+  await expect(page.getByText('The seed "banana" is not valid')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the learning path' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning path' })).toBeVisible();
+
+  await page.goto('/#/exercise/99-no-such-thing');
+  await expect(page.getByRole('heading', { name: 'No such exercise' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Reliable messaging workshop' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the model-checking lesson shows its README without running a simulation', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/#/exercise/18-model-checking');
+  await expect(page.getByRole('heading', { name: 'Instructions' })).toBeVisible();
+  await expect(page.getByText('the interactive model-checking view comes with')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toHaveCount(0);
+  await page.screenshot({ path: 'e2e-artifacts/model-checking.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
