@@ -69,7 +69,11 @@ test('learning path, exercise view and seeded runs', async ({ page }) => {
 
   await page.screenshot({ path: 'e2e-artifacts/exercise.png', fullPage: true });
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.setViewportSize({ width: 1440, height: 1240 });
   await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'e2e-artifacts/exercise-projector.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await expectNoSeriousViolations(page);
 
   // A new seed updates the URL and the run.
