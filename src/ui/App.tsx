@@ -1,11 +1,15 @@
 /** The app shell: one view per hash route, each behind its own error boundary. */
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ExerciseView } from './ExerciseView';
 import { LearningPath } from './LearningPath';
 import { PATH_HASH } from './routing';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { useHashRoute } from './useHashRoute';
+
+// The exercise page (markdown, sanitiser, run workflow) loads on first use: the path paints first.
+const ExerciseView = lazy(() =>
+  import('./ExerciseView').then((m) => ({ default: m.ExerciseView })),
+);
 
 export function App() {
   const route = useHashRoute();
@@ -13,7 +17,7 @@ export function App() {
 
   return (
     <ErrorBoundary key={key} area={route.name === 'exercise' ? 'the exercise page' : 'this page'}>
-      <Suspense fallback={<p className="notice">Loading exercises…</p>}>
+      <Suspense fallback={<p className="notice">Loading…</p>}>
         {route.name === 'path' && <LearningPath />}
         {route.name === 'exercise' && <ExerciseView folder={route.folder} seed={route.seed} />}
         {route.name === 'badUrl' && <BadUrl message={route.message} />}
