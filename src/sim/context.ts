@@ -142,91 +142,155 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 const effect = (e: DistributiveOmit<EffectRequest, '__effect'>): EffectRequest =>
   ({ __effect: true, ...e }) as EffectRequest;
 
+/** What every context method reads through `this` (own property, so `{ ...ctx }` keeps working). */
+interface WithHost {
+  __host: ContextHost;
+}
+
+function hostOf(self: WithHost | undefined, method: string): ContextHost {
+  if (!self || !self.__host) {
+    throw new TypeError(
+      `Call ctx.${method}(...) on the context itself (not a detached copy of the method).`,
+    );
+  }
+  return self.__host;
+}
+
+const asPromise = <T>(x: unknown) => x as Promise<T>;
+
+function sendVia(
+  host: ContextHost,
+  destination: string,
+  message: OutgoingMessage,
+  mode: 'send' | 'publish' | 'reply',
+  options?: SendOptions,
+) {
+  const msg = host.onSend(destination, withOptions(message, options), mode);
+  if (host.dispatch === 'batched') return undefined;
+  return effect({ kind: 'send', destination, message: msg, mode });
+}
+
+// The methods are shared functions that find their host through `this`: building a context costs
+// one object, not twenty closures (contexts are created for every handler attempt and replay).
+const contextMethods: ThisType<WithHost> &
+  Omit<HandlerContext, 'endpoint' | 'attemptId' | 'message' | 'delivery' | 'kv' | 'events'> = {
+  load(collection, id, options) {
+    const host = hostOf(this, 'load');
+    return asPromise(
+      effect({ kind: 'load', store: options?.store ?? host.defaultStore, collection, id }),
+    );
+  },
+  store(collection, id, value, options) {
+    const host = hostOf(this, 'store');
+    return asPromise(
+      effect({
+        kind: 'batch',
+        store: options?.store ?? host.defaultStore,
+        ops: [{ op: 'put', collection, id, value, expectedVersion: options?.expectedVersion }],
+      }),
+    );
+  },
+  delete(collection, id, options) {
+    const host = hostOf(this, 'delete');
+    return asPromise(
+      effect({
+        kind: 'batch',
+        store: options?.store ?? host.defaultStore,
+        ops: [{ op: 'delete', collection, id, expectedVersion: options?.expectedVersion }],
+      }),
+    );
+  },
+  batch(ops, options) {
+    const host = hostOf(this, 'batch');
+    return asPromise(effect({ kind: 'batch', store: options?.store ?? host.defaultStore, ops }));
+  },
+  send(destination, message, options) {
+    return asPromise(sendVia(hostOf(this, 'send'), destination, message, 'send', options));
+  },
+  sendLocal(message, options) {
+    const host = hostOf(this, 'sendLocal');
+    return asPromise(sendVia(host, host.endpoint, message, 'send', options));
+  },
+  publish(message, options) {
+    return asPromise(sendVia(hostOf(this, 'publish'), '*', message, 'publish', options));
+  },
+  reply(message, options) {
+    const host = hostOf(this, 'reply');
+    return asPromise(
+      sendVia(host, host.message?.headers.replyTo ?? '?', message, 'reply', options),
+    );
+  },
+  call(api, operation, args, options) {
+    hostOf(this, 'call');
+    return asPromise(
+      effect({ kind: 'external', api, operation, args, idempotencyKey: options?.idempotencyKey }),
+    );
+  },
+  newId() {
+    return hostOf(this, 'newId').nextId();
+  },
+  choose(label, options) {
+    hostOf(this, 'choose');
+    return asPromise(effect({ kind: 'choose', label, options: [...options] }));
+  },
+  log(text) {
+    hostOf(this, 'log').log(String(text));
+  },
+};
+
+const kvMethods: ThisType<WithHost> & HandlerContext['kv'] = {
+  get(store, key) {
+    hostOf(this, 'kv.get');
+    return asPromise(effect({ kind: 'kvGet', store, key }));
+  },
+  put(store, key, value, options) {
+    hostOf(this, 'kv.put');
+    return asPromise(
+      effect({ kind: 'kvPut', store, key, value, expectedVersion: options?.expectedVersion }),
+    );
+  },
+  delete(store, key, options) {
+    hostOf(this, 'kv.delete');
+    return asPromise(
+      effect({ kind: 'kvDelete', store, key, expectedVersion: options?.expectedVersion }),
+    );
+  },
+};
+
+const eventMethods: ThisType<WithHost> & HandlerContext['events'] = {
+  append(store, stream, events, options) {
+    hostOf(this, 'events.append');
+    return asPromise(
+      effect({ kind: 'append', store, stream, events, expectedVersion: options?.expectedVersion }),
+    );
+  },
+  read(store, stream, fromVersion) {
+    hostOf(this, 'events.read');
+    return asPromise(effect({ kind: 'readStream', store, stream, fromVersion }));
+  },
+  readAll(store, fromPosition) {
+    hostOf(this, 'events.readAll');
+    return asPromise(effect({ kind: 'readAll', store, fromPosition }));
+  },
+};
+
 /**
  * Builds the context object handed to learner code. Methods return effect requests (typed as
  * Promises for the learner's editor: `await` is how they are used), or undefined when a send is
- * captured for batched dispatch.
+ * captured for batched dispatch. Middleware may pass a modified copy to `next`, e.g.
+ * `next({ ...ctx, send: capture })`.
  */
 export function createContext(host: ContextHost): HandlerContext {
-  const sendVia = (
-    destination: string,
-    message: OutgoingMessage,
-    mode: 'send' | 'publish' | 'reply',
-    options?: SendOptions,
-  ) => {
-    const msg = host.onSend(destination, withOptions(message, options), mode);
-    if (host.dispatch === 'batched') return undefined;
-    return effect({ kind: 'send', destination, message: msg, mode });
-  };
-  const asPromise = <T>(x: unknown) => x as Promise<T>;
-  const ctx: HandlerContext = {
+  return {
+    __host: host,
     endpoint: host.endpoint,
     attemptId: host.attemptId,
     message: host.message,
     delivery: host.delivery,
-    load: (collection, id, options) =>
-      asPromise(
-        effect({ kind: 'load', store: options?.store ?? host.defaultStore, collection, id }),
-      ),
-    store: (collection, id, value, options) =>
-      asPromise(
-        effect({
-          kind: 'batch',
-          store: options?.store ?? host.defaultStore,
-          ops: [{ op: 'put', collection, id, value, expectedVersion: options?.expectedVersion }],
-        }),
-      ),
-    delete: (collection, id, options) =>
-      asPromise(
-        effect({
-          kind: 'batch',
-          store: options?.store ?? host.defaultStore,
-          ops: [{ op: 'delete', collection, id, expectedVersion: options?.expectedVersion }],
-        }),
-      ),
-    batch: (ops, options) =>
-      asPromise(effect({ kind: 'batch', store: options?.store ?? host.defaultStore, ops })),
-    send: (destination, message, options) =>
-      asPromise(sendVia(destination, message, 'send', options)),
-    sendLocal: (message, options) => asPromise(sendVia(host.endpoint, message, 'send', options)),
-    publish: (message, options) => asPromise(sendVia('*', message, 'publish', options)),
-    reply: (message, options) =>
-      asPromise(sendVia(host.message?.headers.replyTo ?? '?', message, 'reply', options)),
-    kv: {
-      get: (store, key) => asPromise(effect({ kind: 'kvGet', store, key })),
-      put: (store, key, value, options) =>
-        asPromise(
-          effect({ kind: 'kvPut', store, key, value, expectedVersion: options?.expectedVersion }),
-        ),
-      delete: (store, key, options) =>
-        asPromise(
-          effect({ kind: 'kvDelete', store, key, expectedVersion: options?.expectedVersion }),
-        ),
-    },
-    events: {
-      append: (store, stream, events, options) =>
-        asPromise(
-          effect({
-            kind: 'append',
-            store,
-            stream,
-            events,
-            expectedVersion: options?.expectedVersion,
-          }),
-        ),
-      read: (store, stream, fromVersion) =>
-        asPromise(effect({ kind: 'readStream', store, stream, fromVersion })),
-      readAll: (store, fromPosition) => asPromise(effect({ kind: 'readAll', store, fromPosition })),
-    },
-    call: (api, operation, args, options) =>
-      asPromise(
-        effect({ kind: 'external', api, operation, args, idempotencyKey: options?.idempotencyKey }),
-      ),
-    newId: () => host.nextId(),
-    choose: (label, options) => asPromise(effect({ kind: 'choose', label, options: [...options] })),
-    log: (text) => host.log(String(text)),
-  };
-  return ctx;
+    ...contextMethods,
+    kv: { __host: host, ...kvMethods } as HandlerContext['kv'],
+    events: { __host: host, ...eventMethods } as HandlerContext['events'],
+  } as HandlerContext;
 }
 
 function withOptions(message: OutgoingMessage, options?: SendOptions): OutgoingMessage {

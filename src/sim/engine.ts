@@ -37,7 +37,7 @@ export interface Engine {
   enabledSteps(world: World): Choice[];
   step(world: World, choice: Choice): StepResult;
   /** Mutates `world`; appends events to `events`. `stepIndex` labels the events. */
-  stepInPlace(world: World, choice: Choice, events: TraceEvent[], stepIndex?: number): void;
+  stepInPlace(world: World, choice: Choice, events: TraceEvent[] | null, stepIndex?: number): void;
   /** Forget cached live handler runs (call when a world is replaced, e.g. Reset). */
   reset(): void;
 }
@@ -58,6 +58,11 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   const defaultStore =
     Object.entries(manifest.stores).find(([, s]) => s.kind === 'documents')?.[0] ?? 'db';
   const tabsByName = new Map((manifest.workload.tabs ?? []).map((t) => [t.name, t]));
+  const bookkeeping = new Map<string, Set<string> | true>();
+  for (const [name, spec] of Object.entries(manifest.stores)) {
+    if (spec.kind === 'documents') bookkeeping.set(name, new Set(spec.bookkeeping ?? []));
+    else if (spec.kind === 'kv' && spec.bookkeeping) bookkeeping.set(name, true);
+  }
 
   const can = (world: World, choice: Choice, effectKind?: string): boolean => {
     const kind = faultOf(choice, effectKind);
@@ -176,9 +181,21 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
 
   // ---- stepping -------------------------------------------------------------------------
 
-  function stepInPlace(world: World, choice: Choice, events: TraceEvent[], stepIndex = 0): void {
-    const emit = (e: DistributiveOmit<TraceEvent, 'step' | 'tick'>) =>
-      events.push({ ...e, step: stepIndex, tick: world.tick } as TraceEvent);
+  function stepInPlace(
+    world: World,
+    choice: Choice,
+    events: TraceEvent[] | null,
+    stepIndex = 0,
+  ): void {
+    // Events are built once and stamped in place; without a trace (benchmarks) nothing is kept.
+    const emit = events
+      ? (e: DistributiveOmit<TraceEvent, 'step' | 'tick'>) => {
+          const stamped = e as TraceEvent;
+          stamped.step = stepIndex;
+          stamped.tick = world.tick;
+          events.push(stamped);
+        }
+      : () => {};
     const ctx: StepContext = {
       world,
       emit,
@@ -187,6 +204,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       dispatch,
       defaultStore,
       manifest,
+      bookkeeping,
       describeError: program.describeError,
     };
     switch (choice.t) {
@@ -278,6 +296,8 @@ export interface StepContext {
   dispatch: 'immediate' | 'batched';
   defaultStore: string;
   manifest: ExerciseManifest;
+  /** Per store: the collections (documents) or the whole store (kv) that hold bookkeeping, not business state. */
+  bookkeeping: Map<string, Set<string> | true>;
   describeError?: (error: unknown) => string;
 }
 
@@ -289,21 +309,21 @@ function findInvocation(world: World, attemptId: string): Invocation {
 
 function newInvocation(
   world: World,
-  fields: Omit<
+  f: Pick<
     Invocation,
-    | 'attemptId'
-    | 'results'
-    | 'pending'
-    | 'captured'
-    | 'leaseLost'
-    | 'committed'
-    | 'idCounter'
-    | 'reads'
+    'endpoint' | 'kind' | 'route' | 'copyId' | 'requestId' | 'incomingId' | 'input' | 'headers'
   >,
 ): Invocation {
   const inv: Invocation = {
-    ...fields,
     attemptId: `a${++world.seq.attempt}`,
+    endpoint: f.endpoint,
+    kind: f.kind,
+    route: f.route,
+    copyId: f.copyId,
+    requestId: f.requestId,
+    incomingId: f.incomingId,
+    input: f.input,
+    headers: f.headers,
     results: [],
     pending: { phase: 'ack' },
     captured: [],

@@ -10,6 +10,7 @@ import type { CallResult, EffectRequest, SimErrorData } from './effects';
 import type { StepContext } from './engine';
 import type { CallOutcome } from './choices';
 import { enqueue } from './broker';
+import { cloneValue } from './initial';
 import {
   appendToStream,
   applyBatch,
@@ -115,8 +116,8 @@ export function performCall(
         });
         return err(result.error);
       }
-      const bookkeeping = bookkeepingCollections(ctx, effect.store);
-      if (effect.ops.some((op) => !bookkeeping.has(op.collection))) markCommitted(ctx, inv);
+      if (effect.ops.some((op) => !isBookkeeping(ctx, effect.store, op.collection)))
+        markCommitted(ctx, inv);
       ctx.emit({
         type: 'commit',
         ...base,
@@ -199,7 +200,7 @@ export function performCall(
         });
         return err(result.error);
       }
-      if (!isBookkeepingKv(ctx, effect.store)) markCommitted(ctx, inv);
+      if (!isBookkeeping(ctx, effect.store)) markCommitted(ctx, inv);
       ctx.emit({
         type: 'kv',
         ...base,
@@ -320,14 +321,9 @@ function recordLostUpdates(
   }
 }
 
-function bookkeepingCollections(ctx: StepContext, store: string): Set<string> {
-  const spec = ctx.manifest.stores[store];
-  return new Set(spec?.kind === 'documents' ? (spec.bookkeeping ?? []) : []);
-}
-
-function isBookkeepingKv(ctx: StepContext, store: string): boolean {
-  const spec = ctx.manifest.stores[store];
-  return spec?.kind === 'kv' && spec.bookkeeping === true;
+function isBookkeeping(ctx: StepContext, store: string, collection?: string): boolean {
+  const b = ctx.bookkeeping.get(store);
+  return b === true || (b !== undefined && collection !== undefined && b.has(collection));
 }
 
 /**
@@ -419,6 +415,5 @@ function performExternal(
 
 /** Values crossing between learner code and the world are copied, so neither can alias the other. */
 export function structuredCopy<T>(v: T): T {
-  if (v === undefined || v === null || typeof v !== 'object') return v;
-  return JSON.parse(JSON.stringify(v)) as T;
+  return v === undefined ? v : cloneValue(v);
 }

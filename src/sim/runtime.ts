@@ -47,6 +47,50 @@ interface MutableHost extends ContextHost {
   sink: LiveSink;
 }
 
+const EMPTY_SINK: LiveSink = { sends: [], logs: [] };
+
+/** The engine's side of one handler attempt's context: ids, captured sends, logs. */
+class Host implements MutableHost {
+  readonly endpoint: string;
+  readonly attemptId: string;
+  readonly message: IncomingMessage | null;
+  readonly delivery: number;
+  live = false;
+  ids = 0;
+  sink: LiveSink = EMPTY_SINK;
+
+  constructor(
+    inv: Invocation,
+    readonly dispatch: 'immediate' | 'batched',
+    readonly defaultStore: string,
+  ) {
+    this.endpoint = inv.endpoint;
+    this.attemptId = inv.attemptId;
+    this.message = inv.kind === 'message' ? (inv.input as IncomingMessage) : null;
+    this.delivery = Number(
+      (inv.kind === 'message' ? inv.headers.delivery : inv.headers.attempt) ?? 1,
+    );
+  }
+
+  nextId(): string {
+    return `${this.attemptId}.${++this.ids}`;
+  }
+
+  onSend(
+    destination: string,
+    message: OutgoingMessage,
+    mode: 'send' | 'publish' | 'reply',
+  ): OutgoingMessage {
+    const msg: OutgoingMessage = message.id ? message : { ...message, id: this.nextId() };
+    if (this.live) this.sink.sends.push({ destination, message: msg, mode });
+    return msg;
+  }
+
+  log(text: string): void {
+    if (this.live) this.sink.logs.push(text);
+  }
+}
+
 /** Error a learner-fatal problem (forbidden API, step budget) carries; the checker stops on it. */
 export function isLearnerFatal(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'learnerError' in error;
@@ -101,30 +145,7 @@ export class HandlerRuntime {
     dispatch: 'immediate' | 'batched',
     defaultStore: string,
   ): MutableHost {
-    const host: MutableHost = {
-      endpoint: inv.endpoint,
-      attemptId: inv.attemptId,
-      message: inv.kind === 'message' ? (inv.input as IncomingMessage) : null,
-      delivery:
-        inv.kind === 'message'
-          ? Number(inv.headers.delivery ?? 1)
-          : Number(inv.headers.attempt ?? 1),
-      defaultStore,
-      dispatch,
-      live: false,
-      ids: 0,
-      sink: { sends: [], logs: [] },
-      nextId: () => `${inv.attemptId}.${++host.ids}`,
-      onSend: (destination, message, mode) => {
-        const msg: OutgoingMessage = message.id ? message : { ...message, id: host.nextId() };
-        if (host.live) host.sink.sends.push({ destination, message: msg, mode });
-        return msg;
-      },
-      log: (text) => {
-        if (host.live) host.sink.logs.push(text);
-      },
-    };
-    return host;
+    return new Host(inv, dispatch, defaultStore);
   }
 
   private step(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, coreInvariants, FAULT_KINDS } from './index';
-import type { Choice, FaultKind, TraceEvent } from './index';
+import type { Choice, FaultKind, TraceEvent, World } from './index';
 import {
   submitCart,
   submitCartSendFirst,
@@ -96,10 +96,7 @@ describe('L7: a lease expiring during a slow handler produces a concurrent dupli
 
   it('the lease expires after the commit, a second consumer processes the copy again', () => {
     // Let the first attempt commit, then expire its lease before the ack.
-    const policy = (
-      enabled: Choice[],
-      world: Parameters<typeof firstNormal>[0] extends never ? never : import('./world').World,
-    ) => {
+    const policy = (enabled: Choice[], world: World) => {
       const expire = enabled.find((c) => c.t === 'expireLease');
       const committed = world.invocations.some((i) => i.committed);
       if (expire && committed) return expire;

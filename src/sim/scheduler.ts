@@ -40,30 +40,24 @@ export function playSeeded(engine: Engine, options: PlayOptions): Run {
   const world = engine.initialWorld();
   const choices: Choice[] = [];
   const events: TraceEvent[] = [];
-  const scratch: TraceEvent[] = [];
   while (choices.length < maxSteps) {
     const enabled = engine.enabledSteps(world);
     if (enabled.length === 0)
       return { seed: options.seed, choices, events, world, end: 'quiescent' };
     const choice = pickWeighted(enabled, faultWeight, rng.next(), world);
     choices.push(choice);
-    engine.stepInPlace(world, choice, record ? events : scratch, choices.length - 1);
-    scratch.length = 0;
+    engine.stepInPlace(world, choice, record ? events : null, choices.length - 1);
   }
   return { seed: options.seed, choices, events, world, end: 'stepLimit' };
 }
 
 function pickWeighted(enabled: Choice[], faultWeight: number, r: number, world: World): Choice {
-  let total = 0;
-  const weights = enabled.map((c) => {
-    const w = isFault(c, world) ? faultWeight : 1;
-    total += w;
-    return w;
-  });
-  let x = r * total;
-  for (let i = 0; i < enabled.length; i++) {
-    x -= weights[i]!;
-    if (x < 0) return enabled[i]!;
+  let faults = 0;
+  for (const c of enabled) if (isFault(c, world)) faults++;
+  let x = r * (enabled.length - faults + faults * faultWeight);
+  for (const c of enabled) {
+    x -= isFault(c, world) ? faultWeight : 1;
+    if (x < 0) return c;
   }
   return enabled[enabled.length - 1]!;
 }

@@ -209,7 +209,8 @@ export function kitchenSinkProgram(faults: ExerciseManifest['faults']): Program 
     yield* $(ctx.publish({ type: 'OrderPlaced', payload: { cartId } }));
     return undefined;
   }
-  function* onOrderPlaced(msg: unknown, ctx: HandlerContext): HandlerGenerator {
+  // A handler with no infrastructure call may be a plain function (its result is not awaited).
+  function onOrderPlaced(msg: unknown, ctx: HandlerContext): undefined {
     ctx.log(`billing ${(msg as { cartId: string }).cartId}`);
     return undefined;
   }
