@@ -125,3 +125,68 @@ test('the model-checking lesson shows its README without running a simulation', 
   await page.screenshot({ path: 'e2e-artifacts/model-checking.png', fullPage: true });
   expect(errors).toEqual([]);
 });
+
+/** Replaces the simulation worker's script, to stand in for learner code that misbehaves. */
+async function routeWorker(page: Page, body: string) {
+  await page.route('**/assets/simulation.worker-*.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body }),
+  );
+}
+
+test('a runaway worker is stopped on its deadline with a clear message', async ({ page }) => {
+  await routeWorker(page, 'self.onmessage = () => { for (;;) {} };');
+  await page.goto('/#/exercise/04-lost-message?seed=3');
+  await expect(page.getByText('Running seed 3…')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your code did not finish' })).toBeVisible({
+    timeout: 8_000,
+  });
+  await expect(page.getByRole('alert')).toContainText('stopped after 5 s');
+});
+
+test('learner errors show file:line:column and a crashed worker can be retried', async ({
+  page,
+}) => {
+  const learnerError = {
+    type: 'learnerError',
+    error: { kind: 'syntax', file: 'starter.ts', line: 12, column: 5, message: 'Unexpected token' },
+  };
+  await routeWorker(
+    page,
+    `self.onmessage = () => self.postMessage(${JSON.stringify(learnerError)});`,
+  );
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(page.getByRole('heading', { name: 'Your code has an error' })).toBeVisible();
+  await expect(page.getByText('starter.ts:12:5: Unexpected token')).toBeVisible();
+
+  await page.unroute('**/assets/simulation.worker-*.js');
+  await routeWorker(page, 'throw new Error("boom");');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByText('The simulation could not run')).toBeVisible();
+  await page.unroute('**/assets/simulation.worker-*.js');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+});
+
+test('an internal error is caught by the view boundary with a copyable report', async ({
+  page,
+}) => {
+  const bogus = {
+    type: 'ran',
+    folder: '04-lost-message',
+    file: 'starter.ts',
+    seed: 1,
+    steps: 1,
+    end: 'quiescent',
+    events: [{ type: 'notAnEvent', step: 0, tick: 0 }],
+    invariants: [],
+  };
+  await routeWorker(page, `self.onmessage = () => self.postMessage(${JSON.stringify(bogus)});`);
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(
+    page.getByRole('heading', { name: 'Something went wrong in the seeded run' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Instructions' })).toBeVisible();
+  await expect(page.getByLabel('Error report')).toHaveValue(/Unexpected trace event/);
+  await page.getByRole('link', { name: 'Reliable messaging workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning path' })).toBeVisible();
+});

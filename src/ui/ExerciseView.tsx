@@ -6,6 +6,7 @@ import { use } from 'react';
 import { isMessaging } from '../workshop/bundle';
 import type { LoadedExercise } from '../workshop/bundle';
 import { CopyableReport } from './CopyableReport';
+import { ErrorBoundary } from './ErrorBoundary';
 import { getExercises } from './exercises';
 import { Instructions } from './Instructions';
 import { blockLabel, toPathItem } from './learningPath';
@@ -59,8 +60,12 @@ export function ExerciseView({ folder, seed }: Props) {
   return (
     <Page folder={folder} title={item.title} subtitle={subtitle} summary={item.summary}>
       <div className="exercise-layout">
-        <Instructions readme={exercise.readme} />
-        <RunPanel folder={folder} file={exercise.manifest.files.starter} seed={seed} />
+        <ErrorBoundary area="the instructions">
+          <Instructions readme={exercise.readme} />
+        </ErrorBoundary>
+        <ErrorBoundary area="the seeded run">
+          <RunPanel folder={folder} file={exercise.manifest.files.starter} seed={seed} />
+        </ErrorBoundary>
       </div>
     </Page>
   );
