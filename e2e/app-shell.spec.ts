@@ -48,6 +48,7 @@ test('learning path, exercise view and seeded runs', async ({ page }) => {
     await page.keyboard.press('Tab');
   }
   await expect(lost).toBeFocused();
+  await page.screenshot({ path: 'e2e-artifacts/learning-path-focus.png' });
   await page.keyboard.press('Enter');
 
   await expect(page).toHaveURL(/#\/exercise\/04-lost-message$/);
@@ -187,6 +188,7 @@ test('an internal error is caught by the view boundary with a copyable report', 
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Instructions' })).toBeVisible();
   await expect(page.getByLabel('Error report')).toHaveValue(/Unexpected trace event/);
+  await page.screenshot({ path: 'e2e-artifacts/internal-error.png' });
   await page.getByRole('link', { name: 'Reliable messaging workshop' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Learning path' })).toBeVisible();
 });

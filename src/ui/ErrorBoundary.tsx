@@ -36,8 +36,9 @@ export class ErrorBoundary extends Component<Props, State> {
     const report = [
       `Internal error in ${this.props.area}`,
       `URL: ${window.location.href}`,
-      `${error.name}: ${error.message}`,
-      error.stack ?? '',
+      error.stack?.includes(error.message)
+        ? error.stack
+        : `${error.name}: ${error.message}\n${error.stack ?? ''}`,
       componentStack ? `Components:${componentStack}` : '',
     ]
       .filter(Boolean)
