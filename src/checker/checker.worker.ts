@@ -8,6 +8,8 @@ import { variantModules } from '../../exercises/18-model-checking/modules';
 import { createCheckerHandler } from './handler';
 import { evaluateModelSource } from './sandboxModules';
 import type { CheckerRequest, CheckerResponse } from './protocol';
+import { loadExercises } from '../workshop/loadVite';
+import { createExerciseModelFactory } from '../workshop/exerciseModel';
 
 interface WorkerScope {
   postMessage(message: CheckerResponse): void;
@@ -25,15 +27,20 @@ const yieldToEvents = (): Promise<void> =>
     channel.port2.postMessage(null);
   });
 
-const handler = createCheckerHandler({
-  post: (response) => scope.postMessage(response),
-  now: () => performance.now(),
-  yieldToEvents,
-  builtinModules: variantModules,
-  evaluateModule: evaluateModelSource,
-});
+// Messaging exercises are loaded once (Vite glob imports), before the first request is served.
+const ready = loadExercises().then((exercises) =>
+  createCheckerHandler({
+    post: (response) => scope.postMessage(response),
+    now: () => performance.now(),
+    yieldToEvents,
+    builtinModules: variantModules,
+    evaluateModule: evaluateModelSource,
+    createExerciseModel: createExerciseModelFactory(exercises),
+  }),
+);
 
-scope.onmessage = ({ data }) => {
+scope.onmessage = async ({ data }) => {
+  const handler = await ready;
   switch (data.type) {
     case 'check':
       void handler.check(data);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { variantModules } from '../../exercises/18-model-checking/modules';
 import { CheckerRunError, createCheckerClient, createInThreadTransport } from './client';
-import type { ModelRequest } from './protocol';
+import type { ModelCheckingModelRequest } from './protocol';
 import type { CheckProgress } from './types';
 
 let tick = 0;
@@ -11,7 +11,7 @@ const deps = {
   builtinModules: variantModules,
 };
 
-const request = (variant: string, messages = 2, maxFailures = 1): ModelRequest => ({
+const request = (variant: string, messages = 2, maxFailures = 1): ModelCheckingModelRequest => ({
   kind: 'model-checking',
   params: { messages, maxFailures },
   code: { variant },

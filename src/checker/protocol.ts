@@ -16,12 +16,22 @@ export interface ModelCheckingModelRequest {
     | { variant: string };
 }
 
+/** A messaging exercise (exercises/NN-*), checked with the learner's handler source. */
+export interface ExerciseModelRequest {
+  kind: 'exercise';
+  /** Exercise folder, e.g. "04-lost-message". */
+  folder: string;
+  source: string;
+  file: string;
+  /** Learner settings (`dispatch`, `faults.total`, `faults.<kind>`), see src/workshop/settings.ts. */
+  settings?: Record<string, string>;
+}
+
 /**
- * Every kind of model the worker can build. Extension point: the simulation adds its
- * `ExerciseModelRequest` (kind 'exercise') to this union and a case to `createModelFromRequest`
- * in registry.ts; the exhaustive switch there then makes the compiler list what is missing.
+ * Every kind of model the worker can build. To add one: add its request type here and a case to
+ * `createModelFromRequest` in registry.ts; the exhaustive switch there lists what is missing.
  */
-export type ModelRequest = ModelCheckingModelRequest;
+export type ModelRequest = ModelCheckingModelRequest | ExerciseModelRequest;
 
 export interface CheckRequest {
   type: 'check';

@@ -8,7 +8,7 @@
 import { assertNever } from '../core/assert';
 import type { HandlerModule } from './messageHandler/dsl';
 import { createHandlerModel, type LearnerHooks } from './messageHandler/model';
-import type { ModelRequest } from './protocol';
+import type { ExerciseModelRequest, ModelRequest } from './protocol';
 import type { Model } from './types';
 
 /** Learner source evaluated by the sandbox: its exports, and how to call into it. */
@@ -21,6 +21,8 @@ export interface ModelDeps {
   evaluateModule?: (source: string, file: string) => EvaluatedModule;
   /** Built-in model files of exercise 18 by variant id (exercises/18-model-checking/modules.ts). */
   builtinModules?: Record<string, HandlerModule>;
+  /** Builds a messaging exercise's model (src/workshop/exerciseModel.ts; injected, the checker stays generic). */
+  createExerciseModel?: (request: ExerciseModelRequest) => Model<unknown, unknown>;
 }
 
 /** A request that cannot be served (not a learner error): reported as an `error` response. */
@@ -55,7 +57,15 @@ export function createModelFromRequest(
       }
       return createHandlerModel(module, params, file, hooks) as unknown as Model<unknown, unknown>;
     }
+    case 'exercise': {
+      if (!deps.createExerciseModel) {
+        throw new ModelRequestError(
+          'This checker cannot build messaging exercises (no exercise loader).',
+        );
+      }
+      return deps.createExerciseModel(request);
+    }
     default:
-      return assertNever(request.kind, 'model request kind');
+      return assertNever(request, 'model request');
   }
 }

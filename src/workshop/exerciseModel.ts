@@ -1,0 +1,26 @@
+/**
+ * Builds the checker model for a messaging exercise from a check request: the exercise by
+ * folder, the learner's settings, the learner's source compiled in the sandbox. A compile error
+ * is thrown as a learner error (the check ends with that verdict, pointing at the line).
+ */
+import type { ExerciseModelRequest } from '../checker/protocol';
+import type { Model } from '../checker/types';
+import { LearnerCodeError } from '../sandbox/errors';
+import type { LoadedExercise } from './bundle';
+import { isMessaging } from './bundle';
+import { createProgram } from './program';
+import { applySettings } from './settings';
+import { createSimModel } from './simModel';
+
+export function createExerciseModelFactory(exercises: readonly LoadedExercise[]) {
+  return (request: ExerciseModelRequest): Model<unknown, unknown> => {
+    const found = exercises.find((e) => e.folder === request.folder);
+    if (!found) throw new Error(`Unknown exercise ${request.folder}`);
+    if (!found.ok) throw new Error(found.error);
+    if (!isMessaging(found)) throw new Error(`${request.folder} is not a messaging exercise`);
+    const manifest = applySettings(found.manifest, request.settings ?? {});
+    const prepared = createProgram(manifest, request.source, request.file);
+    if (!prepared.ok) throw new LearnerCodeError(prepared.error);
+    return createSimModel(prepared.program) as unknown as Model<unknown, unknown>;
+  };
+}
