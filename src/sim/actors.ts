@@ -6,7 +6,7 @@
 import { InternalError } from '../core/assert';
 import { getCompiledMachine, userTabInputFor } from './machines';
 import type { CompiledMachine } from './machines';
-import type { ExerciseManifest, MessageEndpointSpec, TabSpec } from './manifest';
+import type { ExerciseManifest, RetryPolicy, TabSpec } from './manifest';
 import { DEFAULT_RETRIES } from './manifest';
 
 export interface ActorMachines {
@@ -17,12 +17,43 @@ export interface ActorMachines {
   external(): CompiledMachine;
 }
 
-export function createActorMachines(manifest: ExerciseManifest): ActorMachines {
+/** The retry policy of an endpoint: the learner's exported one when the manifest names it. */
+export function retryPolicyOf(
+  manifest: ExerciseManifest,
+  endpoint: string,
+  handlers: Record<string, unknown> = {},
+): RetryPolicy {
+  const spec = manifest.endpoints[endpoint];
+  if (spec?.kind !== 'messages') return DEFAULT_RETRIES;
+  if (spec.retriesExport) {
+    const p = handlers[spec.retriesExport] as Partial<RetryPolicy> | undefined;
+    const ok = (n: unknown, max: number) =>
+      typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+    if (!p || !ok(p.immediate, 10) || !ok(p.delayed, 10) || !ok(p.backoffBaseTicks, 1000)) {
+      throw new RetryPolicyError(
+        `Your file must export \`${spec.retriesExport}\` = { immediate, delayed, backoffBaseTicks }: whole numbers (immediate and delayed at most 10, backoffBaseTicks at most 1000).`,
+      );
+    }
+    return { immediate: p.immediate!, delayed: p.delayed!, backoffBaseTicks: p.backoffBaseTicks! };
+  }
+  return spec.retries ?? DEFAULT_RETRIES;
+}
+
+/** The learner's exported retry policy is not usable: a learner error. */
+export class RetryPolicyError extends Error {
+  override name = 'RetryPolicyError';
+  readonly learnerError: { kind: 'runtime'; file: string; message: string };
+  constructor(message: string) {
+    super(message);
+    this.learnerError = { kind: 'runtime', file: 'handlers.ts', message };
+  }
+}
+
+export function createActorMachines(
+  manifest: ExerciseManifest,
+  handlers: Record<string, unknown> = {},
+): ActorMachines {
   const tabs = new Map<string, TabSpec>((manifest.workload.tabs ?? []).map((t) => [t.name, t]));
-  const messageSpec = (endpoint: string): MessageEndpointSpec | undefined => {
-    const spec = manifest.endpoints[endpoint];
-    return spec?.kind === 'messages' ? spec : undefined;
-  };
   const tabSpec = (tab: string): TabSpec => {
     const spec = tabs.get(tab);
     if (!spec) throw new InternalError(`unknown tab ${tab}`);
@@ -41,7 +72,7 @@ export function createActorMachines(manifest: ExerciseManifest): ActorMachines {
   let external: CompiledMachine | undefined;
   return {
     copy: memo((endpoint) => {
-      const retries = messageSpec(endpoint)?.retries ?? DEFAULT_RETRIES;
+      const retries = retryPolicyOf(manifest, endpoint, handlers);
       return getCompiledMachine('copy', {
         immediateRetries: retries.immediate,
         delayedRetries: retries.delayed,

@@ -8,7 +8,6 @@ import { shortHash } from '../core/hash';
 import { fire, stateValue } from './actors';
 import type { OutgoingMessage } from './effects';
 import type { StepContext } from './engine';
-import { DEFAULT_RETRIES } from './manifest';
 import type { Invocation, MessageCopy, World } from './world';
 
 /** Where a send goes: one destination, or every subscriber of a published event type. */
@@ -90,8 +89,7 @@ export function failCopy(ctx: StepContext, copy: MessageCopy): void {
   if (value === 'queued') {
     ctx.emit({ type: 'retry', copyId: copy.copyId, messageId: copy.messageId, how: 'immediate' });
   } else if (value === 'delayed') {
-    const spec = ctx.manifest.endpoints[copy.destination];
-    const retries = (spec?.kind === 'messages' && spec.retries) || DEFAULT_RETRIES;
+    const retries = ctx.retryPolicy(copy.destination);
     const used = machine.states[copy.machine]?.context.delayedUsed ?? 1;
     copy.dueTick = world.tick + retries.backoffBaseTicks * 2 ** (used - 1);
     ctx.emit({

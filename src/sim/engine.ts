@@ -8,13 +8,13 @@
  * Play, Step, the checker, replay from a URL and the exercise validator all use these.
  */
 import { InternalError } from '../core/assert';
-import { createActorMachines, fire, stateValue, tabEvent } from './actors';
+import { createActorMachines, fire, retryPolicyOf, stateValue, tabEvent } from './actors';
 import type { ActorMachines } from './actors';
 import { faultOf } from './choices';
 import type { CallOutcome, Choice } from './choices';
 import { canInject, recordFault } from './faults';
 import type { FaultBudget } from './faults';
-import type { ExerciseManifest } from './manifest';
+import type { ExerciseManifest, RetryPolicy } from './manifest';
 import { performCall } from './perform';
 import { cloneWorld, createInitialWorld } from './initial';
 import { HandlerRuntime } from './runtime';
@@ -53,11 +53,17 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   const manifest = program.manifest;
   const budget = options.faults ?? manifest.faults;
   const dispatch = options.dispatch ?? manifest.dispatch;
-  const machines = createActorMachines(manifest);
+  const machines = createActorMachines(manifest, program.handlers);
   const runtime = new HandlerRuntime(program);
   const defaultStore =
     Object.entries(manifest.stores).find(([, s]) => s.kind === 'documents')?.[0] ?? 'db';
   const tabsByName = new Map((manifest.workload.tabs ?? []).map((t) => [t.name, t]));
+  const retryPolicies = new Map<string, RetryPolicy>();
+  const retryPolicy = (endpoint: string): RetryPolicy => {
+    let p = retryPolicies.get(endpoint);
+    if (!p) retryPolicies.set(endpoint, (p = retryPolicyOf(manifest, endpoint, program.handlers)));
+    return p;
+  };
   const bookkeeping = new Map<string, Set<string> | true>();
   for (const [name, spec] of Object.entries(manifest.stores)) {
     if (spec.kind === 'documents') bookkeeping.set(name, new Set(spec.bookkeeping ?? []));
@@ -205,6 +211,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       defaultStore,
       manifest,
       bookkeeping,
+      retryPolicy,
       describeError: program.describeError,
     };
     switch (choice.t) {
@@ -298,6 +305,7 @@ export interface StepContext {
   manifest: ExerciseManifest;
   /** Per store: the collections (documents) or the whole store (kv) that hold bookkeeping, not business state. */
   bookkeeping: Map<string, Set<string> | true>;
+  retryPolicy(endpoint: string): RetryPolicy;
   describeError?: (error: unknown) => string;
 }
 

@@ -31,6 +31,11 @@ export interface MessageEndpointSpec {
   /** Concurrent handler invocations (competing consumers). Default 1. */
   concurrency?: number;
   retries?: RetryPolicy;
+  /**
+   * Name of an export of the learner's file that gives this endpoint's retry policy (overrides
+   * `retries`), for lessons where configuring retries is the task.
+   */
+  retriesExport?: string;
   /** Export names of middleware (pipeline behaviours), outermost first. */
   middleware?: string[];
 }
@@ -51,6 +56,8 @@ export type StoreSpec =
 export interface ExternalApiSpec {
   /** Whether the API stores responses under an idempotency key and returns them on repeats. */
   honoursIdempotencyKeys: boolean;
+  /** The API is down (every call fails) until the simulated clock reaches this tick. */
+  outageUntilTick?: number;
 }
 
 export interface UserAction {

@@ -350,10 +350,16 @@ function performExternal(
     operation: effect.operation,
     idempotencyKey: effect.idempotencyKey,
   };
-  if (outcome === 'fail') {
+  const down = spec?.outageUntilTick !== undefined && ctx.world.tick < spec.outageUntilTick;
+  if (outcome === 'fail' || down) {
     api.machine = machine.next(api.machine, 'CALL_FAILED');
     ctx.emit({ type: 'external', ...base, outcome: 'failed', replayed: false });
-    return err({ code: 'ExternalUnavailable', message: `${effect.api} is unavailable` });
+    return err({
+      code: 'ExternalUnavailable',
+      message: down
+        ? `${effect.api} is down (until tick ${spec!.outageUntilTick})`
+        : `${effect.api} is unavailable`,
+    });
   }
   const key = effect.idempotencyKey;
   let response: unknown;
