@@ -381,7 +381,11 @@ function loseRequest(ctx: StepContext, requestId: string): void {
 }
 
 /** After a lost request or response: the client retries (machine back in `sending`) or gives up. */
-function afterHttpLoss(ctx: StepContext, requestId: string, which: 'request' | 'response'): void {
+function afterHttpLoss(
+  ctx: StepContext,
+  requestId: string,
+  which: 'request' | 'response' | 'serverError',
+): void {
   const { world, machines } = ctx;
   const req = world.requests.find((r) => r.requestId === requestId)!;
   const failed = stateValue(machines.http(req.tab), req.machine) === 'failed';
@@ -593,7 +597,7 @@ function handlerFailed(ctx: StepContext, inv: Invocation, error: unknown): void 
   if (inv.kind === 'http') {
     const req = world.requests.find((r) => r.requestId === inv.requestId)!;
     req.machine = fire(machines.http(req.tab), req.machine, 'SERVER_ERROR');
-    afterHttpLoss(ctx, req.requestId, 'response');
+    afterHttpLoss(ctx, req.requestId, 'serverError');
     return;
   }
   const copy = world.copies.find((c) => c.copyId === inv.copyId);

@@ -23,7 +23,7 @@ export type TraceEvent = Base &
         route: string;
         attempt: number;
       }
-    | { type: 'httpLost'; requestId: string; which: 'request' | 'response'; willRetry: boolean }
+    | { type: 'httpLost'; requestId: string; which: 'request' | 'response' | 'serverError'; willRetry: boolean }
     | { type: 'httpRespond'; requestId: string; attemptId: string; status: number; body: unknown }
     | { type: 'httpGiveUp'; requestId: string; tab: string }
     | {
@@ -167,7 +167,9 @@ export function describeEvent(e: TraceEvent): string {
     case 'httpArrive':
       return `request ${e.requestId} reaches ${e.endpoint} ${e.route} (attempt ${e.attempt}, ${e.attemptId})`;
     case 'httpLost':
-      return `the ${e.which} of ${e.requestId} is lost${e.willRetry ? '; the client retries' : ''}`;
+      return e.which === 'serverError'
+        ? `${e.requestId} fails with 500${e.willRetry ? '; the client retries' : ''}`
+        : `the ${e.which} of ${e.requestId} is lost${e.willRetry ? '; the client retries' : ''}`;
     case 'httpRespond':
       return `${e.attemptId} answers ${e.requestId} with ${e.status}`;
     case 'httpGiveUp':
