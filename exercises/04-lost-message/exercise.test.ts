@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { doc, docs } from '../../src/sim';
 import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
 import { checkVariant, variantsOf } from '../../src/workshop/verify';
 
@@ -18,11 +19,7 @@ describe('04 lost message', () => {
       }
     ).collections.carts!;
     expect(carts['cart-1']!.value.submitted).toBe(true);
-    expect(
-      Object.keys(
-        world.stores.db!.kind === 'documents' ? (world.stores.db.collections.orders ?? {}) : {},
-      ),
-    ).toEqual([]);
+    expect(docs(world, 'orders')).toEqual([]);
   });
 
   it('pins the state counts and counterexample lengths', () => {

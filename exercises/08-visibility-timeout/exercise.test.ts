@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { doc } from '../../src/sim';
 import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
 import { checkVariant, variantsOf } from '../../src/workshop/verify';
 
@@ -11,11 +12,7 @@ describe('08 visibility timeout', () => {
     expect(events.some((e) => e.type === 'leaseExpire')).toBe(true);
     const deliveries = events.filter((e) => e.type === 'deliver');
     expect(deliveries.map((e) => e.type === 'deliver' && e.messageId)).toEqual(['m1', 'm1']);
-    const order =
-      world.stores.db!.kind === 'documents'
-        ? world.stores.db.collections.orders!['order-1']!.value
-        : null;
-    expect((order as { lines: string[] }).lines).toEqual(['Meat', 'Meat']);
+    expect(doc<{ lines: string[] }>(world, 'orders', 'order-1')?.lines).toEqual(['Meat', 'Meat']);
   });
 
   it('pins the state counts and counterexample lengths', () => {
