@@ -12,13 +12,7 @@ describe('04 lost message', () => {
     expect(events.some((e) => e.type === 'commit')).toBe(true);
     expect(events.some((e) => e.type === 'sendFail')).toBe(true);
     expect(events.some((e) => e.type === 'enqueue')).toBe(false);
-    const carts = (
-      world.stores.db as {
-        kind: 'documents';
-        collections: Record<string, Record<string, { value: { submitted?: boolean } }>>;
-      }
-    ).collections.carts!;
-    expect(carts['cart-1']!.value.submitted).toBe(true);
+    expect(doc<{ submitted?: boolean }>(world, 'carts', 'cart-1')?.submitted).toBe(true);
     expect(docs(world, 'orders')).toEqual([]);
   });
 
