@@ -1,0 +1,32 @@
+import { coreInvariants, defineExercise } from '../../src/sim';
+import { carts, oneOrderPerSubmittedCart, submitTab } from '../shared';
+
+// A new exercise, scaffolded by `npm run new-exercise`. It already verifies; change the story,
+// the actors, the faults and the invariants to fit your lesson (docs/authoring-exercises.md).
+export default defineExercise({
+  id: '{{id}}',
+  title: '{{title}}',
+  summary: 'One line that says what goes wrong and what the learner fixes.',
+  block: 'New exercises',
+  endpoints: {
+    Frontend: { kind: 'http', routes: { submit: 'submitCart' } },
+    Orders: { kind: 'messages', handles: { SubmitOrder: 'onSubmitOrder' } },
+  },
+  stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
+  workload: { tabs: [submitTab('cart-1', 2)] },
+  dispatch: 'immediate',
+  faults: { total: 1, perKind: { sendFail: 1 } },
+  invariants: [coreInvariants.noLostMessages, oneOrderPerSubmittedCart],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    solution: 'solution.ts',
+    variants: {
+      'swallow-error': {
+        file: 'variants/swallow-error.ts',
+        description: 'Catches the broker error and carries on.',
+        violates: 'noLostMessages',
+      },
+    },
+  },
+});
