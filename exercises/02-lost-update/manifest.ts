@@ -1,0 +1,49 @@
+import { coreInvariants, defineExercise } from '../../src/sim';
+import type { TabSpec } from '../../src/sim';
+import { submittedIffOrder } from '../01-double-submit/manifest';
+import { atMostOneOrderPerCart, carts } from '../shared';
+
+/** A browser tab that submits cart-1 once; a 500 makes the browser try once more. */
+const tab = (name: string): TabSpec => ({
+  name,
+  maxAttempts: 2,
+  actions: [{ endpoint: 'Frontend', route: 'submit', body: { cartId: 'cart-1' } }],
+});
+
+export default defineExercise({
+  id: 'lost-update',
+  title: 'Lost update: two tabs at once',
+  summary: 'Two tabs submit the same cart at the same moment; both pass the submitted check.',
+  block: 'Foundations',
+  endpoints: {
+    Frontend: { kind: 'http', routes: { submit: 'submitCart' } },
+  },
+  stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
+  // Alice has the cart open in two tabs and clicks Submit in both, at once.
+  workload: { tabs: [tab('alice-tab-1'), tab('alice-tab-2')] },
+  dispatch: 'immediate',
+  faults: { total: 0, perKind: {} },
+  invariants: [atMostOneOrderPerCart, submittedIffOrder, coreInvariants.noLostUpdates],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    solution: 'solution.ts',
+    variants: {
+      'version-on-order-only': {
+        file: 'variants/version-on-order-only.ts',
+        description: 'Creates the order create-only, but writes the cart without its version.',
+        violates: 'atMostOneOrderPerCart',
+      },
+      'check-again-before-writing': {
+        file: 'variants/check-again-before-writing.ts',
+        description: 'Reloads the cart and checks the flag again right before writing.',
+        violates: 'atMostOneOrderPerCart',
+      },
+      'versioned-separate-writes': {
+        file: 'variants/versioned-separate-writes.ts',
+        description: 'Saves the cart with its version, then the order in a second write.',
+        violates: 'submittedIffOrder',
+      },
+    },
+  },
+});
