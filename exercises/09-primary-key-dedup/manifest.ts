@@ -1,0 +1,53 @@
+import { coreInvariants, defineExercise } from '../../src/sim';
+import { atMostOneOrderPerCart, carts, oneOrderPerSubmittedCart, submitTab } from '../shared';
+
+export default defineExercise({
+  id: 'primary-key-dedup',
+  title: 'Primary-key deduplication',
+  summary:
+    'SubmitOrder arrives twice and Orders creates two orders: name the order after the cart and create it only once.',
+  block: 'Deduplication',
+  endpoints: {
+    Frontend: { kind: 'http', routes: { submit: 'submitCart' } },
+    // Two competing consumers: two copies of one SubmitOrder can run at the same time.
+    Orders: { kind: 'messages', handles: { SubmitOrder: 'onSubmitOrder' }, concurrency: 2 },
+  },
+  stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
+  // Alice retries when she sees no answer (two tries in all).
+  workload: { tabs: [submitTab('cart-1', 2)] },
+  dispatch: 'immediate',
+  // One source of duplicates: the broker delivers an extra copy, or Alice's answer is lost and
+  // the frontend re-sends SubmitOrder (at-least-once).
+  faults: { total: 1, perKind: { duplicate: 1, responseLost: 1 } },
+  invariants: [
+    atMostOneOrderPerCart,
+    oneOrderPerSubmittedCart,
+    coreInvariants.noLostUpdates,
+    coreInvariants.noDeadLetters,
+  ],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    solution: 'solution.ts',
+    variants: {
+      'message-id-as-order-id': {
+        file: 'variants/message-id-as-order-id.ts',
+        description:
+          'Names the order after the incoming message id: the broker copy is caught, the frontend re-send is not.',
+        violates: 'atMostOneOrderPerCart',
+      },
+      'check-without-create-only': {
+        file: 'variants/check-without-create-only.ts',
+        description:
+          'Uses the cart id and checks for the order, but writes without "create only": two concurrent copies both write.',
+        violates: 'noLostUpdates',
+      },
+      'create-only-without-check': {
+        file: 'variants/create-only-without-check.ts',
+        description:
+          'Relies on the create-only write alone: every duplicate fails until it lands in the error queue.',
+        violates: 'noDeadLetters',
+      },
+    },
+  },
+});

@@ -1,0 +1,42 @@
+import type { Cart, HandlerContext, HttpRequest } from '../../types';
+
+// The frontend from the ghost-message exercise: save first, and re-send SubmitOrder whenever a
+// retry finds the cart already submitted ("if in doubt, send again"). [1]
+export async function submitCart(req: HttpRequest<{ cartId: string }>, ctx: HandlerContext) {
+  const cart = await ctx.load<Cart>('carts', req.body.cartId);
+  if (!cart) return { error: 'no such cart' };
+  const submitOrder = {
+    type: 'SubmitOrder',
+    payload: { cartId: req.body.cartId, customer: cart.value.customer, items: cart.value.items },
+  };
+  if (cart.value.submitted) {
+    await ctx.send('Orders', submitOrder);
+    return { status: 'already submitted' };
+  }
+  await ctx.store(
+    'carts',
+    req.body.cartId,
+    { ...cart.value, submitted: true },
+    { expectedVersion: cart.version },
+  );
+  await ctx.send('Orders', submitOrder);
+  return { status: 'submitted' };
+}
+
+// Orders: one cart, one order. The database refuses a second create, so no check is needed. [2]
+export async function onSubmitOrder(
+  msg: { cartId: string; customer: string; items: string[] },
+  ctx: HandlerContext,
+) {
+  await ctx.store(
+    'orders',
+    msg.cartId,
+    { cartId: msg.cartId, customer: msg.customer, items: msg.items },
+    { expectedVersion: 'none' },
+  ); // [3]
+}
+
+// [1] At-least-once: nothing is lost any more, so Orders must expect to see SubmitOrder twice.
+// [2] A deterministic business identity: every copy and every re-send names the same order.
+// [3] A duplicate is rejected... and rejected again on every retry: the handler fails until the
+//     message is parked in the error queue, where someone gets paged for it.
