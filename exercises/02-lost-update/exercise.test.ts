@@ -19,7 +19,8 @@ describe('02 lost update', () => {
     expect(reads.map((e) => e.type === 'read' && e.version)).toEqual([1, 1]);
     // Both reads happen before the first commit: a check-then-act race, not a retry.
     const firstCommit = events.findIndex((e) => e.type === 'commit');
-    expect(events.findLastIndex((e) => e.type === 'read')).toBeLessThan(firstCommit);
+    const lastRead = events.map((e) => e.type).lastIndexOf('read');
+    expect(lastRead).toBeLessThan(firstCommit);
     expect(docs<Order>(world, 'orders')).toHaveLength(2);
     // The second batch overwrote version 2 on the strength of reading version 1.
     expect(world.history.lostUpdates).toMatchObject([
