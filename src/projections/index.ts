@@ -1,0 +1,5 @@
+/** Projections: pure functions from the trace and the world to what the views draw. */
+export { toSequenceDiagram } from './sequence';
+export type * from './sequenceTypes';
+export { toTopology } from './topology';
+export type * from './topology';
