@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, exerciseHash, parseHash } from './routing';
+import { DEFAULT_SEED, exerciseHash, parseHash, shareHash } from './routing';
 
 describe('parseHash', () => {
   it('reads the learning path', () => {
@@ -41,5 +41,19 @@ describe('parseHash', () => {
     expect(parseHash('#/nowhere').name).toBe('badUrl');
     expect(parseHash('#/exercise/04-lost-message/extra').name).toBe('badUrl');
     expect(parseHash('#/exercise/04-lost-message?seed=99999999999').name).toBe('badUrl');
+  });
+});
+
+describe('share routes', () => {
+  it('decodes a share link and explains a damaged one', () => {
+    const run = { code: 'x', settings: {}, labels: ['alice acts'], cursor: 1, seed: 7 };
+    expect(parseHash(shareHash('04-lost-message', run))).toEqual({
+      name: 'exercise',
+      folder: '04-lost-message',
+      seed: 7,
+      share: run,
+    });
+    const bad = parseHash('#/exercise/04-lost-message?share=garbage');
+    expect(bad.name).toBe('badUrl');
   });
 });

@@ -3,12 +3,14 @@
  * throws; a malformed URL becomes a `badUrl` route whose message the page shows.
  */
 import { parseSeed } from '../core/random';
+import { decodeShare, encodeShare } from './shareLink';
+import type { SharedRun } from './shareLink';
 
 export const DEFAULT_SEED = 1;
 
 export type Route =
   | { name: 'path' }
-  | { name: 'exercise'; folder: string; seed: number }
+  | { name: 'exercise'; folder: string; seed: number; share?: SharedRun }
   | { name: 'badUrl'; message: string };
 
 const FOLDER = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,7 +35,15 @@ export function parseHash(hash: string): Route {
       message: `"${folder}" is not an exercise name (expected a folder such as 04-lost-message).`,
     };
   }
-  const seedText = new URLSearchParams(query).get('seed');
+  const params = new URLSearchParams(query);
+  // Read raw: URLSearchParams would turn lz-string's '+' into a space.
+  const shareText = /(?:^|&)share=([^&]*)/.exec(query)?.[1];
+  if (shareText !== undefined) {
+    const decoded = decodeShare(shareText);
+    if (!decoded.ok) return { name: 'badUrl', message: decoded.message };
+    return { name: 'exercise', folder, seed: decoded.run.seed ?? DEFAULT_SEED, share: decoded.run };
+  }
+  const seedText = params.get('seed');
   if (seedText === null) return { name: 'exercise', folder, seed: DEFAULT_SEED };
   const seed = parseSeed(seedText);
   if (seed === undefined) {
@@ -48,6 +58,11 @@ export function parseHash(hash: string): Route {
 export function exerciseHash(folder: string, seed?: number): string {
   const base = `#/exercise/${encodeURIComponent(folder)}`;
   return seed === undefined ? base : `${base}?seed=${seed}`;
+}
+
+/** The hash of a share link (lz-string output is URL-safe, so it needs no escaping). */
+export function shareHash(folder: string, run: SharedRun): string {
+  return `${exerciseHash(folder)}?share=${encodeShare(run)}`;
 }
 
 export const PATH_HASH = '#/';
