@@ -1,0 +1,103 @@
+import { coreInvariants, defineExercise, doc, invariant } from '../../src/sim';
+import type { World } from '../../src/sim';
+import { carts } from '../shared';
+
+const cart = carts(1)['cart-1']!;
+
+/** What each payment command sets `paymentBooked` to. */
+const EFFECT: Record<string, boolean> = { 'book-1': true, 'cancel-1': false };
+
+/**
+ * The payment commands Orders applied, in the order it first committed them. Orders runs one
+ * handler at a time, so the attempt numbers (a1, a2...) follow the order of the commits.
+ */
+function appliedInOrder(w: World): string[] {
+  return Object.entries(w.history.effects)
+    .filter(([key]) => key.startsWith('Orders|') && key.slice('Orders|'.length) in EFFECT)
+    .map(([key, attempts]) => ({
+      id: key.slice('Orders|'.length),
+      at: Number(attempts[0]!.slice(1)),
+    }))
+    .sort((a, b) => a.at - b.at)
+    .map((c) => c.id);
+}
+
+export default defineExercise({
+  id: 'message-id-dedup',
+  title: 'Reordering breaks idempotence: deduplicate by message id',
+  summary:
+    'Book and cancel are each idempotent, yet a late duplicate of "book" brings back a cancelled payment.',
+  block: 'Deduplication',
+  endpoints: {
+    Orders: {
+      kind: 'messages',
+      handles: {
+        SubmitOrder: 'onSubmitOrder',
+        BookPayment: 'onBookPayment',
+        CancelPayment: 'onCancelPayment',
+      },
+      // A command that arrives before its order exists is retried a little later.
+      retries: { immediate: 0, delayed: 1, backoffBaseTicks: 10 },
+    },
+  },
+  stores: { db: { kind: 'documents', bookkeeping: ['processedMessages'] } },
+  workload: {
+    // Alice submits, pays, and changes her mind: three commands in Orders' queue.
+    messages: [
+      {
+        destination: 'Orders',
+        type: 'SubmitOrder',
+        id: 'submit-1',
+        payload: { cartId: 'cart-1', customer: cart.customer, items: cart.items },
+      },
+      { destination: 'Orders', type: 'BookPayment', id: 'book-1', payload: { orderId: 'cart-1' } },
+      {
+        destination: 'Orders',
+        type: 'CancelPayment',
+        id: 'cancel-1',
+        payload: { orderId: 'cart-1' },
+      },
+    ],
+  },
+  dispatch: 'immediate',
+  // One broker surprise: an extra copy, a message overtaking another, or a message held back.
+  // Or one failed database write.
+  faults: { total: 1, perKind: { duplicate: 1, reorder: 1, delay: 1, storeFail: 1 } },
+  invariants: [
+    coreInvariants.noDuplicateProcessing,
+    invariant(
+      'paymentMatchesLastCommand',
+      'atQuiescence',
+      "The order's payment flag is the effect of the last distinct command Orders applied.",
+      (w) => {
+        const applied = appliedInOrder(w);
+        const last = applied[applied.length - 1];
+        const expected = last === undefined ? false : EFFECT[last]!;
+        const actual =
+          doc<{ paymentBooked?: boolean }>(w, 'orders', 'cart-1')?.paymentBooked ?? false;
+        return actual === expected
+          ? true
+          : `Orders applied ${applied.join(', then ')}, so the payment should be ${expected ? 'booked' : 'cancelled'}, but the order says ${actual ? 'booked' : 'cancelled'}.`;
+      },
+    ),
+  ],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    solution: 'solution.ts',
+    variants: {
+      'remember-last-id': {
+        file: 'variants/remember-last-id.ts',
+        description:
+          'Keeps only the id of the last message processed: a duplicate that arrives after another message is not recognised.',
+        violates: 'noDuplicateProcessing',
+      },
+      'marker-in-second-write': {
+        file: 'variants/marker-in-second-write.ts',
+        description:
+          'Records the processed id in a separate write after the business change: if that write fails, the retry applies the change again.',
+        violates: 'noDuplicateProcessing',
+      },
+    },
+  },
+});
