@@ -90,7 +90,9 @@ describe('toSequenceDiagram', () => {
       expect(r.step).toBe(events[i]!.step);
     });
     expect(d.steps).toEqual([...new Set(events.map((e) => e.step))]);
-    const commitOrder = d.rows.find((r) => r.event.type === 'commit' && r.event.endpoint === 'Orders')!;
+    const commitOrder = d.rows.find(
+      (r) => r.event.type === 'commit' && r.event.endpoint === 'Orders',
+    )!;
     expect(commitOrder.causes.map((c) => `${c.kind}:${c.id}`)).toEqual([
       'attempt:a2',
       'message:a1.1',
