@@ -1,0 +1,74 @@
+import { coreInvariants, defineExercise, docs, enqueuedOfType, invariant } from '../../src/sim';
+import type { Order } from '../types';
+
+const ORDER = { cartId: 'cart-1', customer: 'alice', items: ['Meat'], lines: [] };
+
+export default defineExercise({
+  id: 'generic-outbox',
+  title: 'Generic outbox: dedup as a pipeline step',
+  summary:
+    'Move the outbox out of the handlers into one middleware: capture, commit with the change, then dispatch.',
+  block: 'Outbox and inbox',
+  endpoints: {
+    Orders: {
+      kind: 'messages',
+      handles: { AddItem: 'onAddItem', BookPayment: 'onBookPayment' },
+      middleware: ['outbox'],
+      concurrency: 1,
+    },
+    Billing: { kind: 'messages', handles: { ItemAdded: 'onEvent', PaymentBooked: 'onEvent' } },
+  },
+  subscriptions: { ItemAdded: ['Billing'], PaymentBooked: ['Billing'] },
+  stores: {
+    db: { kind: 'documents', initial: { orders: { 'order-1': ORDER } }, bookkeeping: ['outbox'] },
+  },
+  workload: {
+    messages: [
+      { destination: 'Orders', type: 'AddItem', payload: { orderId: 'order-1', filling: 'Meat' } },
+      { destination: 'Orders', type: 'BookPayment', payload: { orderId: 'order-1' } },
+    ],
+  },
+  dispatch: 'immediate',
+  faults: { total: 1, perKind: { crash: 1, duplicate: 1, storeFail: 1, sendFail: 1 } },
+  invariants: [
+    coreInvariants.noGhostMessages,
+    coreInvariants.noDuplicateProcessing,
+    coreInvariants.consistentOutput,
+    coreInvariants.noLostMessages,
+    invariant(
+      'everyLineAnnounced',
+      'atQuiescence',
+      'Billing hears about every line of an order: one ItemAdded per line, no more, no less.',
+      (w) => {
+        const lines = docs<Order>(w, 'orders').reduce((n, [, o]) => n + (o.lines ?? []).length, 0);
+        const announced = enqueuedOfType(w, 'ItemAdded').length;
+        return announced === lines
+          ? true
+          : `The orders have ${lines} line(s), but ${announced} ItemAdded message(s) were sent.`;
+      },
+    ),
+  ],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    starterViolates: 'noDuplicateProcessing',
+    solution: 'solution.ts',
+    variants: {
+      'dispatch-before-commit': {
+        file: 'variants/dispatch-before-commit.ts',
+        description: 'Dispatches the captured messages first and commits afterwards.',
+        violates: 'noGhostMessages',
+      },
+      'entry-means-done': {
+        file: 'variants/entry-means-done.ts',
+        description: 'Treats any outbox entry as "already done" and returns without dispatching.',
+        violates: 'everyLineAnnounced',
+      },
+      'ids-at-dispatch': {
+        file: 'variants/ids-at-dispatch.ts',
+        description: 'Stores the messages without ids; every dispatch gets fresh ones.',
+        violates: 'consistentOutput',
+      },
+    },
+  },
+});
