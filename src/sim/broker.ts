@@ -57,15 +57,16 @@ export function enqueue(
       leasedBy: null,
     };
     world.copies.push(copy);
-    ctx.emit({
-      type: 'enqueue',
-      messageId,
-      copyId,
-      messageType: message.type,
-      destination: dest,
-      producedBy,
-      ghost,
-    });
+    if (ctx.tracing)
+      ctx.emit({
+        type: 'enqueue',
+        messageId,
+        copyId,
+        messageType: message.type,
+        destination: dest,
+        producedBy,
+        ghost,
+      });
   }
   const seen = h.enqueued[messageId];
   if (seen) {
@@ -87,29 +88,32 @@ export function failCopy(ctx: StepContext, copy: MessageCopy): void {
   copy.leasedBy = null;
   const value = stateValue(machine, copy.machine);
   if (value === 'queued') {
-    ctx.emit({ type: 'retry', copyId: copy.copyId, messageId: copy.messageId, how: 'immediate' });
+    if (ctx.tracing)
+      ctx.emit({ type: 'retry', copyId: copy.copyId, messageId: copy.messageId, how: 'immediate' });
   } else if (value === 'delayed') {
     const retries = ctx.retryPolicy(copy.destination);
     const used = machine.states[copy.machine]?.context.delayedUsed ?? 1;
     copy.dueTick = world.tick + retries.backoffBaseTicks * 2 ** (used - 1);
-    ctx.emit({
-      type: 'retry',
-      copyId: copy.copyId,
-      messageId: copy.messageId,
-      how: 'delayed',
-      dueTick: copy.dueTick,
-    });
+    if (ctx.tracing)
+      ctx.emit({
+        type: 'retry',
+        copyId: copy.copyId,
+        messageId: copy.messageId,
+        how: 'delayed',
+        dueTick: copy.dueTick,
+      });
   } else {
     removeCopy(world, copy);
     world.errorQueue.push(copy);
     if (!world.history.deadLettered.includes(copy.messageId))
       world.history.deadLettered.push(copy.messageId);
-    ctx.emit({
-      type: 'deadLetter',
-      copyId: copy.copyId,
-      messageId: copy.messageId,
-      messageType: copy.type,
-    });
+    if (ctx.tracing)
+      ctx.emit({
+        type: 'deadLetter',
+        copyId: copy.copyId,
+        messageId: copy.messageId,
+        messageType: copy.type,
+      });
   }
 }
 

@@ -204,6 +204,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       : () => {};
     const ctx: StepContext = {
       world,
+      tracing: events !== null,
       emit,
       machines,
       runtime,
@@ -267,13 +268,14 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       attempts: [],
       response: null,
     });
-    ctx.emit({
-      type: 'userAct',
-      tab: tabName,
-      requestId,
-      route: action.route,
-      endpoint: action.endpoint,
-    });
+    if (ctx.tracing)
+      ctx.emit({
+        type: 'userAct',
+        tab: tabName,
+        requestId,
+        route: action.route,
+        endpoint: action.endpoint,
+      });
   }
 
   const engine: Engine = {
@@ -297,6 +299,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export interface StepContext {
   world: World;
+  /** Whether events are recorded; without a trace (benchmarks) they are not even built. */
+  tracing: boolean;
   emit(e: DistributiveOmit<TraceEvent, 'step' | 'tick'>): void;
   machines: ActorMachines;
   runtime: HandlerRuntime;
@@ -362,14 +366,15 @@ function arrive(ctx: StepContext, requestId: string): void {
     headers: { attempt: String(attempt) },
   });
   req.attempts.push(inv.attemptId);
-  ctx.emit({
-    type: 'httpArrive',
-    requestId,
-    attemptId: inv.attemptId,
-    endpoint: req.endpoint,
-    route: req.route,
-    attempt,
-  });
+  if (ctx.tracing)
+    ctx.emit({
+      type: 'httpArrive',
+      requestId,
+      attemptId: inv.attemptId,
+      endpoint: req.endpoint,
+      route: req.route,
+      attempt,
+    });
   startHandler(ctx, inv);
 }
 
@@ -389,9 +394,9 @@ function afterHttpLoss(
   const { world, machines } = ctx;
   const req = world.requests.find((r) => r.requestId === requestId)!;
   const failed = stateValue(machines.http(req.tab), req.machine) === 'failed';
-  ctx.emit({ type: 'httpLost', requestId, which, willRetry: !failed });
+  if (ctx.tracing) ctx.emit({ type: 'httpLost', requestId, which, willRetry: !failed });
   if (failed) {
-    ctx.emit({ type: 'httpGiveUp', requestId, tab: req.tab });
+    if (ctx.tracing) ctx.emit({ type: 'httpGiveUp', requestId, tab: req.tab });
     finishRequest(ctx, requestId);
   }
 }
@@ -437,16 +442,17 @@ function deliver(ctx: StepContext, copyId: string, reordered: boolean): void {
     headers: { ...copy.headers, delivery: String(copy.deliveries) },
   });
   copy.leasedBy = inv.attemptId;
-  ctx.emit({
-    type: 'deliver',
-    copyId,
-    messageId: copy.messageId,
-    messageType: copy.type,
-    endpoint: copy.destination,
-    attemptId: inv.attemptId,
-    delivery: copy.deliveries,
-    reordered,
-  });
+  if (ctx.tracing)
+    ctx.emit({
+      type: 'deliver',
+      copyId,
+      messageId: copy.messageId,
+      messageType: copy.type,
+      endpoint: copy.destination,
+      attemptId: inv.attemptId,
+      delivery: copy.deliveries,
+      reordered,
+    });
   startHandler(ctx, inv);
 }
 
@@ -462,7 +468,7 @@ function duplicate(ctx: StepContext, copyId: string): void {
     leasedBy: null,
     machine: ctx.machines.copy(copy.destination).initial,
   });
-  ctx.emit({ type: 'duplicate', copyId, newCopyId, messageId: copy.messageId });
+  if (ctx.tracing) ctx.emit({ type: 'duplicate', copyId, newCopyId, messageId: copy.messageId });
 }
 
 function delay(ctx: StepContext, copyId: string): void {
@@ -470,7 +476,7 @@ function delay(ctx: StepContext, copyId: string): void {
   const i = world.copies.findIndex((c) => c.copyId === copyId);
   const [copy] = world.copies.splice(i, 1);
   world.copies.push(copy!);
-  ctx.emit({ type: 'delay', copyId, messageId: copy!.messageId });
+  if (ctx.tracing) ctx.emit({ type: 'delay', copyId, messageId: copy!.messageId });
 }
 
 function timer(ctx: StepContext): void {
@@ -491,7 +497,7 @@ function timer(ctx: StepContext): void {
     return true;
   });
   world.copies.push(...fired);
-  ctx.emit({ type: 'timer', copyIds: fired.map((c) => c.copyId) });
+  if (ctx.tracing) ctx.emit({ type: 'timer', copyIds: fired.map((c) => c.copyId) });
 }
 
 function expireLease(ctx: StepContext, attemptId: string): void {
@@ -501,13 +507,14 @@ function expireLease(ctx: StepContext, attemptId: string): void {
   copy.machine = fire(machines.copy(copy.destination), copy.machine, 'LEASE_EXPIRED');
   copy.leasedBy = null;
   inv.leaseLost = true;
-  ctx.emit({
-    type: 'leaseExpire',
-    copyId: copy.copyId,
-    messageId: copy.messageId,
-    attemptId,
-    endpoint: inv.endpoint,
-  });
+  if (ctx.tracing)
+    ctx.emit({
+      type: 'leaseExpire',
+      copyId: copy.copyId,
+      messageId: copy.messageId,
+      attemptId,
+      endpoint: inv.endpoint,
+    });
 }
 
 // ---- invocations ---------------------------------------------------------------------------
@@ -532,19 +539,21 @@ function resumeHandler(ctx: StepContext, inv: Invocation): void {
 function afterRun(ctx: StepContext, inv: Invocation, outcome: RunOutcome, sink: LiveSink): void {
   const { world } = ctx;
   for (const text of sink.logs)
-    ctx.emit({ type: 'log', attemptId: inv.attemptId, endpoint: inv.endpoint, text });
+    if (ctx.tracing)
+      ctx.emit({ type: 'log', attemptId: inv.attemptId, endpoint: inv.endpoint, text });
   for (const s of sink.sends) {
     const intended = (world.history.intended[inv.attemptId] ??= []);
     intended.push(shortHash([s.message.type, s.message.payload ?? null]));
     if (ctx.dispatch === 'batched') {
       inv.captured.push(s);
-      ctx.emit({
-        type: 'captured',
-        attemptId: inv.attemptId,
-        endpoint: inv.endpoint,
-        messageType: s.message.type,
-        destination: s.destination,
-      });
+      if (ctx.tracing)
+        ctx.emit({
+          type: 'captured',
+          attemptId: inv.attemptId,
+          endpoint: inv.endpoint,
+          messageType: s.message.type,
+          destination: s.destination,
+        });
     }
   }
   switch (outcome.kind) {
@@ -552,7 +561,8 @@ function afterRun(ctx: StepContext, inv: Invocation, outcome: RunOutcome, sink: 
       inv.pending = { phase: 'call', effect: outcome.effect };
       return;
     case 'return':
-      ctx.emit({ type: 'complete', attemptId: inv.attemptId, endpoint: inv.endpoint });
+      if (ctx.tracing)
+        ctx.emit({ type: 'complete', attemptId: inv.attemptId, endpoint: inv.endpoint });
       {
         const response = inv.kind === 'http' ? { status: 200, body: toJson(outcome.value) } : null;
         if (inv.captured.length > 0) inv.pending = { phase: 'dispatch', response };
@@ -586,13 +596,14 @@ function handlerFailed(ctx: StepContext, inv: Invocation, error: unknown): void 
       : error instanceof Error
         ? error.message
         : String(error);
-  ctx.emit({
-    type: 'handlerThrew',
-    attemptId: inv.attemptId,
-    endpoint: inv.endpoint,
-    error: name,
-    message,
-  });
+  if (ctx.tracing)
+    ctx.emit({
+      type: 'handlerThrew',
+      attemptId: inv.attemptId,
+      endpoint: inv.endpoint,
+      error: name,
+      message,
+    });
   removeInvocation(ctx, inv);
   if (inv.kind === 'http') {
     const req = world.requests.find((r) => r.requestId === inv.requestId)!;
@@ -619,7 +630,8 @@ function removeInvocation(ctx: StepContext, inv: Invocation): void {
 
 function crash(ctx: StepContext, inv: Invocation, after: string): void {
   const { world, machines } = ctx;
-  ctx.emit({ type: 'crash', attemptId: inv.attemptId, endpoint: inv.endpoint, after });
+  if (ctx.tracing)
+    ctx.emit({ type: 'crash', attemptId: inv.attemptId, endpoint: inv.endpoint, after });
   removeInvocation(ctx, inv);
   if (inv.kind === 'http') {
     const req = world.requests.find((r) => r.requestId === inv.requestId)!;
@@ -651,13 +663,14 @@ function runInvocation(
     case 'dispatch': {
       if (outcome === 'fail') {
         for (const s of inv.captured) {
-          ctx.emit({
-            type: 'sendFail',
-            attemptId: inv.attemptId,
-            endpoint: inv.endpoint,
-            messageType: s.message.type,
-            destination: s.destination,
-          });
+          if (ctx.tracing)
+            ctx.emit({
+              type: 'sendFail',
+              attemptId: inv.attemptId,
+              endpoint: inv.endpoint,
+              messageType: s.message.type,
+              destination: s.destination,
+            });
         }
         return handlerFailed(
           ctx,
@@ -686,38 +699,41 @@ function ack(ctx: StepContext, inv: Invocation, ok: boolean): void {
   const copy = world.copies.find((c) => c.copyId === inv.copyId);
   removeInvocation(ctx, inv);
   if (!copy || copy.leasedBy !== inv.attemptId) {
-    ctx.emit({
-      type: 'ackFail',
-      copyId: inv.copyId ?? '?',
-      messageId: inv.incomingId,
-      attemptId: inv.attemptId,
-      endpoint: inv.endpoint,
-      reason: 'leaseLost',
-    });
+    if (ctx.tracing)
+      ctx.emit({
+        type: 'ackFail',
+        copyId: inv.copyId ?? '?',
+        messageId: inv.incomingId,
+        attemptId: inv.attemptId,
+        endpoint: inv.endpoint,
+        reason: 'leaseLost',
+      });
     return;
   }
   if (!ok) {
     copy.machine = fire(machines.copy(copy.destination), copy.machine, 'LEASE_EXPIRED');
     copy.leasedBy = null;
-    ctx.emit({
-      type: 'ackFail',
-      copyId: copy.copyId,
-      messageId: copy.messageId,
-      attemptId: inv.attemptId,
-      endpoint: inv.endpoint,
-      reason: 'fault',
-    });
+    if (ctx.tracing)
+      ctx.emit({
+        type: 'ackFail',
+        copyId: copy.copyId,
+        messageId: copy.messageId,
+        attemptId: inv.attemptId,
+        endpoint: inv.endpoint,
+        reason: 'fault',
+      });
     return;
   }
   copy.machine = fire(machines.copy(copy.destination), copy.machine, 'ACK');
   removeCopy(world, copy);
-  ctx.emit({
-    type: 'ack',
-    copyId: copy.copyId,
-    messageId: copy.messageId,
-    attemptId: inv.attemptId,
-    endpoint: inv.endpoint,
-  });
+  if (ctx.tracing)
+    ctx.emit({
+      type: 'ack',
+      copyId: copy.copyId,
+      messageId: copy.messageId,
+      attemptId: inv.attemptId,
+      endpoint: inv.endpoint,
+    });
 }
 
 function respond(
@@ -736,12 +752,13 @@ function respond(
   }
   req.machine = fire(machines.http(req.tab), req.machine, 'RESPOND');
   req.response = { status, body };
-  ctx.emit({
-    type: 'httpRespond',
-    requestId: req.requestId,
-    attemptId: inv.attemptId,
-    status,
-    body,
-  });
+  if (ctx.tracing)
+    ctx.emit({
+      type: 'httpRespond',
+      requestId: req.requestId,
+      attemptId: inv.attemptId,
+      status,
+      body,
+    });
   finishRequest(ctx, req.requestId);
 }

@@ -72,25 +72,27 @@ export function performCall(
       const doc = loadDoc(store, effect.collection, effect.id);
       const target = `${effect.collection}/${effect.id}`;
       inv.reads[`${effect.store}|${target}`] = doc?.version ?? 0;
-      ctx.emit({
-        type: 'read',
-        ...base,
-        store: effect.store,
-        target,
-        version: doc?.version ?? null,
-      });
+      if (ctx.tracing)
+        ctx.emit({
+          type: 'read',
+          ...base,
+          store: effect.store,
+          target,
+          version: doc?.version ?? null,
+        });
       return ok(doc ? { value: structuredCopy(doc.value), version: doc.version } : null);
     }
     case 'batch': {
       const store = storeOf(ctx, effect.store, 'documents');
       if (fail) {
-        ctx.emit({
-          type: 'reject',
-          ...base,
-          store: effect.store,
-          reason: 'fault',
-          code: 'StoreUnavailable',
-        });
+        if (ctx.tracing)
+          ctx.emit({
+            type: 'reject',
+            ...base,
+            store: effect.store,
+            reason: 'fault',
+            code: 'StoreUnavailable',
+          });
         return err({
           code: 'StoreUnavailable',
           message: `the database (${effect.store}) is unavailable`,
@@ -106,35 +108,38 @@ export function performCall(
         inv.attemptId,
       );
       if (!result.ok) {
-        ctx.emit({
-          type: 'reject',
-          ...base,
-          store: effect.store,
-          reason: 'conflict',
-          code: result.error.code,
-          target: result.target,
-        });
+        if (ctx.tracing)
+          ctx.emit({
+            type: 'reject',
+            ...base,
+            store: effect.store,
+            reason: 'conflict',
+            code: result.error.code,
+            target: result.target,
+          });
         return err(result.error);
       }
       if (effect.ops.some((op) => !isBookkeeping(ctx, effect.store, op.collection)))
         markCommitted(ctx, inv);
-      ctx.emit({
-        type: 'commit',
-        ...base,
-        incomingId: inv.incomingId,
-        store: effect.store,
-        writes: result.writes,
-      });
+      if (ctx.tracing)
+        ctx.emit({
+          type: 'commit',
+          ...base,
+          incomingId: inv.incomingId,
+          store: effect.store,
+          writes: result.writes,
+        });
       return ok(null);
     }
     case 'send': {
       if (fail) {
-        ctx.emit({
-          type: 'sendFail',
-          ...base,
-          messageType: effect.message.type,
-          destination: effect.destination,
-        });
+        if (ctx.tracing)
+          ctx.emit({
+            type: 'sendFail',
+            ...base,
+            messageType: effect.message.type,
+            destination: effect.destination,
+          });
         return err({
           code: 'BrokerUnavailable',
           message: `the broker rejected ${effect.message.type}`,
@@ -148,15 +153,16 @@ export function performCall(
     case 'kvGet': {
       const store = storeOf(ctx, effect.store, 'kv');
       const doc = kvGet(store, effect.key);
-      ctx.emit({
-        type: 'kv',
-        ...base,
-        store: effect.store,
-        op: 'get',
-        key: effect.key,
-        outcome: doc ? 'ok' : 'missing',
-        version: doc?.version ?? null,
-      });
+      if (ctx.tracing)
+        ctx.emit({
+          type: 'kv',
+          ...base,
+          store: effect.store,
+          op: 'get',
+          key: effect.key,
+          outcome: doc ? 'ok' : 'missing',
+          version: doc?.version ?? null,
+        });
       return ok(doc ? { value: structuredCopy(doc.value), version: doc.version } : null);
     }
     case 'kvPut':
@@ -164,15 +170,16 @@ export function performCall(
       const store = storeOf(ctx, effect.store, 'kv');
       const op = effect.kind === 'kvPut' ? 'put' : 'delete';
       if (fail) {
-        ctx.emit({
-          type: 'kv',
-          ...base,
-          store: effect.store,
-          op,
-          key: effect.key,
-          outcome: 'fault',
-          version: null,
-        });
+        if (ctx.tracing)
+          ctx.emit({
+            type: 'kv',
+            ...base,
+            store: effect.store,
+            op,
+            key: effect.key,
+            outcome: 'fault',
+            version: null,
+          });
         return err({
           code: 'StoreUnavailable',
           message: `the key-value store ${effect.store} is unavailable`,
@@ -189,41 +196,44 @@ export function performCall(
             )
           : kvDelete(store, effect.key, effect.expectedVersion);
       if (!result.ok) {
+        if (ctx.tracing)
+          ctx.emit({
+            type: 'kv',
+            ...base,
+            store: effect.store,
+            op,
+            key: effect.key,
+            outcome: 'conflict',
+            version: store.entries[effect.key]?.version ?? null,
+          });
+        return err(result.error);
+      }
+      if (!isBookkeeping(ctx, effect.store)) markCommitted(ctx, inv);
+      if (ctx.tracing)
         ctx.emit({
           type: 'kv',
           ...base,
           store: effect.store,
           op,
           key: effect.key,
-          outcome: 'conflict',
-          version: store.entries[effect.key]?.version ?? null,
+          outcome: 'ok',
+          version: 'version' in result ? result.version : null,
         });
-        return err(result.error);
-      }
-      if (!isBookkeeping(ctx, effect.store)) markCommitted(ctx, inv);
-      ctx.emit({
-        type: 'kv',
-        ...base,
-        store: effect.store,
-        op,
-        key: effect.key,
-        outcome: 'ok',
-        version: 'version' in result ? result.version : null,
-      });
       return ok(null);
     }
     case 'append': {
       const store = storeOf(ctx, effect.store, 'events');
       if (fail) {
-        ctx.emit({
-          type: 'append',
-          ...base,
-          store: effect.store,
-          stream: effect.stream,
-          count: effect.events.length,
-          outcome: 'fault',
-          version: (store.streams[effect.stream] ?? []).length,
-        });
+        if (ctx.tracing)
+          ctx.emit({
+            type: 'append',
+            ...base,
+            store: effect.store,
+            stream: effect.stream,
+            count: effect.events.length,
+            outcome: 'fault',
+            version: (store.streams[effect.stream] ?? []).length,
+          });
         return err({
           code: 'StoreUnavailable',
           message: `the event store ${effect.store} is unavailable`,
@@ -237,58 +247,63 @@ export function performCall(
         inv.attemptId,
       );
       if (!result.ok) {
+        if (ctx.tracing)
+          ctx.emit({
+            type: 'append',
+            ...base,
+            store: effect.store,
+            stream: effect.stream,
+            count: effect.events.length,
+            outcome: 'conflict',
+            version: (store.streams[effect.stream] ?? []).length,
+          });
+        return err(result.error);
+      }
+      markCommitted(ctx, inv);
+      if (ctx.tracing)
         ctx.emit({
           type: 'append',
           ...base,
           store: effect.store,
           stream: effect.stream,
           count: effect.events.length,
-          outcome: 'conflict',
-          version: (store.streams[effect.stream] ?? []).length,
+          outcome: 'ok',
+          version: result.version,
         });
-        return err(result.error);
-      }
-      markCommitted(ctx, inv);
-      ctx.emit({
-        type: 'append',
-        ...base,
-        store: effect.store,
-        stream: effect.stream,
-        count: effect.events.length,
-        outcome: 'ok',
-        version: result.version,
-      });
       return ok({ version: result.version, positions: result.positions });
     }
     case 'readStream': {
       const store: EventStoreState = storeOf(ctx, effect.store, 'events');
       const result = readStream(store, effect.stream, effect.fromVersion ?? 0);
-      ctx.emit({
-        type: 'readStream',
-        ...base,
-        store: effect.store,
-        stream: effect.stream,
-        version: result.version,
-      });
+      if (ctx.tracing)
+        ctx.emit({
+          type: 'readStream',
+          ...base,
+          store: effect.store,
+          stream: effect.stream,
+          version: result.version,
+        });
       return ok(structuredCopy(result));
     }
     case 'readAll': {
       const store: EventStoreState = storeOf(ctx, effect.store, 'events');
       const result = readAll(store, effect.fromPosition ?? 0);
-      ctx.emit({
-        type: 'readStream',
-        ...base,
-        store: effect.store,
-        stream: '$all',
-        version: result.position,
-      });
+      if (ctx.tracing)
+        ctx.emit({
+          type: 'readStream',
+          ...base,
+          store: effect.store,
+          stream: '$all',
+          version: result.position,
+        });
       return ok(structuredCopy(result));
     }
     case 'external':
       return performExternal(ctx, inv, effect, outcome);
     case 'choose': {
       const value = effect.options[option];
-      ctx.emit({ type: 'choose', ...base, label: effect.label, value: value ?? null });
+      if (ctx.tracing)
+        ctx.emit({ type: 'choose', ...base, label: effect.label, value: value ?? null });
       return ok(structuredCopy(value));
     }
   }
@@ -353,7 +368,7 @@ function performExternal(
   const down = spec?.outageUntilTick !== undefined && ctx.world.tick < spec.outageUntilTick;
   if (outcome === 'fail' || down) {
     api.machine = machine.next(api.machine, 'CALL_FAILED');
-    ctx.emit({ type: 'external', ...base, outcome: 'failed', replayed: false });
+    if (ctx.tracing) ctx.emit({ type: 'external', ...base, outcome: 'failed', replayed: false });
     return err({
       code: 'ExternalUnavailable',
       message: down
@@ -396,26 +411,28 @@ function performExternal(
   }
   if (outcome === 'commitLost') {
     api.machine = machine.next(api.machine, 'CALL_COMMITTED_RESPONSE_LOST');
-    ctx.emit({
-      type: 'external',
-      ...base,
-      outcome: 'committedResponseLost',
-      replayed,
-      ...(recordId ? { recordId } : {}),
-    });
+    if (ctx.tracing)
+      ctx.emit({
+        type: 'external',
+        ...base,
+        outcome: 'committedResponseLost',
+        replayed,
+        ...(recordId ? { recordId } : {}),
+      });
     return err({
       code: 'ExternalTimeout',
       message: `${effect.api} did not answer in time (it may have done the work)`,
     });
   }
   api.machine = machine.next(api.machine, 'CALL_OK');
-  ctx.emit({
-    type: 'external',
-    ...base,
-    outcome: 'ok',
-    replayed,
-    ...(recordId ? { recordId } : {}),
-  });
+  if (ctx.tracing)
+    ctx.emit({
+      type: 'external',
+      ...base,
+      outcome: 'ok',
+      replayed,
+      ...(recordId ? { recordId } : {}),
+    });
   return ok(structuredCopy(response));
 }
 

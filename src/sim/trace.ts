@@ -23,7 +23,12 @@ export type TraceEvent = Base &
         route: string;
         attempt: number;
       }
-    | { type: 'httpLost'; requestId: string; which: 'request' | 'response' | 'serverError'; willRetry: boolean }
+    | {
+        type: 'httpLost';
+        requestId: string;
+        which: 'request' | 'response' | 'serverError';
+        willRetry: boolean;
+      }
     | { type: 'httpRespond'; requestId: string; attemptId: string; status: number; body: unknown }
     | { type: 'httpGiveUp'; requestId: string; tab: string }
     | {
