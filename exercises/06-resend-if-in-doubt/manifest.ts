@@ -1,0 +1,115 @@
+import { coreInvariants, defineExercise, docs, invariant } from '../../src/sim';
+import type { World } from '../../src/sim';
+import { carts } from '../shared';
+import type { Order } from '../types';
+
+/**
+ * I-GHOST (strong form) for the message handlers. The Submit click's HTTP handler only forwards
+ * the click to the frontend's own queue and changes nothing, so by the strong form every
+ * SendSubmitOrder would be a "ghost": its producer is the user's request, not a state change.
+ */
+const noGhostMessages = invariant(
+  'noGhostMessages',
+  'always',
+  'No message is sent for a change that was not committed first (the Submit click itself only forwards the request).',
+  (w) => {
+    const g = w.history.ghosts.find(
+      (x) => w.history.enqueued[x.messageId]?.producedBy.endpoint !== 'Frontend',
+    );
+    return g
+      ? `${g.attemptId} sent ${g.messageId} before any change for its input was committed (a ghost message).`
+      : true;
+  },
+);
+
+/** The items of every SubmitOrder for each cart: in the broker, parked, or already an order. */
+function submittedItems(w: World): Map<string, Set<string>> {
+  const byCart = new Map<string, Set<string>>();
+  const add = (cartId: string, items: string[]) => {
+    let s = byCart.get(cartId);
+    if (!s) byCart.set(cartId, (s = new Set()));
+    s.add(items.join(', '));
+  };
+  for (const c of [...w.copies, ...w.errorQueue]) {
+    if (c.type !== 'SubmitOrder') continue;
+    const p = c.payload as { cartId: string; items: string[] };
+    add(p.cartId, p.items);
+  }
+  for (const [, o] of docs<Order>(w, 'orders')) add(o.cartId, o.items);
+  return byCart;
+}
+
+const sameItemsInEverySubmitOrder = invariant(
+  'sameItemsInEverySubmitOrder',
+  'always',
+  'Every SubmitOrder sent for a cart carries the same items (re-sends are exact copies).',
+  (w) => {
+    for (const [cartId, variants] of submittedItems(w)) {
+      if (variants.size > 1)
+        return `Cart ${cartId} was sent to Orders with different items: ${[...variants].map((v) => `[${v}]`).join(' and ')}.`;
+    }
+    return true;
+  },
+);
+
+export default defineExercise({
+  id: 'resend-if-in-doubt',
+  title: 'Resend if in doubt',
+  summary:
+    'Submit goes through the frontend’s own queue; its handler must get SubmitOrder out despite a failing database or broker.',
+  block: 'Partial failures',
+  endpoints: {
+    // The web app's HTTP side: Submit only puts SendSubmitOrder on the frontend's own queue.
+    Frontend: { kind: 'http', routes: { submit: 'submitCart', addItem: 'addItem' } },
+    // The same web app as a message endpoint: its queue, its handler, the broker's retries.
+    WebFrontend: {
+      kind: 'messages',
+      handles: { SendSubmitOrder: 'onSendSubmitOrder' },
+      retries: { immediate: 2, delayed: 0, backoffBaseTicks: 10 },
+    },
+    Orders: { kind: 'messages', handles: { SubmitOrder: 'onSubmitOrder' } },
+  },
+  stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
+  // Alice submits, gets "we are on it", and then tries to add one more pierogi.
+  workload: {
+    tabs: [
+      {
+        name: 'alice',
+        actions: [
+          { endpoint: 'Frontend', route: 'submit', body: { cartId: 'cart-1' } },
+          {
+            endpoint: 'Frontend',
+            route: 'addItem',
+            body: { cartId: 'cart-1', filling: 'Strawberry' },
+          },
+        ],
+      },
+    ],
+  },
+  // SubmitOrder must leave before the final "Submitted" write, whether or not that write fails.
+  dispatch: 'immediate',
+  faults: { total: 1, perKind: { storeFail: 1, sendFail: 1 } },
+  invariants: [coreInvariants.noLostMessages, noGhostMessages, sameItemsInEverySubmitOrder],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    solution: 'solution.ts',
+    variants: {
+      'send-then-save': {
+        file: 'variants/send-then-save.ts',
+        description: 'Sends SubmitOrder first and saves Submitted afterwards.',
+        violates: 'noGhostMessages',
+      },
+      'throw-when-accepted': {
+        file: 'variants/throw-when-accepted.ts',
+        description: 'Rejects (throws) when it finds the cart accepted but not submitted.',
+        violates: 'noLostMessages',
+      },
+      'no-freeze': {
+        file: 'variants/no-freeze.ts',
+        description: 'Re-sends correctly, but Alice can still add items to an accepted cart.',
+        violates: 'sameItemsInEverySubmitOrder',
+      },
+    },
+  },
+});
