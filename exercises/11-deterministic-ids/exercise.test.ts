@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { doc } from '../../src/sim';
+import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { checkVariant, variantsOf } from '../../src/workshop/verify';
+
+const bundle = await loadBundle('11-deterministic-ids');
+const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const check = (name: string) => checkVariant(bundle, variant(name));
+
+describe('11-deterministic-ids', () => {
+  it('starter: a duplicate command is re-published under a second, fresh id', () => {
+    const { events, check: c } = counterexampleOf(bundle, 'starter');
+    expect(c.invariant).toBe('consistentOutput');
+    const dup = events.find((e) => e.type === 'duplicate');
+    expect(dup).toBeDefined();
+    const republished = events.flatMap((e) =>
+      e.type === 'enqueue' && dup?.type === 'duplicate' && e.producedBy.incomingId === dup.messageId
+        ? [e.messageId]
+        : [],
+    );
+    expect(republished).toHaveLength(2);
+    expect(new Set(republished).size).toBe(2);
+  });
+
+  it('starter: left to run, Marketing counts the event twice', () => {
+    const manifest = {
+      ...bundle.manifest,
+      invariants: bundle.manifest.invariants.filter((i) => i.name !== 'consistentOutput'),
+    };
+    const r = checkVariant({ ...bundle, manifest }, variant('starter'));
+    expect(r).toMatchObject({ verdict: 'violated', invariant: 'marketingTotalMatchesPayments' });
+    if (r.result.verdict !== 'violated') throw new Error('expected a violation');
+    const last = r.result.counterexample.states.at(-1)!;
+    const total = doc<{ total: number }>(last, 'payments', 'alice')?.total;
+    expect(Math.abs(total ?? 0)).toBe(100); // 0 expected: one payment counted twice
+  });
+
+  it('order-id-as-message-id: two different events share the id cart-1', () => {
+    const { world } = counterexampleOf(bundle, 'order-id-as-message-id');
+    expect(world.history.inconsistent[0]).toMatchObject({ messageId: 'cart-1' });
+  });
+
+  it('no-republish: the failed publish is never repeated, Marketing misses it', () => {
+    const { events, world } = counterexampleOf(bundle, 'no-republish');
+    expect(events.some((e) => e.type === 'sendFail')).toBe(true);
+    expect(doc<{ total: number }>(world, 'payments', 'alice')?.total).toBe(100);
+  });
+
+  it('state counts and counterexample depths', () => {
+    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 1101 });
+    expect(check('starter')).toMatchObject({ depth: 14 });
+    expect(check('order-id-as-message-id')).toMatchObject({ depth: 9 });
+    expect(check('no-republish')).toMatchObject({ depth: 16 });
+  });
+});

@@ -1,0 +1,101 @@
+import { coreInvariants, defineExercise, doc, invariant } from '../../src/sim';
+import type { InitialMessage, World } from '../../src/sim';
+import { carts } from '../shared';
+
+const cart = carts(1)['cart-1']!;
+const PRICE_PER_ITEM = 50;
+
+// Alice pays, then cancels: two commands in Orders' queue.
+const commands: InitialMessage[] = [
+  { destination: 'Orders', type: 'BookPayment', id: 'book-1', payload: { orderId: 'cart-1' } },
+  { destination: 'Orders', type: 'CancelPayment', id: 'cancel-1', payload: { orderId: 'cart-1' } },
+];
+
+/** What Marketing's total must be: + the order's value per booking Orders applied, - per cancellation. */
+function expectedTotal(w: World): number {
+  let total = 0;
+  for (const c of commands) {
+    if (!w.history.effects[`Orders|${c.id}`]?.length) continue;
+    const orderId = (c.payload as { orderId: string }).orderId;
+    const order = doc<{ items: string[] }>(w, 'orders', orderId);
+    const value = PRICE_PER_ITEM * (order?.items.length ?? 0);
+    total += c.type === 'BookPayment' ? value : -value;
+  }
+  return total;
+}
+
+export default defineExercise({
+  id: 'deterministic-ids',
+  title: 'Deterministic outgoing message ids',
+  summary:
+    'Orders re-publishes PaymentBooked for a duplicate under a new id, and Marketing counts the payment twice.',
+  block: 'Deduplication',
+  endpoints: {
+    Orders: {
+      kind: 'messages',
+      handles: { BookPayment: 'onBookPayment', CancelPayment: 'onCancelPayment' },
+    },
+    Marketing: {
+      kind: 'messages',
+      handles: { PaymentBooked: 'onPaymentBooked', PaymentCancelled: 'onPaymentCancelled' },
+    },
+  },
+  subscriptions: { PaymentBooked: ['Marketing'], PaymentCancelled: ['Marketing'] },
+  stores: {
+    db: {
+      kind: 'documents',
+      initial: {
+        orders: {
+          'cart-1': {
+            cartId: 'cart-1',
+            customer: cart.customer,
+            items: cart.items,
+            paymentBooked: false,
+            processedMessages: [],
+          },
+        },
+        payments: { [cart.customer]: { total: 0, processedMessages: [] } },
+      },
+    },
+  },
+  workload: { messages: commands },
+  dispatch: 'immediate',
+  // One surprise: an extra copy of a command, or a publish the broker rejects.
+  faults: { total: 1, perKind: { duplicate: 1, sendFail: 1 } },
+  invariants: [
+    invariant(
+      'marketingTotalMatchesPayments',
+      'atQuiescence',
+      "Marketing's total is the value of the payments booked minus the payments cancelled, each counted once.",
+      (w) => {
+        const expected = expectedTotal(w);
+        const actual = doc<{ total: number }>(w, 'payments', cart.customer)?.total ?? 0;
+        return actual === expected
+          ? true
+          : `Marketing's total for ${cart.customer} is ${actual} USD, but the payments Orders booked and cancelled add up to ${expected} USD.`;
+      },
+    ),
+    coreInvariants.consistentOutput,
+    coreInvariants.noLostMessages,
+  ],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    starterViolates: 'consistentOutput',
+    solution: 'solution.ts',
+    variants: {
+      'order-id-as-message-id': {
+        file: 'variants/order-id-as-message-id.ts',
+        description:
+          'Uses the order id as the event id, as in primary-key deduplication: PaymentBooked and PaymentCancelled share one id, so Marketing would drop one as a copy of the other.',
+        violates: 'consistentOutput',
+      },
+      'no-republish': {
+        file: 'variants/no-republish.ts',
+        description:
+          'Publishes only when the command is new: when the first publish fails, the retry is a duplicate and the event is lost.',
+        violates: 'marketingTotalMatchesPayments',
+      },
+    },
+  },
+});
