@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { doc } from '../../src/sim';
+import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import type { Order } from '../types';
+
+const bundle = await loadBundle('14-inbox');
+const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+
+describe('14 inbox', () => {
+  it("the starter's counterexample: all went well, and the order's outbox keeps m1 for ever", () => {
+    const { world } = counterexampleOf(bundle);
+    expect(doc(world, 'outbox', 'order-1')).toEqual({ m1: 'dispatched' });
+    expect(doc<Order>(world, 'orders', 'order-1')?.lines).toEqual(['Meat']);
+  });
+
+  it('check-inbox-first: the second copy passes the inbox check just before the first copy finishes', () => {
+    const { events, world } = counterexampleOf(bundle, 'check-inbox-first');
+    const kv = events.filter((e) => e.type === 'kv');
+    // a2 asks the inbox (missing), a1 writes it afterwards, a2 still commits.
+    const a2Check = kv.findIndex((e) => e.attemptId === 'a2' && e.op === 'get');
+    const a1Put = kv.findIndex((e) => e.attemptId === 'a1' && e.op === 'put');
+    expect(a2Check).toBeGreaterThanOrEqual(0);
+    expect(a1Put).toBeGreaterThan(a2Check);
+    expect(doc<Order>(world, 'orders', 'order-1')?.lines).toEqual(['Meat', 'Meat']);
+  });
+
+  it('pins the state counts and counterexample lengths', () => {
+    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+      invariant: 'outboxOnlyInProgress',
+      depth: 9,
+    });
+    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+      verdict: 'passed',
+      distinctStates: 4673,
+    });
+    expect(checkVariant(bundle, variant('check-inbox-first'))).toMatchObject({
+      invariant: 'noDuplicateProcessing',
+      depth: 14,
+    });
+    expect(checkVariant(bundle, variant('no-cleanup'))).toMatchObject({
+      invariant: 'outboxOnlyInProgress',
+      depth: 13,
+    });
+    expect(checkVariant(bundle, variant('remove-then-mark'))).toMatchObject({
+      invariant: 'idAlwaysSomewhere',
+      depth: 7,
+    });
+    expect(checkVariant(bundle, variant('mark-before-dispatch'))).toMatchObject({
+      invariant: 'everyLineAnnounced',
+      depth: 11,
+    });
+  });
+});

@@ -1,0 +1,113 @@
+import { coreInvariants, defineExercise, docs, enqueuedOfType, invariant } from '../../src/sim';
+import type { World } from '../../src/sim';
+import type { Order } from '../types';
+
+const ORDER = { cartId: 'cart-1', customer: 'alice', items: ['Meat'], lines: [] };
+
+const inInbox = (w: World, id: string) => {
+  const s = w.stores.inbox;
+  return s?.kind === 'kv' && id in s.entries;
+};
+const inOutbox = (w: World, id: string) =>
+  docs<Record<string, unknown>>(w, 'outbox').some(([, box]) => id in box);
+
+export default defineExercise({
+  id: 'inbox',
+  title: 'Inbox: a separate deduplication store',
+  summary:
+    'Move processed ids out of the order into a cheap key-value store, without a moment where an id is nowhere.',
+  block: 'Outbox and inbox',
+  endpoints: {
+    Orders: {
+      kind: 'messages',
+      handles: { AddItem: 'onAddItem' },
+      middleware: ['outbox'],
+      concurrency: 2,
+    },
+    Billing: { kind: 'messages', handles: { ItemAdded: 'onEvent' } },
+  },
+  subscriptions: { ItemAdded: ['Billing'] },
+  stores: {
+    db: { kind: 'documents', initial: { orders: { 'order-1': ORDER } }, bookkeeping: ['outbox'] },
+    inbox: { kind: 'kv', bookkeeping: true },
+  },
+  workload: {
+    messages: [
+      { destination: 'Orders', type: 'AddItem', payload: { orderId: 'order-1', filling: 'Meat' } },
+    ],
+  },
+  dispatch: 'immediate',
+  faults: { total: 1, perKind: { crash: 1, duplicate: 1 } },
+  invariants: [
+    coreInvariants.noDuplicateProcessing,
+    invariant(
+      'idAlwaysSomewhere',
+      'always',
+      "From its first commit on, a message id is always in the order's outbox or in the inbox (or both).",
+      (w) => {
+        for (const key of Object.keys(w.history.effects)) {
+          const [endpoint, id] = key.split('|') as [string, string];
+          if (endpoint !== 'Orders') continue;
+          if (!inOutbox(w, id) && !inInbox(w, id))
+            return `${id} was processed, but it is neither in the outbox nor in the inbox: a duplicate would be processed again.`;
+        }
+        return true;
+      },
+    ),
+    coreInvariants.noLostMessages,
+    invariant(
+      'everyLineAnnounced',
+      'atQuiescence',
+      'Billing hears about every line of an order: one ItemAdded per line, no more, no less.',
+      (w) => {
+        const lines = docs<Order>(w, 'orders').reduce((n, [, o]) => n + (o.lines ?? []).length, 0);
+        const announced = enqueuedOfType(w, 'ItemAdded').length;
+        return announced === lines
+          ? true
+          : `The orders have ${lines} line(s), but ${announced} ItemAdded message(s) were sent.`;
+      },
+    ),
+    invariant(
+      'outboxOnlyInProgress',
+      'atQuiescence',
+      "When all is done, the order's outbox is empty: it holds only messages in progress.",
+      (w) => {
+        for (const [id, box] of docs<Record<string, unknown>>(w, 'outbox')) {
+          const left = Object.keys(box);
+          if (left.length > 0)
+            return `outbox/${id} still holds ${left.join(', ')} after everything was processed.`;
+        }
+        return true;
+      },
+    ),
+  ],
+  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
+  files: {
+    starter: 'starter.ts',
+    starterViolates: 'outboxOnlyInProgress',
+    solution: 'solution.ts',
+    variants: {
+      'check-inbox-first': {
+        file: 'variants/check-inbox-first.ts',
+        description:
+          'Asks the inbox before loading the outbox: a copy can pass the check just before the other copy finishes.',
+        violates: 'noDuplicateProcessing',
+      },
+      'no-cleanup': {
+        file: 'variants/no-cleanup.ts',
+        description: 'Returns as soon as the inbox knows the id, leaving a crashed entry behind.',
+        violates: 'outboxOnlyInProgress',
+      },
+      'remove-then-mark': {
+        file: 'variants/remove-then-mark.ts',
+        description: 'Removes the outbox entry first and writes the inbox second.',
+        violates: 'idAlwaysSomewhere',
+      },
+      'mark-before-dispatch': {
+        file: 'variants/mark-before-dispatch.ts',
+        description: 'Writes the id into the inbox before dispatching the messages.',
+        violates: 'everyLineAnnounced',
+      },
+    },
+  },
+});
