@@ -13,7 +13,7 @@ import type { ActorMachines } from './actors';
 import { faultOf } from './choices';
 import type { CallOutcome, Choice } from './choices';
 import { canInject, recordFault } from './faults';
-import type { FaultBudget } from './faults';
+import type { FaultBudget, FaultKind } from './faults';
 import type { ExerciseManifest, RetryPolicy } from './manifest';
 import { performCall } from './perform';
 import { cloneWorld, createInitialWorld } from './initial';
@@ -70,56 +70,79 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
     else if (spec.kind === 'kv' && spec.bookkeeping) bookkeeping.set(name, true);
   }
 
-  const can = (world: World, choice: Choice, effectKind?: string): boolean => {
-    const kind = faultOf(choice, effectKind);
-    return kind === null || canInject(world, budget, kind);
-  };
+  // Endpoints whose failures can ever delay a copy (a timer step is possible only then).
+  const messageEndpoints = Object.keys(manifest.endpoints).filter(
+    (e) => manifest.endpoints[e]!.kind === 'messages',
+  );
+  const delaysPossible = messageEndpoints.some((e) => retryPolicy(e).delayed > 0);
 
+  /**
+   * Hot path of every driver: one pass over the copies, and no choice object is built for a
+   * fault whose budget is spent. The order of the result is part of the semantics (Play draws
+   * from it, counterexamples are replayed against it): tabs, requests, deliveries, invocations,
+   * duplicates/delays, lease expiries, the timer.
+   */
   function enabledSteps(world: World): Choice[] {
     const out: Choice[] = [];
+    const avail = (kind: FaultKind) => canInject(world, budget, kind);
     for (const tab of world.tabs) {
       const event = tabEvent(tabsByName.get(tab.tab)!, tab.next);
       if (event !== null && machines.tab(tab.tab).next(tab.machine, event) >= 0) {
         out.push({ t: 'act', tab: tab.tab });
       }
     }
+    const loseOk = avail('requestLost');
     for (const req of world.requests) {
       if (stateValue(machines.http(req.tab), req.machine) !== 'sending') continue;
       out.push({ t: 'arrive', requestId: req.requestId });
-      const lose: Choice = { t: 'loseRequest', requestId: req.requestId };
-      if (can(world, lose)) out.push(lose);
+      if (loseOk) out.push({ t: 'loseRequest', requestId: req.requestId });
     }
-    const seenHead = new Set<string>();
+    const reorderOk = avail('reorder');
+    const dupOk = avail('duplicate');
+    const delayOk = avail('delay');
+    const queued: MessageCopy[] = [];
+    const heads: string[] = [];
+    const capacity = new Map<string, boolean>();
+    let anyDelayed = false;
     for (const copy of world.copies) {
       const value = stateValue(machines.copy(copy.destination), copy.machine);
+      if (value === 'delayed') anyDelayed = true;
       if (value !== 'queued') continue;
-      const isHead = !seenHead.has(copy.destination);
-      seenHead.add(copy.destination);
-      if (hasCapacity(world, copy.destination)) {
-        const deliver: Choice = isHead
-          ? { t: 'deliver', copyId: copy.copyId }
-          : { t: 'deliver', copyId: copy.copyId, reorder: true };
-        if (can(world, deliver)) out.push(deliver);
+      if (dupOk || delayOk) queued.push(copy);
+      const isHead = !heads.includes(copy.destination);
+      if (isHead) heads.push(copy.destination);
+      else if (!reorderOk) {
+        if (
+          !dupOk &&
+          !delayOk &&
+          (anyDelayed || !delaysPossible) &&
+          heads.length === messageEndpoints.length
+        )
+          break;
+        continue;
       }
+      let free = capacity.get(copy.destination);
+      if (free === undefined)
+        capacity.set(copy.destination, (free = hasCapacity(world, copy.destination)));
+      if (!free) continue;
+      out.push(
+        isHead
+          ? { t: 'deliver', copyId: copy.copyId }
+          : { t: 'deliver', copyId: copy.copyId, reorder: true },
+      );
     }
     for (const inv of world.invocations) pushRunChoices(world, inv, out);
-    for (const copy of world.copies) {
-      if (stateValue(machines.copy(copy.destination), copy.machine) !== 'queued') continue;
-      const dup: Choice = { t: 'duplicate', copyId: copy.copyId };
-      if (can(world, dup)) out.push(dup);
-      const delay: Choice = { t: 'delay', copyId: copy.copyId };
-      if (can(world, delay) && hasQueuedBehind(world, copy)) out.push(delay);
+    for (const copy of queued) {
+      if (dupOk) out.push({ t: 'duplicate', copyId: copy.copyId });
+      if (delayOk && hasQueuedBehind(world, copy)) out.push({ t: 'delay', copyId: copy.copyId });
     }
-    for (const inv of world.invocations) {
-      if (inv.kind !== 'message' || inv.leaseLost) continue;
-      const expire: Choice = { t: 'expireLease', attemptId: inv.attemptId };
-      if (can(world, expire)) out.push(expire);
+    if (avail('leaseExpire')) {
+      for (const inv of world.invocations) {
+        if (inv.kind === 'message' && !inv.leaseLost)
+          out.push({ t: 'expireLease', attemptId: inv.attemptId });
+      }
     }
-    if (
-      world.copies.some((c) => stateValue(machines.copy(c.destination), c.machine) === 'delayed')
-    ) {
-      out.push({ t: 'timer' });
-    }
+    if (anyDelayed) out.push({ t: 'timer' });
     return out;
   }
 
@@ -145,40 +168,50 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   function pushRunChoices(world: World, inv: Invocation, out: Choice[]): void {
     const p = inv.pending;
     const id = inv.attemptId;
-    const add = (outcome: CallOutcome, kind: string, option?: number) => {
-      const c: Choice =
+    const ok = (option?: number) =>
+      out.push(
         option === undefined
-          ? { t: 'run', attemptId: id, outcome }
-          : { t: 'run', attemptId: id, outcome, option };
-      if (can(world, c, kind)) out.push(c);
+          ? { t: 'run', attemptId: id, outcome: 'ok' }
+          : { t: 'run', attemptId: id, outcome: 'ok', option },
+      );
+    const fault = (outcome: Exclude<CallOutcome, 'ok'>, kind: string) => {
+      const c: Choice = { t: 'run', attemptId: id, outcome };
+      if (canInject(world, budget, faultOf(c, kind)!)) out.push(c);
     };
+    if (world.faults.total >= budget.total) {
+      // No fault left: only the normal outcome (the common case in long runs).
+      if (p.phase === 'call' && p.effect.kind === 'choose')
+        p.effect.options.forEach((_, i) => ok(i));
+      else if (p.phase !== 'failed') ok();
+      return;
+    }
     switch (p.phase) {
       case 'call': {
         const e = p.effect;
         if (e.kind === 'choose') {
-          e.options.forEach((_, i) => add('ok', 'choose', i));
+          e.options.forEach((_, i) => ok(i));
           return;
         }
-        add('ok', e.kind);
+        ok();
         const isWrite =
           e.kind === 'batch' || e.kind === 'kvPut' || e.kind === 'kvDelete' || e.kind === 'append';
-        if (isWrite || e.kind === 'send' || e.kind === 'external') add('fail', e.kind);
-        if (e.kind === 'external') add('commitLost', e.kind);
-        add('crash', e.kind);
+        if (isWrite || e.kind === 'send' || e.kind === 'external') fault('fail', e.kind);
+        if (e.kind === 'external') fault('commitLost', e.kind);
+        fault('crash', e.kind);
         return;
       }
       case 'dispatch':
-        add('ok', 'dispatch');
-        add('fail', 'dispatch');
-        add('crash', 'dispatch');
+        ok();
+        fault('fail', 'dispatch');
+        fault('crash', 'dispatch');
         return;
       case 'ack':
-        add('ok', 'ack');
-        add('fail', 'ack');
+        ok();
+        fault('fail', 'ack');
         return;
       case 'respond':
-        add('ok', 'respond');
-        add('fail', 'respond');
+        ok();
+        fault('fail', 'respond');
         return;
       case 'failed':
         return;
