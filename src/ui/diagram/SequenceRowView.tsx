@@ -1,0 +1,207 @@
+/**
+ * One row of the sequence diagram: an HTML row (focusable, clickable) holding an SVG strip with
+ * the lifelines, the activation bars that cross it, and its arrow or note. Fixed height, so the
+ * diagram virtualises by arithmetic. Memoised: scrolling re-renders only rows that appear.
+ */
+import { memo } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import type { Activation, SequenceRow } from '../../projections';
+import {
+  BAR_WIDTH_PX,
+  CHAR_WIDTH_PX,
+  LANE_WIDTH_PX,
+  ROW_HEIGHT_PX,
+  barX,
+  fitText,
+  laneX,
+} from './geometry';
+import type { Layout } from './geometry';
+
+interface Props {
+  row: SequenceRow;
+  layout: Layout;
+  lifelineIds: readonly string[];
+  active: readonly Activation[];
+  firstOfStep: boolean;
+  future: boolean;
+  atCursor: boolean;
+  emphasised: boolean;
+  /** The row holding the roving tab stop. */
+  tabStop: boolean;
+  id: string;
+  tooltipId: string | undefined;
+  onSelect(index: number): void;
+  onKey(e: KeyboardEvent<HTMLDivElement>, index: number): void;
+  onHover(index: number | null): void;
+  onAction: ((index: number) => void) | null;
+}
+
+const MID_Y = ROW_HEIGHT_PX / 2 + 8;
+
+export function rowLabel(row: SequenceRow): string {
+  const parts = [`Step ${row.step}`, row.summary];
+  if (row.fault) parts.push('fault');
+  if (row.highlight) parts.push(row.highlight.reason);
+  return parts.join('. ');
+}
+
+export const SequenceRowView = memo(function SequenceRowView(p: Props) {
+  const { row, layout } = p;
+  const classes = ['seq-row'];
+  if (p.future) classes.push('is-future');
+  if (p.atCursor) classes.push('is-cursor');
+  if (p.emphasised) classes.push('is-emphasised');
+  if (row.highlight) classes.push('is-highlight');
+  if (row.fault) classes.push('is-fault');
+  if (p.firstOfStep) classes.push('is-step-start');
+  return (
+    <div
+      id={p.id}
+      role="row"
+      aria-rowindex={row.index + 1}
+      aria-selected={p.atCursor}
+      aria-label={rowLabel(row)}
+      aria-describedby={p.tooltipId}
+      tabIndex={p.tabStop ? 0 : -1}
+      className={classes.join(' ')}
+      style={{ top: row.index * ROW_HEIGHT_PX, height: ROW_HEIGHT_PX, width: layout.width }}
+      data-index={row.index}
+      data-step={row.step}
+      data-fault={row.fault || undefined}
+      data-highlight={row.highlight?.kind}
+      onClick={() => p.onSelect(row.index)}
+      onKeyDown={(e) => p.onKey(e, row.index)}
+      onMouseEnter={() => p.onHover(row.index)}
+      onMouseLeave={() => p.onHover(null)}
+    >
+      <span role="gridcell" className="seq-gutter">
+        {p.atCursor && <span className="seq-cursor-mark" aria-hidden="true" />}
+        {p.firstOfStep ? row.step : ''}
+      </span>
+      <svg
+        className="seq-strip"
+        width={layout.width}
+        height={ROW_HEIGHT_PX}
+        aria-hidden="true"
+        focusable="false"
+      >
+        {p.lifelineIds.map((id) => (
+          <line
+            key={id}
+            className="seq-lifeline"
+            x1={laneX(layout, id)}
+            x2={laneX(layout, id)}
+            y1={0}
+            y2={ROW_HEIGHT_PX}
+          />
+        ))}
+        {p.active.map((a) => (
+          <rect
+            key={a.attemptId}
+            className={`seq-bar${a.end === 'crash' ? ' is-crashed' : ''}`}
+            x={barX(layout, a) - BAR_WIDTH_PX / 2}
+            y={a.startRow === row.index ? MID_Y : 0}
+            width={BAR_WIDTH_PX}
+            height={
+              (a.endRow === row.index ? MID_Y : ROW_HEIGHT_PX) -
+              (a.startRow === row.index ? MID_Y : 0)
+            }
+          />
+        ))}
+        {row.kind === 'arrow' ? (
+          <ArrowShape row={row} layout={layout} />
+        ) : (
+          <NoteShape row={row} layout={layout} />
+        )}
+      </svg>
+      {p.onAction && (
+        <span role="gridcell" className="seq-action-cell">
+          <button
+            type="button"
+            tabIndex={-1}
+            className="seq-action"
+            aria-label={`Faults at step ${row.step}`}
+            onClick={(e: MouseEvent) => {
+              e.stopPropagation();
+              p.onAction!(row.index);
+            }}
+          >
+            faults…
+          </button>
+        </span>
+      )}
+    </div>
+  );
+});
+
+function Cross({ x, y }: { x: number; y: number }) {
+  const r = 8;
+  return (
+    <g className="seq-cross">
+      <circle cx={x} cy={y} r={r + 5} className="seq-cross-bg" />
+      <line x1={x - r} y1={y - r} x2={x + r} y2={y + r} />
+      <line x1={x - r} y1={y + r} x2={x + r} y2={y - r} />
+    </g>
+  );
+}
+
+function ArrowShape({
+  row,
+  layout,
+}: {
+  row: Extract<SequenceRow, { kind: 'arrow' }>;
+  layout: Layout;
+}) {
+  const { arrow } = row;
+  const x1 = laneX(layout, arrow.from);
+  const x2 = laneX(layout, arrow.to);
+  const dir = x2 >= x1 ? 1 : -1;
+  const lost = arrow.failure === 'lost';
+  const end = lost ? x1 + (x2 - x1) * 0.55 : x2 - dir * (BAR_WIDTH_PX / 2);
+  const start = x1 + dir * (BAR_WIDTH_PX / 2);
+  const head = 11;
+  const labelX = (x1 + x2) / 2;
+  const span = Math.max(Math.abs(x2 - x1), LANE_WIDTH_PX) - 8;
+  return (
+    <g
+      className={`seq-arrow${arrow.dashed ? ' is-dashed' : ''}${arrow.failure ? ' is-failed' : ''}`}
+    >
+      <line x1={start} x2={end} y1={MID_Y} y2={MID_Y} />
+      {!lost && (
+        <polygon
+          points={`${end},${MID_Y} ${end - dir * head},${MID_Y - 6} ${end - dir * head},${MID_Y + 6}`}
+        />
+      )}
+      <text x={labelX} y={MID_Y - 9} textAnchor="middle" className="seq-label">
+        {fitText(arrow.label, span)}
+      </text>
+      {arrow.failure === 'lost' && <Cross x={end} y={MID_Y} />}
+      {arrow.failure === 'failed' && <Cross x={end - dir * 18} y={MID_Y} />}
+      {arrow.failure === 'responseLost' && <Cross x={start + dir * 18} y={MID_Y} />}
+    </g>
+  );
+}
+
+function NoteShape({
+  row,
+  layout,
+}: {
+  row: Extract<SequenceRow, { kind: 'note' }>;
+  layout: Layout;
+}) {
+  const x = laneX(layout, row.note.lifeline);
+  const maxWidth = LANE_WIDTH_PX * 1.8;
+  const text = fitText(row.note.text, maxWidth - 24 - (row.fault ? 22 : 0));
+  const width = Math.min(maxWidth, text.length * CHAR_WIDTH_PX + 24 + (row.fault ? 22 : 0));
+  const left = x - width / 2;
+  const tone = row.fault ? ' is-fault' : row.trouble ? ' is-trouble' : '';
+  return (
+    <g className={`seq-note${tone}`}>
+      <rect x={left} y={6} width={width} height={ROW_HEIGHT_PX - 12} rx={6} />
+      {row.fault && <Cross x={left + 16} y={ROW_HEIGHT_PX / 2} />}
+      <text x={left + 12 + (row.fault ? 22 : 0)} y={ROW_HEIGHT_PX / 2 + 5} className="seq-label">
+        {text}
+      </text>
+    </g>
+  );
+}

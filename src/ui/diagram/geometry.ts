@@ -1,0 +1,67 @@
+/**
+ * Geometry of the sequence diagram: fixed row height (so rows can be virtualised by arithmetic),
+ * fixed lane width, and the few helpers the row and header drawings share.
+ */
+import type { Activation, SequenceDiagram } from '../../projections';
+
+export const ROW_HEIGHT_PX = 44;
+export const HEADER_HEIGHT_PX = 64;
+export const LANE_WIDTH_PX = 200;
+export const GUTTER_WIDTH_PX = 72;
+/** Width of an activation bar, and the offset of each concurrent one. */
+export const BAR_WIDTH_PX = 14;
+export const BAR_OFFSET_PX = 10;
+/** Average advance of a 15 px label character, to size notes without measuring. */
+export const CHAR_WIDTH_PX = 8.6;
+/** Rows rendered beyond the visible ones, above and below. */
+export const OVERSCAN_ROWS = 12;
+
+export interface Layout {
+  lanes: Map<string, number>;
+  width: number;
+  /** Activations covering each row, by row index. */
+  activeAt: Activation[][];
+}
+
+export function laneX(layout: Layout, lifeline: string): number {
+  const lane = layout.lanes.get(lifeline) ?? 0;
+  return GUTTER_WIDTH_PX + lane * LANE_WIDTH_PX + LANE_WIDTH_PX / 2;
+}
+
+/** Centre x of an activation bar (concurrent attempts on one lifeline are offset). */
+export function barX(layout: Layout, a: Activation): number {
+  return laneX(layout, a.lifeline) + a.depth * BAR_OFFSET_PX;
+}
+
+export function createLayout(d: SequenceDiagram): Layout {
+  const lanes = new Map(d.lifelines.map((l) => [l.id, l.index]));
+  const activeAt: Activation[][] = d.rows.map(() => []);
+  for (const a of d.activations) {
+    const end = a.endRow ?? d.rows.length - 1;
+    for (let i = a.startRow; i <= end; i++) activeAt[i]!.push(a);
+  }
+  return { lanes, width: GUTTER_WIDTH_PX + d.lifelines.length * LANE_WIDTH_PX, activeAt };
+}
+
+/**
+ * Rows to render for a scroll position, [first, last) with overscan. The header is sticky inside
+ * the scroller and the rows start below it, so row i is at `i * ROW_HEIGHT_PX` from `scrollTopPx`.
+ */
+export function visibleRange(
+  scrollTopPx: number,
+  viewportPx: number,
+  rowCount: number,
+): { first: number; last: number } {
+  const first = Math.max(0, Math.floor(scrollTopPx / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
+  const last = Math.min(
+    rowCount,
+    Math.ceil((scrollTopPx + viewportPx) / ROW_HEIGHT_PX) + OVERSCAN_ROWS,
+  );
+  return { first, last };
+}
+
+/** Shortens `text` to fit `widthPx` (the full text is in the tooltip and the aria label). */
+export function fitText(text: string, widthPx: number): string {
+  const max = Math.max(4, Math.floor(widthPx / CHAR_WIDTH_PX));
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
