@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { doc } from '../../src/sim';
+import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { checkVariant, variantsOf } from '../../src/workshop/verify';
+
+const bundle = await loadBundle('15-token-dedup');
+const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+type Invoice = { charges: { filling: string }[] };
+
+describe('15 token dedup', () => {
+  it("the starter's counterexample: the retry re-creates the consumed token, Billing charges twice", () => {
+    const { events, world } = counterexampleOf(bundle);
+    const token = events.filter((e) => e.type === 'kv' && e.key === 'a1.1');
+    // created by a1, consumed by Billing, created again by the retry
+    expect(token.map((e) => e.type === 'kv' && `${e.attemptId} ${e.op}`)).toEqual(
+      expect.arrayContaining(['a1 put', 'a3 delete', 'a2 put']),
+    );
+    const del = token.findIndex((e) => e.type === 'kv' && e.op === 'delete');
+    const again = token.findIndex((e) => e.type === 'kv' && e.op === 'put' && e.attemptId === 'a2');
+    expect(again).toBeGreaterThan(del);
+    expect(events.some((e) => e.type === 'crash' && e.endpoint === 'Orders')).toBe(true);
+    const charges = doc<Invoice>(world, 'invoices', 'order-1')!.charges.map((c) => c.filling);
+    expect(charges).toEqual(['Meat', 'Meat']);
+  });
+
+  it('fresh-tokens-no-checkpoint: the same message id arrives with a second, fresh token', () => {
+    const { events } = counterexampleOf(bundle, 'fresh-tokens-no-checkpoint');
+    const bill = events.filter((e) => e.type === 'enqueue' && e.messageId === 'a1.1');
+    expect(bill.map((e) => e.type === 'enqueue' && e.producedBy.attemptId)).toEqual(['a1', 'a2']);
+  });
+
+  it('pins the state counts and counterexample lengths', () => {
+    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+      invariant: 'noDuplicateProcessing',
+      depth: 25,
+    });
+    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+      verdict: 'passed',
+      distinctStates: 1436,
+    });
+    expect(checkVariant(bundle, variant('fresh-tokens-no-checkpoint'))).toMatchObject({
+      invariant: 'noDuplicateProcessing',
+      depth: 25,
+    });
+    expect(checkVariant(bundle, variant('keep-used-tokens'))).toMatchObject({
+      invariant: 'boundedDedupData',
+      depth: 19,
+    });
+    expect(checkVariant(bundle, variant('consume-first'))).toMatchObject({
+      invariant: 'everyItemBilled',
+      depth: 27,
+    });
+  });
+});
