@@ -117,3 +117,105 @@ export function shortHash(v: unknown): string {
   const { hi } = hashValue(v);
   return hi.toString(16).padStart(8, '0');
 }
+
+// ---- fast order-independent fingerprints ---------------------------------------------------
+
+let lane1 = 0;
+let lane2 = 0;
+
+function mixInt(h: number, n: number, m: number): number {
+  h = Math.imul(h ^ n, m);
+  return h ^ (h >>> 15);
+}
+
+function hashString(s: string): void {
+  let a = 0x9e3779b9 ^ s.length;
+  let b = 0x85ebca6b + s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  lane1 = a;
+  lane2 = b;
+}
+
+function hashAny(v: unknown): void {
+  if (v === null) {
+    lane1 = 0x1234567;
+    lane2 = 0x7654321;
+    return;
+  }
+  switch (typeof v) {
+    case 'string':
+      return hashString(v);
+    case 'number':
+      if (Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff) {
+        lane1 = mixInt(0x27d4eb2d, v, 0x85ebca6b);
+        lane2 = mixInt(0x165667b1, v, 0xc2b2ae35);
+        return;
+      }
+      return hashString(`#${v}`);
+    case 'boolean':
+      lane1 = v ? 0x3c6ef372 : 0x510e527f;
+      lane2 = v ? 0x9b05688c : 0x1f83d9ab;
+      return;
+    case 'undefined':
+      lane1 = 0x5be0cd19;
+      lane2 = 0x6a09e667;
+      return;
+    case 'object': {
+      if (Array.isArray(v)) {
+        // Ordered: a rolling combination of the element hashes.
+        let a = 0xa54ff53a ^ v.length;
+        let b = 0xbb67ae85 + v.length;
+        for (const item of v) {
+          hashAny(item);
+          a = Math.imul(a ^ lane1, 0x01000193) + 0x7f4a7c15;
+          b = Math.imul(b + lane2, 0x5bd1e995) ^ (b >>> 13);
+        }
+        lane1 = a;
+        lane2 = b;
+        return;
+      }
+      // Unordered: the sum of (key, value) pair hashes, so insertion order does not matter
+      // and no key sorting is needed.
+      let a = 0;
+      let b = 0;
+      let count = 0;
+      const obj = v as Record<string, unknown>;
+      for (const k in obj) {
+        const val = obj[k];
+        if (val === undefined) continue;
+        hashAny(val);
+        const v1 = lane1;
+        const v2 = lane2;
+        hashString(k);
+        a = (a + mixInt(lane1 ^ Math.imul(v1, 0x9e3779b1), v2, 0x85ebca6b)) | 0;
+        b = (b + mixInt(lane2 + Math.imul(v2, 0x7feb352d), v1, 0xc2b2ae35)) | 0;
+        count++;
+      }
+      lane1 = mixInt(a, count, 0x2545f491);
+      lane2 = mixInt(b, count, 0x9e3779b9);
+      return;
+    }
+    default:
+      throw new TypeError(`Cannot fingerprint a ${typeof v}`);
+  }
+}
+
+/**
+ * A 64-bit fingerprint of JSON-compatible data, independent of object key order, without
+ * sorting keys (objects combine their key/value hashes commutatively). Used for checker states.
+ */
+export function fingerprint64(v: unknown): Hash64 {
+  hashAny(v);
+  const fmix = (h: number): number => {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  return { hi: fmix(lane1 ^ Math.imul(lane2, 0x27d4eb2d)), lo: fmix(lane2 + lane1) };
+}

@@ -1,10 +1,10 @@
 /**
  * The messaging simulation as a checker model: states are worlds, choices are engine choices,
- * invariants are the exercise's. Worlds are fingerprinted by a canonical walk (key order does not
- * matter); in-flight handlers are part of the world as (handler, input, results so far), so equal
+ * invariants are the exercise's. Worlds are fingerprinted by `fingerprint64` (key order does not
+ * matter, no sorting); in-flight handlers are part of the world as (handler, input, results so far), so equal
  * fingerprints mean equal futures.
  */
-import type { Hasher } from '../core/hash';
+import { fingerprint64 } from '../core/hash';
 import type { Invariant, Model } from '../checker/types';
 import { createEngine, describeChoice, isQuiescent } from '../sim';
 import type { Choice, Engine, EngineOptions, InvariantSpec, Program, World } from '../sim';
@@ -29,9 +29,7 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
     initialStates: () => [engine.initialWorld()],
     enabled: (w) => engine.enabledSteps(w),
     step: (w, c) => engine.step(w, c).world,
-    fingerprint: (w: World, h: Hasher) => {
-      h.value(w);
-    },
+    fingerprint: (w: World) => fingerprint64(w),
     invariants,
     isQuiescent,
     describeChoice,
