@@ -366,7 +366,7 @@ function httpLostShape(
   const tab = lines.tab(causes.tabOf(e.requestId) ?? '?');
   const attemptId = causes.attemptOfRequest(e.requestId);
   const input = attemptId === undefined ? undefined : causes.inputOf(attemptId);
-  const retry = e.willRetry ? ', retried' : '';
+  const retry = e.willRetry ? ' (retry)' : '';
   // `which` is widened to string: the engine may add kinds (a server error answers 500).
   const which: string = e.which;
   if (which === 'request' || input === undefined)
@@ -374,7 +374,7 @@ function httpLostShape(
       kind: 'arrow',
       from: tab,
       to: lines.endpoint(causes.endpointOfRequest(e.requestId) ?? '?'),
-      label: `${e.requestId} lost${retry}`,
+      label: `request ${e.requestId} lost${retry}`,
       failure: 'lost',
       fault: true,
     };
@@ -383,7 +383,7 @@ function httpLostShape(
     kind: 'arrow',
     from: lines.endpoint(input.endpoint),
     to: tab,
-    label: serverError ? `500 ${e.requestId}${retry}` : `response to ${e.requestId} lost${retry}`,
+    label: serverError ? `500 ${e.requestId}${retry}` : `response ${e.requestId} lost${retry}`,
     dashed: true,
     failure: serverError ? undefined : 'lost',
     fault: !serverError,

@@ -16,7 +16,13 @@ import type { KeyboardEvent } from 'react';
 import { toSequenceDiagram } from '../../projections';
 import type { SequenceDiagram as Diagram, SequenceOptions } from '../../projections';
 import type { ExerciseManifest, TraceEvent } from '../../sim';
-import { HEADER_HEIGHT_PX, ROW_HEIGHT_PX, createLayout, visibleRange } from './geometry';
+import {
+  HEADER_HEIGHT_PX,
+  OVERSCAN_ROWS,
+  ROW_HEIGHT_PX,
+  createLayout,
+  visibleRange,
+} from './geometry';
 import { SequenceHeader } from './SequenceHeader';
 import { SequenceRowView } from './SequenceRowView';
 import { SequenceTooltip } from './SequenceTooltip';
@@ -39,6 +45,7 @@ export interface SequenceDiagramProps {
 /** Viewport height assumed before the first measurement (and in server rendering). */
 const INITIAL_VIEWPORT_PX = 720;
 const PAGE_STEPS = 10;
+const SCROLL_CHUNK_PX = (OVERSCAN_ROWS / 2) * ROW_HEIGHT_PX;
 
 export function SequenceDiagram(props: SequenceDiagramProps) {
   const { events, manifest, cursor, onCursor, onRowAction, highlightStep, broker } = props;
@@ -48,6 +55,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   );
   const layout = useMemo(() => createLayout(diagram), [diagram]);
   const index = useMemo(() => stepIndex(diagram), [diagram]);
+  const lifelineIds = useMemo(() => diagram.lifelines.map((l) => l.id), [diagram]);
   const prefix = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: INITIAL_VIEWPORT_PX });
@@ -64,7 +72,11 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
 
   const measure = useCallback(() => {
     const el = scroller.current;
-    if (el) setView({ top: el.scrollTop, height: el.clientHeight || INITIAL_VIEWPORT_PX });
+    if (!el) return;
+    // Re-render only when the scroll crosses a chunk of rows (the overscan covers the rest).
+    const top = Math.floor(el.scrollTop / SCROLL_CHUNK_PX) * SCROLL_CHUNK_PX;
+    const height = el.clientHeight || INITIAL_VIEWPORT_PX;
+    setView((v) => (v.top === top && v.height === height ? v : { top, height }));
   }, []);
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -157,8 +169,9 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const { first, last } = visibleRange(view.top, view.height, rows.length);
   const rendered: number[] = [];
   for (let i = first; i < last; i++) rendered.push(i);
-  if (rows.length > 0 && (tabStop < first || tabStop >= last)) rendered.push(tabStop);
-  const lifelineIds = diagram.lifelines.map((l) => l.id);
+  // The tab stop stays rendered (and in place, so a focused row is never moved and blurred).
+  if (rows.length > 0 && tabStop < first) rendered.unshift(tabStop);
+  else if (rows.length > 0 && tabStop >= last) rendered.push(tabStop);
   const tipId = `${prefix}-tip`;
 
   return (

@@ -109,13 +109,13 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
           />
         ))}
         {row.kind === 'arrow' ? (
-          <ArrowShape row={row} layout={layout} />
+          <ArrowShape row={row} layout={layout} active={p.active} />
         ) : (
           <NoteShape row={row} layout={layout} />
         )}
       </svg>
       {p.onAction && (
-        <span role="gridcell" className="seq-action-cell">
+        <span role="gridcell" className="seq-action-cell" style={{ left: actionX(row, layout) }}>
           <button
             type="button"
             tabIndex={-1}
@@ -134,6 +134,13 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
   );
 });
 
+/** The "faults…" button sits just right of the row's arrow or note. */
+function actionX(row: SequenceRow, layout: Layout): number {
+  if (row.kind === 'arrow')
+    return Math.max(laneX(layout, row.arrow.from), laneX(layout, row.arrow.to)) + 16;
+  return laneX(layout, row.note.lifeline) + LANE_WIDTH_PX * 0.9 + 8;
+}
+
 function Cross({ x, y }: { x: number; y: number }) {
   const r = 8;
   return (
@@ -145,23 +152,37 @@ function Cross({ x, y }: { x: number; y: number }) {
   );
 }
 
+/** The attempt an event belongs to (its arrows start or end on that attempt's bar). */
+function attemptOf(row: SequenceRow): string | undefined {
+  const e = row.event;
+  if ('attemptId' in e) return e.attemptId;
+  return e.type === 'enqueue' ? e.producedBy.attemptId : undefined;
+}
+
 function ArrowShape({
   row,
   layout,
+  active,
 }: {
   row: Extract<SequenceRow, { kind: 'arrow' }>;
   layout: Layout;
+  active: readonly Activation[];
 }) {
   const { arrow } = row;
-  const x1 = laneX(layout, arrow.from);
-  const x2 = laneX(layout, arrow.to);
+  const attempt = attemptOf(row);
+  const xOf = (lifeline: string) => {
+    const bar = active.find((a) => a.lifeline === lifeline && a.attemptId === attempt);
+    return bar ? barX(layout, bar) : laneX(layout, lifeline);
+  };
+  const x1 = xOf(arrow.from);
+  const x2 = xOf(arrow.to);
   const dir = x2 >= x1 ? 1 : -1;
   const lost = arrow.failure === 'lost';
   const end = lost ? x1 + (x2 - x1) * 0.55 : x2 - dir * (BAR_WIDTH_PX / 2);
   const start = x1 + dir * (BAR_WIDTH_PX / 2);
   const head = 11;
   const labelX = (x1 + x2) / 2;
-  const span = Math.max(Math.abs(x2 - x1), LANE_WIDTH_PX) - 8;
+  const span = Math.max(Math.abs(x2 - x1), LANE_WIDTH_PX * 1.5) - 8;
   return (
     <g
       className={`seq-arrow${arrow.dashed ? ' is-dashed' : ''}${arrow.failure ? ' is-failed' : ''}`}

@@ -10,7 +10,7 @@ export const LANE_WIDTH_PX = 200;
 export const GUTTER_WIDTH_PX = 72;
 /** Width of an activation bar, and the offset of each concurrent one. */
 export const BAR_WIDTH_PX = 14;
-export const BAR_OFFSET_PX = 10;
+export const BAR_OFFSET_PX = 12;
 /** Average advance of a 15 px label character, to size notes without measuring. */
 export const CHAR_WIDTH_PX = 8.6;
 /** Rows rendered beyond the visible ones, above and below. */
