@@ -32,7 +32,8 @@ export function enqueue(
   const h = world.history;
   const messageId = message.id ?? `${inv.attemptId}.${++inv.idCounter}`;
   const key = `${inv.endpoint}|${inv.incomingId}`;
-  const ghost = !h.effects[key]?.length;
+  const spec = ctx.manifest.endpoints[inv.endpoint];
+  const ghost = !h.effects[key]?.length && !(spec?.kind === 'http' && spec.forwardsOnly);
   const digest = shortHash([message.type, message.payload ?? null]);
   const producedBy = {
     endpoint: inv.endpoint,

@@ -22,6 +22,11 @@ export interface HttpEndpointSpec {
   kind: 'http';
   /** route name -> export name of its handler in the learner's file */
   routes: Record<string, string>;
+  /**
+   * The edge keeps no state of its own and only forwards the user's intent as messages: what it
+   * sends is not a ghost (there is nothing it could have committed first).
+   */
+  forwardsOnly?: boolean;
 }
 
 export interface MessageEndpointSpec {
