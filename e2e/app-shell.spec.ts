@@ -80,7 +80,7 @@ test('learning path, exercise view and seeded runs', async ({ page }) => {
   // A new seed updates the URL and the run.
   const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
   await seed.fill('42');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page).toHaveURL(/#\/exercise\/04-lost-message\?seed=42$/);
   await expect(page.getByTestId('timeline-seed')).toHaveText('42');
   await expect(timeline).toContainText('SubmitOrder');
@@ -115,13 +115,14 @@ test('malformed links and broken or unknown exercises show a clear message', asy
   expect(errors).toEqual([]);
 });
 
-test('the model-checking lesson shows its README without running a simulation', async ({
+test('the model-checking lesson shows its README and a checker, without a simulation', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page);
   await page.goto('/#/exercise/18-model-checking');
   await expect(page.getByRole('heading', { name: 'Instructions' })).toBeVisible();
-  await expect(page.getByText('the interactive model-checking view comes with')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Checker' })).toBeVisible();
+  await expect(page.getByRole('spinbutton', { name: 'Messages (N)' })).toHaveValue('2');
   await expect(page.getByTestId('timeline')).toHaveCount(0);
   await page.screenshot({ path: 'e2e-artifacts/model-checking.png', fullPage: true });
   expect(errors).toEqual([]);
@@ -141,7 +142,9 @@ test('a runaway worker is stopped on its deadline with a clear message', async (
   await expect(page.getByRole('heading', { name: 'Your code did not finish' })).toBeVisible({
     timeout: 8_000,
   });
-  await expect(page.getByRole('alert')).toContainText('stopped after 5 s');
+  await expect(page.getByRole('alert').filter({ hasText: 'did not finish' })).toContainText(
+    'stopped after 5 s',
+  );
 });
 
 test('learner errors show file:line:column and a crashed worker can be retried', async ({
@@ -159,9 +162,10 @@ test('learner errors show file:line:column and a crashed worker can be retried',
   await expect(page.getByRole('heading', { name: 'Your code has an error' })).toBeVisible();
   await expect(page.getByText('starter.ts:12:5: Unexpected token')).toBeVisible();
 
+  // The session worker lives on, so a crashing worker needs a fresh page.
   await page.unroute('**/assets/simulation.worker-*.js');
   await routeWorker(page, 'throw new Error("boom");');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.reload();
   await expect(page.getByText('The simulation could not run')).toBeVisible();
   await page.unroute('**/assets/simulation.worker-*.js');
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -172,14 +176,18 @@ test('an internal error is caught by the view boundary with a copyable report', 
   page,
 }) => {
   const bogus = {
-    type: 'ran',
-    folder: '04-lost-message',
-    file: 'starter.ts',
-    seed: 1,
-    steps: 1,
-    end: 'quiescent',
+    type: 'session',
+    choices: [{ label: 'x', fault: null }],
     events: [{ type: 'notAnEvent', step: 0, tick: 0 }],
+    cursor: 1,
+    world: {},
+    summary: {},
+    enabled: [],
     invariants: [],
+    quiescent: true,
+    seed: 1,
+    branchStep: null,
+    stepError: null,
   };
   await routeWorker(page, `self.onmessage = () => self.postMessage(${JSON.stringify(bogus)});`);
   await page.goto('/#/exercise/04-lost-message');

@@ -5,6 +5,7 @@ import { LearningPath } from './LearningPath';
 import { PATH_HASH } from './routing';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { useHashRoute } from './useHashRoute';
+import { useProgressStore } from './useProgressStore';
 
 // The exercise page (markdown, sanitiser, run workflow) loads on first use: the path paints first.
 const ExerciseView = lazy(() =>
@@ -16,13 +17,33 @@ export function App() {
   const key = route.name === 'exercise' ? `exercise:${route.folder}` : route.name;
 
   return (
-    <ErrorBoundary key={key} area={route.name === 'exercise' ? 'the exercise page' : 'this page'}>
-      <Suspense fallback={<p className="notice">Loading…</p>}>
-        {route.name === 'path' && <LearningPath />}
-        {route.name === 'exercise' && <ExerciseView folder={route.folder} seed={route.seed} />}
-        {route.name === 'badUrl' && <BadUrl message={route.message} />}
-      </Suspense>
-    </ErrorBoundary>
+    <>
+      <ProgressNotice />
+      <ErrorBoundary key={key} area={route.name === 'exercise' ? 'the exercise page' : 'this page'}>
+        <Suspense fallback={<p className="notice">Loading…</p>}>
+          {route.name === 'path' && <LearningPath />}
+          {route.name === 'exercise' && (
+            <ExerciseView folder={route.folder} seed={route.seed} share={route.share} />
+          )}
+          {route.name === 'badUrl' && <BadUrl message={route.message} />}
+        </Suspense>
+      </ErrorBoundary>
+    </>
+  );
+}
+
+/** Damaged or outdated saved progress was recovered or reset: say so, never a blank page. */
+function ProgressNotice() {
+  const notice = useProgressStore((s) => s.notice);
+  const dismiss = useProgressStore((s) => s.dismissNotice);
+  if (!notice) return null;
+  return (
+    <div className="callout callout-warn progress-notice" role="alert">
+      <p>{notice}</p>
+      <button type="button" className="button button-secondary button-small" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
   );
 }
 

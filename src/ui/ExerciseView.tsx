@@ -1,25 +1,26 @@
 /**
- * The exercise page: title, instructions and a seeded run of the starter code. A broken folder
- * shows its error; a model-checking bundle shows its README (its interactive view comes later).
+ * The exercise page: title, then the workspace (instructions, editor, run, checker, faults). A
+ * broken folder shows its error; the model-checking lesson gets its own checker workspace.
  */
 import { use } from 'react';
-import { isMessaging } from '../workshop/bundle';
+import { isMessaging, isModelChecking } from '../workshop/bundle';
 import type { LoadedExercise } from '../workshop/bundle';
 import { CopyableReport } from './CopyableReport';
-import { ErrorBoundary } from './ErrorBoundary';
 import { getExercises } from './exercises';
-import { Instructions } from './Instructions';
 import { blockLabel, toPathItem } from './learningPath';
 import { PATH_HASH } from './routing';
-import { RunPanel } from './RunPanel';
+import type { SharedRun } from './shareLink';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
+import { ModelCheckingWorkspace } from './workspace/ModelCheckingWorkspace';
+import { Workspace } from './workspace/Workspace';
 
 interface Props {
   folder: string;
   seed: number;
+  share?: SharedRun;
 }
 
-export function ExerciseView({ folder, seed }: Props) {
+export function ExerciseView({ folder, seed, share }: Props) {
   const exercise = use(getExercises()).find((e) => e.folder === folder);
   if (!exercise) {
     return (
@@ -47,26 +48,13 @@ export function ExerciseView({ folder, seed }: Props) {
   if (!isMessaging(exercise)) {
     return (
       <Page folder={folder} title={item.title} subtitle={subtitle} summary={item.summary}>
-        <div className="exercise-layout exercise-layout-single">
-          <p className="callout" role="note">
-            This lesson is checked, not simulated: the interactive model-checking view comes with
-            the exercise page. Read the lesson below to prepare.
-          </p>
-          <Instructions readme={exercise.readme} />
-        </div>
+        {isModelChecking(exercise) && <ModelCheckingWorkspace exercise={exercise} />}
       </Page>
     );
   }
   return (
     <Page folder={folder} title={item.title} subtitle={subtitle} summary={item.summary}>
-      <div className="exercise-layout">
-        <ErrorBoundary area="the instructions">
-          <Instructions readme={exercise.readme} />
-        </ErrorBoundary>
-        <ErrorBoundary area="the seeded run">
-          <RunPanel folder={folder} file={exercise.manifest.files.starter} seed={seed} />
-        </ErrorBoundary>
-      </div>
+      <Workspace exercise={exercise} seed={seed} share={share} />
     </Page>
   );
 }

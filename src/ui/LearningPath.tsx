@@ -4,6 +4,9 @@ import { getExercises } from './exercises';
 import { toLearningPath } from './learningPath';
 import type { PathItem } from './learningPath';
 import { exerciseHash } from './routing';
+import { statusOf } from './storage';
+import type { ExerciseStatus } from './storage';
+import { useProgressStore } from './useProgressStore';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
 
 export function LearningPath() {
@@ -37,7 +40,14 @@ export function LearningPath() {
   );
 }
 
+const STATUS_LABEL: Record<ExerciseStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  passed: 'Passed',
+};
+
 function ExerciseLink({ item }: { item: PathItem }) {
+  const status = useProgressStore((s) => statusOf(s.progress, item.folder));
   return (
     <a
       className={`exercise-card${item.kind === 'broken' ? ' exercise-card-broken' : ''}`}
@@ -50,7 +60,13 @@ function ExerciseLink({ item }: { item: PathItem }) {
         <span className="exercise-title">
           <span className="visually-hidden">Exercise {item.number}: </span>
           {item.title}
-          {item.kind === 'broken' && <span className="badge badge-broken">Broken</span>}
+          {item.kind === 'broken' ? (
+            <span className="badge badge-broken">Broken</span>
+          ) : (
+            <span className={`badge badge-status badge-${status}`} data-testid="status">
+              {STATUS_LABEL[status]}
+            </span>
+          )}
         </span>
         <span className="exercise-summary">{item.summary}</span>
       </span>

@@ -1,21 +1,43 @@
-/** The trace of a run as a plain, readable table (one row per trace event). */
+/**
+ * The trace of a run as a plain, readable table (one row per trace event). With a cursor, rows
+ * after it are the run's future (dimmed) and the first row of each step offers "Go to" and, when
+ * `onFaults` is given, the faults that could have happened at that step.
+ */
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { TraceEvent } from '../sim';
 import { isTroubleEvent, toTimelineRows } from './timeline';
 
 interface Props {
   events: readonly TraceEvent[];
-  seed: number;
+  seed: number | null;
   file: string;
+  /** Steps taken in the world shown; events of later steps are dimmed. */
+  cursor?: number;
+  onSeek?(cursor: number): void;
+  /** Opens the fault menu of a step; the menu is rendered under that step's first row. */
+  onFaults?(step: number): void;
+  faultMenu?: { step: number; content: ReactNode } | null;
+  branchStep?: number | null;
 }
 
-export function TimelineTable({ events, seed, file }: Props) {
+export function TimelineTable(props: Props) {
+  const { events, seed, file, cursor, onSeek, onFaults, faultMenu, branchStep } = props;
   const rows = useMemo(() => toTimelineRows(events), [events]);
-  if (rows.length === 0) return <p className="notice">The run produced no events.</p>;
+  if (rows.length === 0) return <p className="notice">No events yet: take a step or press Play.</p>;
+  const actions = onSeek !== undefined || onFaults !== undefined;
   return (
     <table className="timeline" data-testid="timeline">
       <caption>
-        Timeline of <code>{file}</code> with seed <span data-testid="timeline-seed">{seed}</span>
+        Timeline of <code>{file}</code>
+        {seed !== null ? (
+          <>
+            {' '}
+            with seed <span data-testid="timeline-seed">{seed}</span>
+          </>
+        ) : (
+          ' (chosen step by step)'
+        )}
       </caption>
       <thead>
         <tr>
@@ -28,27 +50,101 @@ export function TimelineTable({ events, seed, file }: Props) {
           <th scope="col">Actor</th>
           <th scope="col">Event</th>
           <th scope="col">What happened</th>
+          {actions && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
+        {rows.map((row, i) => {
           const trouble = isTroubleEvent(row.type);
+          const future = cursor !== undefined && row.step >= cursor;
+          const current = cursor !== undefined && row.step === cursor - 1;
+          const firstOfStep = i === 0 || rows[i - 1]!.step !== row.step;
+          const className = [
+            trouble && 'trouble',
+            future && 'future',
+            current && 'current',
+            branchStep === row.step && 'branch',
+          ]
+            .filter(Boolean)
+            .join(' ');
           return (
-            <tr key={row.key} className={trouble ? 'trouble' : undefined}>
-              <td className="num">{row.step}</td>
-              <td className="num">{row.tick}</td>
-              <td>{row.actor}</td>
-              <td>
-                <code>{row.type}</code>
-              </td>
-              <td>
-                {trouble && <span className="visually-hidden">Fault or problem: </span>}
-                {row.description}
-              </td>
-            </tr>
+            <TimelineRow
+              key={row.key}
+              className={className || undefined}
+              cells={
+                <>
+                  <td className="num">{row.step + 1}</td>
+                  <td className="num">{row.tick}</td>
+                  <td>{row.actor}</td>
+                  <td>
+                    <code>{row.type}</code>
+                  </td>
+                  <td>
+                    {trouble && <span className="visually-hidden">Fault or problem: </span>}
+                    {future && (
+                      <span className="visually-hidden">Not yet (after the cursor): </span>
+                    )}
+                    {row.description}
+                  </td>
+                  {actions && (
+                    <td className="row-actions">
+                      {firstOfStep && onSeek && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => onSeek(row.step + 1)}
+                          aria-label={`Go to step ${row.step + 1}`}
+                        >
+                          Go to
+                        </button>
+                      )}
+                      {firstOfStep && onFaults && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={faultMenu?.step === row.step}
+                          onClick={() => onFaults(row.step)}
+                          aria-label={`Faults at step ${row.step + 1}`}
+                        >
+                          Faults…
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </>
+              }
+              menu={
+                firstOfStep && faultMenu?.step === row.step ? (
+                  <tr className="fault-menu-row">
+                    <td colSpan={6}>{faultMenu.content}</td>
+                  </tr>
+                ) : null
+              }
+            />
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+function TimelineRow({
+  className,
+  cells,
+  menu,
+}: {
+  className: string | undefined;
+  cells: ReactNode;
+  menu: ReactNode;
+}) {
+  return (
+    <>
+      <tr className={className}>{cells}</tr>
+      {menu}
+    </>
   );
 }

@@ -184,12 +184,20 @@ export function createSessionHost(exercises: readonly LoadedExercise[]): Session
       });
     } catch (error) {
       if (error instanceof ReplayMismatch) {
-        truncate(s, s.choices.length);
         s.cursor = s.choices.length;
         return { type: 'replayError', message: error.message };
       }
       if (isLearnerCodeError(error)) return { type: 'learnerError', error: error.learnerError };
       throw error;
+    }
+    const play = op.play;
+    if (play) {
+      s.seed = play.seed;
+      guarded(s, () =>
+        continueSeeded(s.engine, s.worlds[s.choices.length]!, play.seed, play.maxSteps, (c) =>
+          takeStep(s, c),
+        ),
+      );
     }
     s.cursor = clamp(op.cursor ?? s.choices.length, 0, s.choices.length);
     return view(s, true);

@@ -20,8 +20,18 @@ export interface SessionSpec {
 }
 
 export type SessionOp =
-  /** Start (no labels) or restore a run (share link, counterexample, a restarted worker). */
-  | { op: 'open'; spec: SessionSpec; labels: string[]; cursor?: number; seed?: number | null }
+  /**
+   * Start (no labels) or restore a run (share link, counterexample, a restarted worker); with
+   * `play`, continue seeded after the labels (the first seeded run of a page is one request).
+   */
+  | {
+      op: 'open';
+      spec: SessionSpec;
+      labels: string[];
+      cursor?: number;
+      seed?: number | null;
+      play?: { seed: number; maxSteps: number };
+    }
   /** Take enabled choice `index` at the cursor; the steps after the cursor are dropped. */
   | { op: 'step'; index: number }
   /** Move the cursor (Back, scrub, jump to a step): the world after `cursor` steps. */

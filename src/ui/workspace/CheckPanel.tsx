@@ -1,0 +1,183 @@
+/**
+ * The checker panel: Check (C) runs the exhaustive checker in its worker with live progress and
+ * Cancel, then shows the verdict: passed (with counts), violated (the invariant in words, and
+ * the shortest counterexample, loaded by the caller), cycle, limit reached, the learner's error.
+ */
+import { useMachine } from '@xstate/react';
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import type { WireResult } from '../../checker/protocol';
+import { assertNever } from '../../core/assert';
+import { createCheckMachine } from '../../machines/checkMachine';
+import type { CheckJob } from '../../machines/checkMachine';
+import { checkInWorker } from './checkRunner';
+
+const checkMachine = createCheckMachine(checkInWorker);
+
+export interface CheckControls {
+  check(): void;
+}
+
+interface Props {
+  makeJob(): CheckJob;
+  onResult(result: WireResult, job: CheckJob): void;
+  /** Rendered under a violated / cycle verdict (counterexample controls and explanation). */
+  counterexample?: ReactNode;
+  /** Lets the page's keyboard shortcut (C) start a check. */
+  controls?: React.RefObject<CheckControls | null>;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export function CheckPanel({ makeJob, onResult, counterexample, controls }: Props) {
+  const [state, send] = useMachine(checkMachine);
+  const reported = useRef<WireResult | null>(null);
+  const checking = state.matches('checking');
+  const cancelling = state.matches({ checking: 'cancelling' });
+  const { result, progress, elapsedMs, failure, job } = state.context;
+
+  const check = () => send({ type: 'CHECK', job: makeJob() });
+  useEffect(() => {
+    if (controls) controls.current = { check: () => send({ type: 'CHECK', job: makeJob() }) };
+  });
+  useEffect(() => {
+    if (result && job && reported.current !== result) {
+      reported.current = result;
+      onResult(result, job);
+    }
+  }, [result, job, onResult]);
+
+  const rate =
+    progress && elapsedMs > 0 ? Math.round((progress.distinctStates * 1000) / elapsedMs) : 0;
+  return (
+    <section className="panel checker" aria-labelledby="check-title" aria-busy={checking}>
+      <div className="panel-bar">
+        <h2 id="check-title">Checker</h2>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="button"
+            onClick={check}
+            aria-keyshortcuts="c"
+            disabled={checking}
+          >
+            Check
+          </button>
+          {checking && (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={cancelling}
+              onClick={() => send({ type: 'CANCEL' })}
+            >
+              {cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
+          )}
+        </div>
+      </div>
+      <p className="muted">
+        Explores every interleaving and every fault within the budget, and shows the shortest run
+        that breaks an invariant.
+      </p>
+      <p role="status" className="run-status">
+        {checking ? (cancelling ? 'Cancelling the check…' : 'Checking…') : ''}
+      </p>
+      {checking && (
+        <p className="progress" data-testid="check-progress">
+          {fmt(progress?.distinctStates ?? 0)} states, depth {progress?.depth ?? 0}, {fmt(rate)}{' '}
+          states/s, {(elapsedMs / 1000).toFixed(1)} s
+        </p>
+      )}
+      {state.matches('failed') && (
+        <div className="callout callout-error" role="alert">
+          <p>
+            <strong>The checker could not run:</strong> {failure}
+          </p>
+          <button type="button" className="button button-secondary" onClick={check}>
+            Try again
+          </button>
+        </div>
+      )}
+      {result && !checking && (
+        <div data-testid="verdict">
+          <Verdict result={result} />
+          {(result.verdict === 'violated' || result.verdict === 'cycle') && counterexample}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Stats({ r }: { r: WireResult }) {
+  return (
+    <>
+      {fmt(r.distinctStates)} states explored to depth {r.depth}, {fmt(r.terminalStates)} terminal
+      states, in {(r.elapsedMs / 1000).toFixed(2)} s
+    </>
+  );
+}
+
+function Verdict({ result: r }: { result: WireResult }) {
+  switch (r.verdict) {
+    case 'passed':
+      return (
+        <div className="callout callout-ok" role="status">
+          <h3>Passed</h3>
+          <p>
+            Every invariant holds in every reachable state: <Stats r={r} />.
+          </p>
+        </div>
+      );
+    case 'violated':
+      return (
+        <div className="callout callout-error">
+          <h3>
+            Violated: <code>{r.invariant}</code>
+          </h3>
+          <p>
+            {r.description}{' '}
+            <span className="muted">
+              ({r.kind === 'stuck' ? 'stuck' : r.kind}; shortest counterexample:{' '}
+              {r.counterexample.depth} steps; <Stats r={r} />)
+            </span>
+          </p>
+        </div>
+      );
+    case 'cycle':
+      return (
+        <div className="callout callout-error">
+          <h3>Your code can loop forever</h3>
+          <p>{r.description}</p>
+        </div>
+      );
+    case 'limit-reached':
+      return (
+        <div className="callout callout-warn" role="status">
+          <h3>Limit reached ({r.limit})</h3>
+          <p>
+            No violation found so far, but this is not a pass: <Stats r={r} />. Lower the fault
+            budgets to check completely.
+          </p>
+        </div>
+      );
+    case 'learner-error':
+      return (
+        <div className="callout callout-error">
+          <h3>Your code threw</h3>
+          <pre className="code-error">
+            {r.file}
+            {r.line !== undefined ? `:${r.line}:${r.column ?? 1}` : ''}: {r.message}
+          </pre>
+        </div>
+      );
+    case 'cancelled':
+      return (
+        <div className="callout" role="status">
+          <h3>Check cancelled</h3>
+          <p>Stopped after {fmt(r.distinctStates)} states.</p>
+        </div>
+      );
+    default:
+      return assertNever(r, 'check result');
+  }
+}

@@ -1,0 +1,57 @@
+/** Step: the learner picks which enabled event happens next (normal steps, then faults). */
+import { FAULT_DESCRIPTIONS } from '../../sim';
+import type { EnabledChoice } from '../../workers/sessionProtocol';
+
+interface Props {
+  enabled: readonly EnabledChoice[];
+  disabled: boolean;
+  onPick(index: number): void;
+}
+
+export function ChoiceList({ enabled, disabled, onPick }: Props) {
+  if (enabled.length === 0) {
+    return <p className="muted">Nothing can happen next: the run is over.</p>;
+  }
+  const normal = enabled.filter((c) => c.fault === null);
+  const faults = enabled.filter((c) => c.fault !== null);
+  return (
+    <div className="choices">
+      <h3 id="choices-title">What happens next?</h3>
+      <ul className="choice-list" aria-labelledby="choices-title">
+        {normal.map((c, i) => (
+          <li key={c.index}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={disabled}
+              onClick={() => onPick(c.index)}
+            >
+              {c.label}
+              {i === 0 && <span className="key-hint"> (space)</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {faults.length > 0 && (
+        <>
+          <h4 id="choice-faults-title">…or inject a fault</h4>
+          <ul className="choice-list" aria-labelledby="choice-faults-title">
+            {faults.map((c) => (
+              <li key={c.index}>
+                <button
+                  type="button"
+                  className="button button-fault button-small"
+                  disabled={disabled}
+                  title={c.fault ? FAULT_DESCRIPTIONS[c.fault] : undefined}
+                  onClick={() => onPick(c.index)}
+                >
+                  {c.label} <span className="badge badge-fault">{c.fault}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The learner's handler file in CodeMirror 6: TypeScript highlighting, `ctx.` completion with
+ * docs, and learner errors (compile, run, check) as inline diagnostics at their line. Reset to
+ * the starter asks first; the diff view compares with the starter.
+ */
+import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import type { Diagnostic } from '@codemirror/lint';
+import { EditorView } from '@codemirror/view';
+import type { Text } from '@codemirror/state';
+import CodeMirror from '@uiw/react-codemirror';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LearnerError } from '../../sandbox';
+import { ctxCompletionSource } from './ctxCompletions';
+import { DiffView } from './DiffView';
+
+interface Props {
+  file: string;
+  code: string;
+  starter: string;
+  onChange(code: string): void;
+  /** Learner errors to show inline (compile errors, errors of the last run or check). */
+  errors: readonly LearnerError[];
+}
+
+export function toDiagnostic(doc: Text, e: LearnerError): Diagnostic {
+  const line = doc.line(Math.min(Math.max(e.line ?? 1, 1), doc.lines));
+  const from = Math.min(line.from + Math.max((e.column ?? 1) - 1, 0), line.to);
+  return {
+    from,
+    to: Math.max(line.to, from),
+    severity: 'error',
+    source: e.kind === 'syntax' ? 'compile' : e.kind,
+    message: e.message,
+  };
+}
+
+export function CodeEditor({ file, code, starter, onChange, errors }: Props) {
+  const viewRef = useRef<EditorView | null>(null);
+  const [showDiff, setShowDiff] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
+
+  const extensions = useMemo(
+    () => [
+      javascript({ typescript: true }),
+      javascriptLanguage.data.of({ autocomplete: ctxCompletionSource }),
+      lintGutter(),
+      EditorView.contentAttributes.of({ 'aria-label': `Code editor: ${file}`, tabindex: '0' }),
+    ],
+    [file],
+  );
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const withLine = errors.filter((e) => e.line !== undefined);
+    view.dispatch(
+      setDiagnostics(
+        view.state,
+        withLine.map((e) => toDiagnostic(view.state.doc, e)),
+      ),
+    );
+  }, [errors, code]);
+
+  const changed = code !== starter;
+  return (
+    <section className="panel editor-panel" aria-labelledby="editor-title">
+      <div className="panel-bar">
+        <h2 id="editor-title">
+          Your code <code className="file-name">{file}</code>
+        </h2>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={showDiff}
+            onClick={() => setShowDiff((v) => !v)}
+          >
+            {showDiff ? 'Edit' : 'Diff with starter'}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            disabled={!changed}
+            onClick={() => setConfirmReset(true)}
+          >
+            Reset to starter
+          </button>
+        </div>
+      </div>
+      {confirmReset && (
+        <div className="callout confirm" role="alertdialog" aria-labelledby="reset-q">
+          <p id="reset-q">Replace your code with the starter? Your changes will be lost.</p>
+          <div className="toolbar">
+            <button
+              type="button"
+              className="button button-danger button-small"
+              onClick={() => {
+                onChange(starter);
+                setConfirmReset(false);
+              }}
+            >
+              Replace with starter
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              autoFocus
+              onClick={() => setConfirmReset(false)}
+            >
+              Keep my code
+            </button>
+          </div>
+        </div>
+      )}
+      {errors.length > 0 && (
+        <ul className="editor-errors" aria-label="Errors in your code">
+          {errors.map((e, i) => (
+            <li key={i}>
+              <strong>
+                {e.line !== undefined ? `Line ${e.line}${e.column ? `:${e.column}` : ''}` : file}
+              </strong>{' '}
+              {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {showDiff ? (
+        <DiffView before={starter} after={code} />
+      ) : (
+        <div className="editor-host" data-testid="editor">
+          <CodeMirror
+            value={code}
+            height="100%"
+            theme="light"
+            extensions={extensions}
+            onChange={onChange}
+            onCreateEditor={(view) => {
+              viewRef.current = view;
+            }}
+            basicSetup={{ foldGutter: false, highlightActiveLine: true }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The model-checking lesson (exercise 18): instructions, the model file in the editor (any lesson
+ * step can be loaded into it), the parameters N and MaxFailures, and the checker. A
+ * counterexample is listed step by step with the state after each step.
+ */
+import { useCallback, useId, useState } from 'react';
+import type { WireResult } from '../../checker/protocol';
+import type { CheckJob } from '../../machines/checkMachine';
+import type { ModelCheckingBundle } from '../../workshop/bundle';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { Instructions } from '../Instructions';
+import { useProgressStore } from '../useProgressStore';
+import { CheckPanel } from './CheckPanel';
+import { CodeEditor } from './CodeEditor';
+import { WorkspaceLayout } from './Layout';
+
+const EMPTY: Record<string, string> = {};
+const MAX_TIME_MS = 60_000;
+
+export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBundle }) {
+  const { folder, manifest } = exercise;
+  const file = 'starter.ts';
+  const starter = exercise.sources[file] ?? '';
+  const record = useProgressStore((s) => s.progress.exercises[folder]);
+  const saveCode = useProgressStore((s) => s.saveCode);
+  const saveSettings = useProgressStore((s) => s.saveSettings);
+  const markPassed = useProgressStore((s) => s.markPassed);
+  const settings = record?.settings ?? EMPTY;
+  const [code, setCode] = useState(record?.code ?? starter);
+  const [trace, setTrace] = useState<{ labels: string[]; states: unknown[] } | null>(null);
+  const id = useId();
+
+  const param = (p: (typeof manifest.parameters)[number]) => {
+    const n = Number(settings[`param.${p.id}`]);
+    return Number.isInteger(n) && n >= p.min && n <= p.max ? n : p.default;
+  };
+
+  const makeJob = useCallback(
+    (): CheckJob => ({
+      model: {
+        kind: 'model-checking',
+        params: Object.fromEntries(manifest.parameters.map((p) => [p.id, param(p)])) as never,
+        code: { source: code, file },
+      },
+      limits: { maxTimeMs: MAX_TIME_MS },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [code, settings],
+  );
+  const onResult = useCallback(
+    (result: WireResult, job: CheckJob) => {
+      setTrace(null);
+      if (
+        result.verdict === 'passed' &&
+        job.model.kind === 'model-checking' &&
+        'source' in job.model.code
+      ) {
+        markPassed(folder, job.model.code.source);
+      }
+      if (result.verdict === 'violated' || result.verdict === 'cycle') {
+        setTrace({ labels: result.counterexample.choices, states: result.counterexample.states });
+      }
+    },
+    [folder, markPassed],
+  );
+
+  const onChange = (next: string) => {
+    setCode(next);
+    saveCode(folder, next);
+  };
+
+  return (
+    <WorkspaceLayout
+      instructions={
+        <ErrorBoundary area="the instructions">
+          <Instructions readme={exercise.readme} />
+        </ErrorBoundary>
+      }
+      editor={
+        <ErrorBoundary area="the editor">
+          <CodeEditor file={file} code={code} starter={starter} onChange={onChange} errors={[]} />
+        </ErrorBoundary>
+      }
+      run={
+        <section className="panel" aria-labelledby={`${id}-params`}>
+          <h2 id={`${id}-params`}>Model parameters</h2>
+          {manifest.parameters.map((p) => (
+            <div className="settings-row" key={p.id}>
+              <label htmlFor={`${id}-${p.id}`}>{p.label}</label>
+              <input
+                id={`${id}-${p.id}`}
+                type="number"
+                min={p.min}
+                max={p.max}
+                value={param(p)}
+                onChange={(e) =>
+                  saveSettings(folder, { ...settings, [`param.${p.id}`]: e.target.value }, code)
+                }
+              />
+            </div>
+          ))}
+          <div className="settings-row">
+            <label htmlFor={`${id}-variant`}>Load a lesson step into the editor</label>
+            <select
+              id={`${id}-variant`}
+              value=""
+              onChange={(e) => {
+                const v = manifest.variants.find((x) => x.id === e.target.value);
+                const text = v && exercise.sources[v.file];
+                if (text !== undefined) onChange(text);
+              }}
+            >
+              <option value="">Choose…</option>
+              {manifest.variants.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          {trace && (
+            <ol className="trace" aria-label="Counterexample" data-testid="counterexample">
+              {trace.labels.map((label, i) => (
+                <li key={i}>
+                  <code>{label}</code>
+                  <details>
+                    <summary>State after it</summary>
+                    <pre>{JSON.stringify(trace.states[i + 1], null, 1)}</pre>
+                  </details>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      }
+      side={
+        <ErrorBoundary area="the checker">
+          <CheckPanel makeJob={makeJob} onResult={onResult} />
+        </ErrorBoundary>
+      }
+    />
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * The run view: controls (Play with a seed, Pause, Step by choosing the next event, Back,
+ * Forward, Reset, speed), the run summary and invariants at the cursor, the timeline (each step
+ * offers the faults that could have happened there, and re-runs from it), and the world state.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { parseSeed } from '../../core/random';
+import { FAULT_DESCRIPTIONS } from '../../sim';
+import type { EnabledChoice } from '../../workers/sessionProtocol';
+import { TimelineTable } from '../TimelineTable';
+import { ChoiceList } from './ChoiceList';
+import { Invariants } from './Invariants';
+import { RunProblem } from './RunProblem';
+import type { Session } from './useSession';
+import { WorldState } from './WorldState';
+
+export const SPEEDS = { slow: 700, normal: 300, fast: 80 } as const;
+export type Speed = keyof typeof SPEEDS;
+
+interface Props {
+  session: Session;
+  file: string;
+  seed: number;
+  playing: boolean;
+  speed: Speed;
+  codeChanged: boolean;
+  onSpeed(speed: Speed): void;
+  onPlay(seed: number): void;
+  onPause(): void;
+  onReset(): void;
+  /** After a failure: run the seeded run again. */
+  onRetry(): void;
+  onStep(index: number): void;
+  onSeek(cursor: number): void;
+  onBranch(step: number, index: number): void;
+}
+
+export function RunView(props: Props) {
+  const { session, file, seed, playing, speed, codeChanged } = props;
+  const { view, busy, problem } = session;
+  const [seedText, setSeedText] = useState(String(seed));
+  const [seedError, setSeedError] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ step: number; faults: EnabledChoice[] | null } | null>(null);
+  const seedId = useId();
+  const seedErrorId = useId();
+  const speedId = useId();
+
+  useEffect(() => setSeedText(String(seed)), [seed]);
+  useEffect(() => setMenu(null), [view?.events]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = parseSeed(seedText);
+    if (next === undefined) {
+      setSeedError('Enter a whole number from 0 to 4294967295.');
+      return;
+    }
+    setSeedError(null);
+    props.onPlay(next);
+  };
+
+  const openFaults = (step: number) => {
+    if (menu?.step === step) return setMenu(null);
+    setMenu({ step, faults: null });
+    void session
+      .faultsAt(step)
+      .then((faults) => setMenu((m) => (m?.step === step ? { step, faults } : m)));
+  };
+
+  const cursor = view?.cursor ?? 0;
+  const length = view?.choices.length ?? 0;
+  return (
+    <section className="panel run" aria-labelledby="run-title" aria-busy={busy}>
+      <div className="panel-bar">
+        <h2 id="run-title">Run</h2>
+        <span className="muted step-counter" data-testid="cursor">
+          Step {cursor} of {length}
+        </span>
+      </div>
+      <form className="seed-form run-controls" onSubmit={onSubmit} noValidate>
+        <label htmlFor={seedId}>Seed</label>
+        <input
+          id={seedId}
+          name="seed"
+          inputMode="numeric"
+          autoComplete="off"
+          value={seedText}
+          onChange={(e) => setSeedText(e.target.value)}
+          aria-invalid={seedError !== null}
+          aria-describedby={seedError ? seedErrorId : undefined}
+        />
+        {playing ? (
+          <button type="button" className="button" onClick={props.onPause}>
+            Pause
+          </button>
+        ) : (
+          <button type="submit" className="button">
+            Play
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy || cursor === 0}
+          onClick={() => props.onSeek(cursor - 1)}
+          aria-keyshortcuts="ArrowLeft"
+        >
+          ← Back
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy || cursor >= length}
+          onClick={() => props.onSeek(cursor + 1)}
+          aria-keyshortcuts="ArrowRight"
+        >
+          Forward →
+        </button>
+        <button type="button" className="button button-secondary" onClick={props.onReset}>
+          Reset
+        </button>
+        <label htmlFor={speedId}>Speed</label>
+        <select id={speedId} value={speed} onChange={(e) => props.onSpeed(e.target.value as Speed)}>
+          <option value="slow">Slow</option>
+          <option value="normal">Normal</option>
+          <option value="fast">Fast</option>
+        </select>
+        {seedError && (
+          <p id={seedErrorId} className="field-error">
+            {seedError}
+          </p>
+        )}
+      </form>
+      <p className="muted key-help">
+        Keys: <kbd>space</kbd> step, <kbd>←</kbd>/<kbd>→</kbd> scrub, <kbd>C</kbd> check.
+      </p>
+      <p role="status" className="run-status">
+        {session.pending === 'play' ? `Running seed ${seed}…` : busy ? 'Working…' : ''}
+      </p>
+      {codeChanged && view && (
+        <p className="callout callout-info">
+          Your code changed since this run started: press Reset or Play to run the new code.
+        </p>
+      )}
+      {problem && <RunProblem problem={problem} onRetry={props.onRetry} />}
+      {view?.stepError && (
+        <RunProblem
+          problem={{ type: 'learnerError', error: view.stepError }}
+          onRetry={props.onReset}
+        />
+      )}
+      {view && (
+        <div className={busy ? 'stale' : undefined}>
+          <div className="summary" aria-label="Run summary">
+            <p className="summary-line">
+              <strong>
+                {length} steps, {view.events.length} events.
+              </strong>{' '}
+              {cursor < length
+                ? `Showing the world after step ${cursor}.`
+                : view.enabled.length === 0
+                  ? view.quiescent
+                    ? 'The run reached quiescence: nothing was left to do.'
+                    : 'Nothing can happen next, but work is left in flight.'
+                  : 'The run can go on: choose what happens next.'}
+            </p>
+            <Invariants invariants={view.invariants} quiescent={view.quiescent} />
+          </div>
+          {cursor === length && (
+            <ChoiceList enabled={view.enabled} disabled={busy} onPick={props.onStep} />
+          )}
+          <TimelineTable
+            events={view.events}
+            seed={view.seed}
+            file={file}
+            cursor={cursor}
+            branchStep={view.branchStep}
+            onSeek={props.onSeek}
+            onFaults={openFaults}
+            faultMenu={
+              menu && {
+                step: menu.step,
+                content: (
+                  <FaultMenu
+                    step={menu.step}
+                    faults={menu.faults}
+                    onPick={(index) => {
+                      setMenu(null);
+                      props.onBranch(menu.step, index);
+                    }}
+                  />
+                ),
+              }
+            }
+          />
+          <WorldState summary={view.summary} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FaultMenu({
+  step,
+  faults,
+  onPick,
+}: {
+  step: number;
+  faults: EnabledChoice[] | null;
+  onPick(index: number): void;
+}) {
+  if (faults === null) return <p className="muted">Looking for faults…</p>;
+  if (faults.length === 0) {
+    return (
+      <p className="muted">
+        No fault could happen at step {step + 1} (or the fault budget is used up: see Faults and
+        settings).
+      </p>
+    );
+  }
+  return (
+    <div className="fault-menu" role="group" aria-label={`Faults at step ${step + 1}`}>
+      <p>Instead of step {step + 1}, inject a fault and re-run from there (same seed):</p>
+      <ul className="choice-list">
+        {faults.map((f) => (
+          <li key={f.index}>
+            <button
+              type="button"
+              className="button button-fault button-small"
+              onClick={() => onPick(f.index)}
+            >
+              {f.label}
+            </button>{' '}
+            <span className="muted">{f.fault ? FAULT_DESCRIPTIONS[f.fault] : ''}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

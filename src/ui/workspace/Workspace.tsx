@@ -1,0 +1,357 @@
+/**
+ * The exercise page of a messaging exercise: instructions, the learner's code, the interactive
+ * run, faults and settings, and the checker, wired together. Code, settings and status persist
+ * per exercise; a share link restores code, settings and the run's steps.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WireResult } from '../../checker/protocol';
+import type { LearnerError } from '../../sandbox';
+import type { ExerciseBundle } from '../../workshop/bundle';
+import { DEFAULT_MAX_STEPS } from '../../workers/simulationProtocol';
+import type { SessionSpec } from '../../workers/sessionProtocol';
+import type { CheckJob } from '../../machines/checkMachine';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { Instructions } from '../Instructions';
+import { exerciseHash, shareHash } from '../routing';
+import type { SharedRun } from '../shareLink';
+import { useProgressStore } from '../useProgressStore';
+import { CheckPanel } from './CheckPanel';
+import type { CheckControls } from './CheckPanel';
+import { CodeEditor } from './CodeEditor';
+import { FaultPanel } from './FaultPanel';
+import { WorkspaceLayout } from './Layout';
+import { RunView, SPEEDS } from './RunView';
+import type { Speed } from './RunView';
+import { ShareBar } from './ShareBar';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useSession } from './useSession';
+
+interface Props {
+  exercise: ExerciseBundle;
+  seed: number;
+  share?: SharedRun;
+}
+
+const EMPTY: Record<string, string> = {};
+const COMPILE_DEBOUNCE_MS = 400;
+
+interface Counterexample {
+  invariant: string;
+  labels: string[];
+  explanation: string | null;
+}
+
+export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
+  const { folder, manifest } = exercise;
+  const file = manifest.files.starter;
+  const starter = exercise.sources[file] ?? '';
+  const [share] = useState(shareAtLoad);
+  const record = useProgressStore((s) => s.progress.exercises[folder]);
+  const saveCode = useProgressStore((s) => s.saveCode);
+  const saveSettings = useProgressStore((s) => s.saveSettings);
+  const markPassed = useProgressStore((s) => s.markPassed);
+  const applyShare = useProgressStore((s) => s.applyShare);
+
+  const [code, setCode] = useState(() => share?.code ?? record?.code ?? starter);
+  const settings = share && !record ? share.settings : (record?.settings ?? EMPTY);
+  const session = useSession();
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<Speed>('fast');
+  const [compileError, setCompileError] = useState<LearnerError | null>(null);
+  const [runError, setRunError] = useState<{ code: string; error: LearnerError } | null>(null);
+  const [cex, setCex] = useState<Counterexample | null>(null);
+  const checkControls = useRef<CheckControls | null>(null);
+
+  const specOf = useCallback(
+    (source: string): SessionSpec => ({ folder, file, source, settings }),
+    [folder, file, settings],
+  );
+  const codeRef = useRef(code);
+  codeRef.current = code;
+
+  // Apply a share link once: its code and settings become the exercise's (the learner's own
+  // code is kept as a backup), and the URL goes back to the plain exercise address.
+  useEffect(() => {
+    if (!share) return;
+    applyShare(folder, share.code, share.settings);
+    window.history.replaceState(null, '', exerciseHash(folder, share.seed ?? undefined));
+  }, [share, folder, applyShare]);
+
+  // First run: the shared run, else a seeded run of the current code (shown at its end).
+  const opened = useRef(false);
+  const playFromStart = useCallback(
+    (s: number) => {
+      setPlaying(false);
+      return session.open(specOf(codeRef.current), {
+        seed: s,
+        play: { seed: s, maxSteps: DEFAULT_MAX_STEPS },
+      });
+    },
+    [session, specOf],
+  );
+  useEffect(() => {
+    if (!opened.current && share) {
+      opened.current = true;
+      const { labels, cursor, seed: sharedSeed } = share;
+      void session.open(specOf(codeRef.current), { labels, cursor, seed: sharedSeed });
+      return;
+    }
+    opened.current = true;
+    void playFromStart(seed);
+    // Re-run when the seed in the URL changes; other changes wait for Play / Reset.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seed]);
+
+  // Compile as the learner types (debounced), in the worker.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void session.compile(folder, file, code).then((error) => {
+        if (error !== undefined && codeRef.current === code) setCompileError(error);
+      });
+    }, COMPILE_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code, folder, file]);
+
+  // A learner error from a run lands in the editor (until the code changes).
+  const runProblem = session.problem?.type === 'learnerError' ? session.problem.error : null;
+  const stepError = session.view?.stepError ?? runProblem;
+  useEffect(() => {
+    if (stepError && session.spec) setRunError({ code: session.spec.source, error: stepError });
+  }, [stepError, session.spec]);
+
+  const onCodeChange = (next: string) => {
+    setCode(next);
+    saveCode(folder, next);
+  };
+
+  const view = session.view;
+  const openFresh = async () => {
+    setPlaying(false);
+    return session.open(specOf(code));
+  };
+  const playSeed = async (s: number) => {
+    if (s !== seed) {
+      window.location.hash = exerciseHash(folder, s);
+      return;
+    }
+    if (!(await playFromStart(s))) return;
+    if (await session.run({ op: 'seek', cursor: 0 })) setPlaying(true);
+  };
+  const seek = (cursor: number) => {
+    setPlaying(false);
+    void session.run({ op: 'seek', cursor });
+  };
+  const step = (index: number) => {
+    setPlaying(false);
+    void session.run({ op: 'step', index });
+  };
+
+  // Playback: advance the cursor one step per tick of the chosen speed.
+  useEffect(() => {
+    if (!playing || session.busy || !view) return;
+    if (view.cursor >= view.choices.length) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(
+      () => void session.run({ op: 'seek', cursor: view.cursor + 1 }),
+      SPEEDS[speed],
+    );
+    return () => clearTimeout(timer);
+  }, [playing, session, view, speed]);
+
+  useKeyboardShortcuts({
+    step: () => {
+      if (!view || session.busy) return;
+      if (view.cursor < view.choices.length) return seek(view.cursor + 1);
+      const next = view.enabled.find((c) => c.fault === null) ?? view.enabled[0];
+      if (next) step(next.index);
+    },
+    back: () => view && view.cursor > 0 && seek(view.cursor - 1),
+    forward: () => view && view.cursor < view.choices.length && seek(view.cursor + 1),
+    check: () => checkControls.current?.check(),
+  });
+
+  const makeJob = useCallback(
+    (): CheckJob => ({
+      model: { kind: 'exercise', folder, file, source: codeRef.current, settings },
+      limits: manifest.limits,
+    }),
+    [folder, file, settings, manifest.limits],
+  );
+
+  const onResult = useCallback(
+    (result: WireResult, job: CheckJob) => {
+      if (job.model.kind !== 'exercise') return;
+      const { source } = job.model;
+      setCex(null);
+      switch (result.verdict) {
+        case 'passed':
+          markPassed(folder, source);
+          return;
+        case 'violated':
+        case 'cycle': {
+          const labels = result.counterexample.choices;
+          const invariant = result.verdict === 'violated' ? result.invariant : 'cycle';
+          const fallback = result.description;
+          setPlaying(false);
+          setCex({ invariant, labels, explanation: null });
+          void session.open(specOf(source), { labels, cursor: labels.length }).then((ok) => {
+            if (!ok) setCex({ invariant, labels, explanation: fallback });
+          });
+          return;
+        }
+        case 'learner-error':
+          setRunError({
+            code: source,
+            error: {
+              kind: 'runtime',
+              file: result.file,
+              message: result.message,
+              ...(result.line !== undefined ? { line: result.line } : {}),
+              ...(result.column !== undefined ? { column: result.column } : {}),
+            },
+          });
+          return;
+        default:
+          return;
+      }
+    },
+    [folder, markPassed, session, specOf],
+  );
+
+  // The invariant's own words on the counterexample's last state explain the violation.
+  useEffect(() => {
+    if (!cex || cex.explanation !== null || !view) return;
+    if (view.choices.length !== cex.labels.length || view.cursor !== cex.labels.length) return;
+    const found = view.invariants.find((i) => i.name === cex.invariant);
+    const words =
+      found && typeof found.result === 'string'
+        ? found.result
+        : found
+          ? `${found.description} (it does not hold at the end of this run)`
+          : 'Every step of this run is in the timeline.';
+    setCex({ ...cex, explanation: words });
+  }, [cex, view]);
+
+  const errors = useMemo(() => {
+    const list: LearnerError[] = [];
+    if (compileError) list.push(compileError);
+    if (
+      runError &&
+      runError.code === code &&
+      !list.some((e) => e.message === runError.error.message)
+    )
+      list.push(runError.error);
+    return list;
+  }, [compileError, runError, code]);
+
+  const shareUrl = () =>
+    `${window.location.origin}${window.location.pathname}${shareHash(folder, {
+      code,
+      settings,
+      labels: view?.choices.map((c) => c.label) ?? [],
+      cursor: view?.cursor ?? 0,
+      seed: view?.seed ?? null,
+    })}`;
+
+  return (
+    <>
+      <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
+      <WorkspaceLayout
+        instructions={
+          <ErrorBoundary area="the instructions">
+            <Instructions readme={exercise.readme} />
+          </ErrorBoundary>
+        }
+        editor={
+          <ErrorBoundary area="the editor">
+            <CodeEditor
+              file={file}
+              code={code}
+              starter={starter}
+              onChange={onCodeChange}
+              errors={errors}
+            />
+          </ErrorBoundary>
+        }
+        run={
+          <ErrorBoundary area="the seeded run">
+            <RunView
+              session={session}
+              file={file}
+              seed={seed}
+              playing={playing}
+              speed={speed}
+              codeChanged={session.spec !== null && session.spec.source !== code}
+              onSpeed={setSpeed}
+              onPlay={(s) => void playSeed(s)}
+              onPause={() => setPlaying(false)}
+              onReset={() => void openFresh()}
+              onRetry={() => void playFromStart(seed)}
+              onStep={step}
+              onSeek={seek}
+              onBranch={(at, index) =>
+                void session.run({
+                  op: 'play',
+                  seed: view?.seed ?? seed,
+                  maxSteps: DEFAULT_MAX_STEPS,
+                  from: { step: at, index },
+                })
+              }
+            />
+          </ErrorBoundary>
+        }
+        side={
+          <>
+            <ErrorBoundary area="the checker">
+              <CheckPanel
+                makeJob={makeJob}
+                onResult={onResult}
+                controls={checkControls}
+                counterexample={
+                  cex && (
+                    <div className="callout counterexample" data-testid="counterexample">
+                      <p>
+                        <strong>What is wrong:</strong>{' '}
+                        {cex.explanation ?? 'Loading the counterexample…'}
+                      </p>
+                      <p className="muted">
+                        The shortest run that breaks it ({cex.labels.length} steps) is loaded in the
+                        run view.
+                      </p>
+                      <div className="toolbar">
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => seek(0)}
+                        >
+                          Step through it from the start
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => seek(cex.labels.length)}
+                        >
+                          Jump to the violation
+                        </button>
+                      </div>
+                    </div>
+                  )
+                }
+              />
+            </ErrorBoundary>
+            <ErrorBoundary area="the fault settings">
+              <FaultPanel
+                manifest={manifest}
+                settings={settings}
+                onChange={(next) => saveSettings(folder, next, code)}
+              />
+            </ErrorBoundary>
+          </>
+        }
+      />
+    </>
+  );
+}
