@@ -148,13 +148,16 @@ export class HandlerRuntime {
     return new Host(inv, dispatch, defaultStore);
   }
 
-  private step(
-    run: LiveRun,
-    feed: (g: HandlerGenerator) => IteratorResult<EffectRequest, unknown>,
-  ): RunOutcome {
+  /** Resumes the generator: first run (`result` undefined) or with a call's recorded result. */
+  private step(run: LiveRun, result: CallResult | undefined): RunOutcome {
     this.program.beforeResume?.();
     try {
-      const r = feed(run.gen);
+      const r =
+        result === undefined
+          ? run.gen.next()
+          : result.ok
+            ? run.gen.next(result.value)
+            : run.gen.throw(new SimError(result.error));
       if (r.done) return { kind: 'return', value: r.value };
       if (!isEffectRequest(r.value)) {
         return {
@@ -185,7 +188,7 @@ export class HandlerRuntime {
       results: inv.results,
       pos: 0,
     };
-    const outcome = this.step(run, (g) => g.next());
+    const outcome = this.step(run, undefined);
     this.remember(inv, run, outcome);
     inv.idCounter = host.ids;
     return outcome;
@@ -210,7 +213,7 @@ export class HandlerRuntime {
     run.host.live = true;
     run.host.sink = sink;
     const result = inv.results[target]!;
-    const outcome = this.step(run, (g) => feedResult(g, result));
+    const outcome = this.step(run, result);
     run.pos = target + 1;
     this.remember(inv, run, outcome);
     inv.idCounter = run.host.ids;
@@ -230,12 +233,12 @@ export class HandlerRuntime {
       results: inv.results,
       pos: 0,
     };
-    let outcome = this.step(run, (g) => g.next());
+    let outcome = this.step(run, undefined);
     for (let i = 0; i < upTo; i++) {
       if (outcome.kind !== 'yield') {
         throw new NondeterminismError(inv.attemptId, i);
       }
-      outcome = this.step(run, (g) => feedResult(g, inv.results[i]!));
+      outcome = this.step(run, inv.results[i]!);
     }
     if (outcome.kind !== 'yield') throw new NondeterminismError(inv.attemptId, upTo);
     run.pos = upTo;
@@ -251,13 +254,6 @@ export class HandlerRuntime {
   clear(): void {
     this.cache.clear();
   }
-}
-
-function feedResult(
-  g: HandlerGenerator,
-  result: CallResult,
-): IteratorResult<EffectRequest, unknown> {
-  return result.ok ? g.next(result.value) : g.throw(new SimError(result.error));
 }
 
 /** The exercise and the learner's file do not fit together (missing export, unknown route). */
