@@ -1,0 +1,253 @@
+/**
+ * Journeys of a new learner on the exercise page: play and step a run, inject a fault from a
+ * step, check the starter and step through its counterexample, fix the code in the editor and
+ * pass, keep it across a reload, share a run, survive a runaway loop, damaged storage and a long
+ * check that is cancelled.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const SOLUTION = readFileSync('exercises/04-lost-message/solution.ts', 'utf8');
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+/** The run view's "Step n of m". */
+async function cursorOf(page: Page): Promise<{ at: number; of: number }> {
+  const text = (await page.getByTestId('cursor').textContent()) ?? '';
+  const m = /Step (\d+) of (\d+)/.exec(text);
+  return { at: Number(m?.[1]), of: Number(m?.[2]) };
+}
+
+/** Puts keyboard focus on the page itself (not a control), for the page shortcuts. */
+async function focusPage(page: Page) {
+  await page.locator('#run-title').click();
+}
+
+async function replaceCode(page: Page, code: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+}
+
+test('play, step, fault from a step, check, fix, pass and keep it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const card = page.getByRole('link', { name: /Lost message: save, then send/ });
+  await expect(card.getByTestId('status')).toHaveText('Not started');
+  await card.click();
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+  await expect(page.getByRole('separator')).toHaveCount(3);
+
+  // Play animates the seeded run to its end.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(async () => (await cursorOf(page)).at, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      const c = await cursorOf(page);
+      return c.at === c.of && c.of > 0;
+    })
+    .toBe(true);
+
+  // Reset, then step by choosing events; the keyboard steps and scrubs.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+  await page.getByRole('button', { name: /^alice acts/ }).click();
+  await expect(page.getByTestId('cursor')).toHaveText('Step 1 of 1');
+  await focusPage(page);
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 2 of 2');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 3 of 3');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 2 of 3');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 3 of 3');
+  await expect(page.getByTestId('world-state')).toContainText('carts/cart-1');
+  await page.screenshot({ path: 'e2e-artifacts/exercise-stepping.png' });
+
+  // Play a full seeded run, then inject the broker failure at the step where the send happens.
+  const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
+  await seed.fill('5');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page).toHaveURL(/seed=5$/);
+  await expect(page.getByTestId('timeline-seed')).toHaveText('5');
+  const faultButtons = page.getByRole('button', { name: /^Faults at step/ });
+  const count = await faultButtons.count();
+  let injected = false;
+  for (let i = 0; i < count && !injected; i++) {
+    const button = faultButtons.nth(i);
+    const name = (await button.getAttribute('aria-label')) ?? '';
+    await button.click();
+    const menu = page.getByRole('group', { name });
+    const none = page.getByText(/No fault could happen at step/);
+    await expect(menu.or(none)).toBeVisible();
+    if (await menu.isVisible()) {
+      await expect(menu.getByRole('button')).not.toHaveCount(0);
+      await page.screenshot({ path: 'e2e-artifacts/exercise-fault-menu.png' });
+      await expectNoSeriousViolations(page);
+      await menu.getByRole('button').first().click();
+      injected = true;
+    } else {
+      await button.click();
+    }
+  }
+  expect(injected).toBe(true);
+  await expect(page.getByTestId('timeline').locator('tr.branch').first()).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('sendFail');
+  await expect(page.getByLabel('Run summary')).toContainText('a message it meant to send');
+
+  // Check the starter: violated, with the shortest counterexample in the run view.
+  await focusPage(page);
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
+    timeout: 30_000,
+  });
+  const cex = page.getByTestId('counterexample');
+  await expect(cex).toContainText('What is wrong: a');
+  await expect(cex).toContainText('lost message');
+  const end = await cursorOf(page);
+  expect(end.at).toBe(end.of);
+  await cex.getByRole('button', { name: 'Step through it from the start' }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(`Step 0 of ${end.of}`);
+  await focusPage(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step 1 of ${end.of}`);
+  await cex.getByRole('button', { name: 'Jump to the violation' }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.of} of ${end.of}`);
+  await page.screenshot({ path: 'e2e-artifacts/exercise-counterexample.png' });
+  await expectNoSeriousViolations(page);
+
+  // Fix the code through the editor, see the diff, check again: passed.
+  await replaceCode(page, SOLUTION);
+  await page.getByRole('button', { name: 'Diff with starter' }).click();
+  await expect(page.getByTestId('diff')).toContainText('We cannot tell whether our earlier send');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Passed', { timeout: 30_000 });
+  await expect(page.getByTestId('verdict')).toContainText('states explored');
+  await page.screenshot({ path: 'e2e-artifacts/exercise-passed.png' });
+
+  // Reload: the code is kept; the learning path shows the exercise as passed.
+  await page.reload();
+  await expect(page.locator('.cm-content')).toContainText(
+    'We cannot tell whether our earlier send',
+  );
+  await page.getByRole('link', { name: '← Learning path' }).click();
+  await expect(card.getByTestId('status')).toHaveText('Passed');
+});
+
+test('a share link reproduces code, settings and the run in a fresh browser', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+  await replaceCode(page, `// shared by a colleague\n${SOLUTION}`);
+  await page.getByRole('spinbutton', { name: 'Faults in total' }).fill('2');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+  for (let i = 1; i <= 4; i++) {
+    await page.getByRole('button', { name: /\(space\)/ }).click();
+    await expect(page.getByTestId('cursor')).toHaveText(`Step ${i} of ${i}`);
+  }
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByTestId('cursor')).toHaveText('Step 3 of 4');
+  const rows = await page.getByTestId('timeline').locator('tbody tr').allInnerTexts();
+  await page.getByRole('button', { name: 'Share this run' }).click();
+  const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(url).toContain('share=');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.getByText('This page shows a shared run')).toBeVisible();
+  await expect(other.getByTestId('cursor')).toHaveText('Step 3 of 4');
+  await expect(other.locator('.cm-content')).toContainText('shared by a colleague');
+  await expect(other.getByRole('spinbutton', { name: 'Faults in total' })).toHaveValue('2');
+  expect(await other.getByTestId('timeline').locator('tbody tr').allInnerTexts()).toEqual(rows);
+  await other.screenshot({ path: 'e2e-artifacts/exercise-shared.png' });
+  await fresh.close();
+});
+
+test('a tampered share link is explained and runs nothing', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto('/#/exercise/04-lost-message?share=N4Ig-tampered-$$');
+  await expect(page.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
+  await expect(page.getByText('This share link is damaged or was changed')).toBeVisible();
+  expect(dialogs).toEqual([]);
+});
+
+test('an infinite loop gives a clear error at its line and the page stays responsive', async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+  const starter = readFileSync('exercises/04-lost-message/starter.ts', 'utf8');
+  await replaceCode(
+    page,
+    starter.replace(
+      '  const cart = await ctx.load',
+      '  while (true) {}\n  const cart = await ctx.load',
+    ),
+  );
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const error = page.getByRole('alert').filter({ hasText: 'Your code has an error' });
+  await expect(error).toBeVisible({ timeout: 10_000 });
+  await expect(error).toContainText('starter.ts:5');
+  await expect(page.getByRole('list', { name: 'Errors in your code' })).toContainText('Line 5');
+  await expect(page.locator('.cm-lint-marker-error')).toHaveCount(1);
+  await page.screenshot({ path: 'e2e-artifacts/exercise-infinite-loop.png' });
+  // Still responsive: reset to the starter and run again.
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('button', { name: 'Replace with starter' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+  await expect(error).toHaveCount(0);
+});
+
+test('damaged saved progress is reset with a notice, never a blank page', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('rmw.progress', '{"version": 2, "exercises": [1, 2');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning path' })).toBeVisible();
+  await page.screenshot({ path: 'e2e-artifacts/storage-reset.png' });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('link', { name: /Lost message: save, then send/ }).click();
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+  await page.reload();
+  await expect(page.getByText('could not be read')).toHaveCount(0);
+});
+
+test('a long check shows progress and stops on Cancel', async ({ page }) => {
+  await page.goto('/#/exercise/18-model-checking');
+  await page.getByRole('combobox', { name: 'Load a lesson step' }).selectOption('solution');
+  await page.getByRole('spinbutton', { name: 'Messages (N)' }).fill('6');
+  await page.getByRole('spinbutton', { name: 'MaxFailures' }).fill('6');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const progress = page.getByTestId('check-progress');
+  await expect(progress).toContainText(/[1-9][\d,]* states/, { timeout: 15_000 });
+  await page.screenshot({ path: 'e2e-artifacts/check-progress.png' });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Check cancelled', { timeout: 5_000 });
+  await expect(progress).toHaveCount(0);
+});
