@@ -110,15 +110,17 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
     const reorderOk = canInject(world, budget, 'reorder');
     const dupOk = canInject(world, budget, 'duplicate');
     const delayOk = canInject(world, budget, 'delay');
-    const queued: MessageCopy[] = [];
+    let queued: MessageCopy[] | null = null;
     const heads: string[] = [];
-    const capacity = new Map<string, boolean>();
+    // Capacity per destination, looked up once per call (few destinations: an array beats a Map).
+    const full: string[] = [];
+    const free: string[] = [];
     let anyDelayed = false;
     for (const copy of world.copies) {
       const value = stateValue(machines.copy(copy.destination), copy.machine);
       if (value === 'delayed') anyDelayed = true;
       if (value !== 'queued') continue;
-      if (dupOk || delayOk) queued.push(copy);
+      if (dupOk || delayOk) (queued ??= []).push(copy);
       const isHead = !heads.includes(copy.destination);
       if (isHead) heads.push(copy.destination);
       else if (!reorderOk) {
@@ -131,10 +133,14 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
           break;
         continue;
       }
-      let free = capacity.get(copy.destination);
-      if (free === undefined)
-        capacity.set(copy.destination, (free = hasCapacity(world, copy.destination)));
-      if (!free) continue;
+      if (full.includes(copy.destination)) continue;
+      if (!free.includes(copy.destination)) {
+        if (!hasCapacity(world, copy.destination)) {
+          full.push(copy.destination);
+          continue;
+        }
+        free.push(copy.destination);
+      }
       out.push(
         isHead
           ? { t: 'deliver', copyId: copy.copyId }
@@ -142,7 +148,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       );
     }
     for (const inv of world.invocations) pushRunChoices(world, inv, out);
-    for (const copy of queued) {
+    for (const copy of queued ?? []) {
       if (dupOk) out.push({ t: 'duplicate', copyId: copy.copyId });
       if (delayOk && hasQueuedBehind(world, copy)) out.push({ t: 'delay', copyId: copy.copyId });
     }
@@ -577,18 +583,18 @@ function expireLease(ctx: StepContext, attemptId: string): void {
 
 // ---- invocations ---------------------------------------------------------------------------
 
-function newSink(): LiveSink {
-  return { sends: [], logs: [] };
-}
+/**
+ * What learner code did live during one resume. One sink is reused (steps are synchronous and
+ * `afterRun` empties it), sparing three allocations per handler step.
+ */
+const sink: LiveSink = { sends: [], logs: [] };
 
 function startHandler(ctx: StepContext, inv: Invocation): void {
-  const sink = newSink();
   const outcome = ctx.runtime.start(inv, ctx.dispatch, ctx.defaultStore, sink);
   afterRun(ctx, inv, outcome, sink);
 }
 
 function resumeHandler(ctx: StepContext, inv: Invocation): void {
-  const sink = newSink();
   const outcome = ctx.runtime.resume(inv, ctx.dispatch, ctx.defaultStore, sink);
   afterRun(ctx, inv, outcome, sink);
 }
@@ -614,6 +620,8 @@ function afterRun(ctx: StepContext, inv: Invocation, outcome: RunOutcome, sink: 
         });
     }
   }
+  sink.sends.length = 0;
+  sink.logs.length = 0;
   switch (outcome.kind) {
     case 'yield':
       inv.pending = { phase: 'call', effect: outcome.effect };
