@@ -78,18 +78,22 @@ export class Hasher {
   }
 
   digest(): Hash64 {
-    // Final avalanche (murmur3 fmix32) on both halves, cross-mixed.
-    const fmix = (h: number): number => {
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      return (h ^ (h >>> 16)) >>> 0;
-    };
-    const hi = fmix(this.h1 ^ Math.imul(this.h2, 0x27d4eb2d));
-    const lo = fmix(this.h2 + this.h1);
-    return { hi, lo };
+    return finish(this.h1, this.h2);
   }
+}
+
+/** Murmur3's fmix32 avalanche. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The final 64 bits from two 32-bit lanes, cross-mixed. */
+function finish(h1: number, h2: number): Hash64 {
+  return { hi: fmix(h1 ^ Math.imul(h2, 0x27d4eb2d)), lo: fmix(h2 + h1) };
 }
 
 export function hashValue(v: unknown): Hash64 {
@@ -210,12 +214,5 @@ function hashAny(v: unknown): void {
  */
 export function fingerprint64(v: unknown): Hash64 {
   hashAny(v);
-  const fmix = (h: number): number => {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-  };
-  return { hi: fmix(lane1 ^ Math.imul(lane2, 0x27d4eb2d)), lo: fmix(lane2 + lane1) };
+  return finish(lane1, lane2);
 }
