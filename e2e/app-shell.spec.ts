@@ -128,6 +128,9 @@ test('the model-checking lesson shows its README and a checker, without a simula
   expect(errors).toEqual([]);
 });
 
+// page.route cannot see requests a service worker answers (the offline cache): block it here.
+test.use({ serviceWorkers: 'block' });
+
 /** Replaces the simulation worker's script, to stand in for learner code that misbehaves. */
 async function routeWorker(page: Page, body: string) {
   await page.route('**/assets/simulation.worker-*.js', (route) =>
