@@ -2,6 +2,7 @@
  * Entry point. index.html already paints the header and a loading line; React takes over the
  * main area. Learner code never runs here: only in the simulation worker.
  */
+import './pwa/register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
