@@ -56,6 +56,9 @@ test('learning path, exercise view and seeded runs', async ({ page }) => {
     page.getByRole('heading', { level: 1, name: 'Lost message: save, then send' }),
   ).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Instructions' })).toBeVisible();
+  // The run view shows the sequence diagram first; the table is the other tab.
+  await expect(page.locator('.seq')).toBeVisible();
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
   const timeline = page.getByTestId('timeline');
   await expect(timeline.getByRole('row').nth(1)).toBeVisible();
   await expect(timeline).toContainText('SubmitOrder');
@@ -88,6 +91,7 @@ test('learning path, exercise view and seeded runs', async ({ page }) => {
 
   // The same URL reproduces the same run.
   await page.reload();
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
   await expect(page.getByTestId('timeline-seed')).toHaveText('42');
   await expect(timeline.locator('tbody tr').first()).toBeVisible();
   expect(await timeline.locator('tbody tr').allInnerTexts()).toEqual(rows42);
@@ -172,6 +176,7 @@ test('learner errors show file:line:column and a crashed worker can be retried',
   await expect(page.getByText('The simulation could not run')).toBeVisible();
   await page.unroute('**/assets/simulation.worker-*.js');
   await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
   await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
 });
 

@@ -33,6 +33,10 @@ async function focusPage(page: Page) {
   await page.locator('#run-title').click();
 }
 
+async function showTimeline(page: Page) {
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
+}
+
 async function replaceCode(page: Page, code: string) {
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+a');
@@ -45,6 +49,10 @@ test('play, step, fault from a step, check, fix, pass and keep it', async ({ pag
   const card = page.getByRole('link', { name: /Lost message: save, then send/ });
   await expect(card.getByTestId('status')).toHaveText('Not started');
   await card.click();
+  await expect(page.locator('.seq')).toBeVisible();
+  await page.screenshot({ path: 'e2e-artifacts/exercise-diagram.png' });
+  await expectNoSeriousViolations(page);
+  await showTimeline(page);
   await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
   await expect(page.getByRole('separator')).toHaveCount(3);
 
@@ -152,6 +160,7 @@ test('a share link reproduces code, settings and the run in a fresh browser', as
   browser,
 }) => {
   await page.goto('/#/exercise/04-lost-message');
+  await showTimeline(page);
   await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
   await replaceCode(page, `// shared by a colleague\n${SOLUTION}`);
   await page.getByRole('spinbutton', { name: 'Faults in total' }).fill('2');
@@ -173,6 +182,7 @@ test('a share link reproduces code, settings and the run in a fresh browser', as
   await other.goto(url);
   await expect(other.getByText('This page shows a shared run')).toBeVisible();
   await expect(other.getByTestId('cursor')).toHaveText('Step 3 of 4');
+  await showTimeline(other);
   await expect(other.locator('.cm-content')).toContainText('shared by a colleague');
   await expect(other.getByRole('spinbutton', { name: 'Faults in total' })).toHaveValue('2');
   expect(await other.getByTestId('timeline').locator('tbody tr').allInnerTexts()).toEqual(rows);
@@ -196,6 +206,7 @@ test('an infinite loop gives a clear error at its line and the page stays respon
   page,
 }) => {
   await page.goto('/#/exercise/04-lost-message');
+  await showTimeline(page);
   await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
   const starter = readFileSync('exercises/04-lost-message/starter.ts', 'utf8');
   await replaceCode(
@@ -233,6 +244,7 @@ test('damaged saved progress is reset with a notice, never a blank page', async 
   await page.screenshot({ path: 'e2e-artifacts/storage-reset.png' });
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('link', { name: /Lost message: save, then send/ }).click();
+  await showTimeline(page);
   await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
   await page.reload();
   await expect(page.getByText('could not be read')).toHaveCount(0);

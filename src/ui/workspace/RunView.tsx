@@ -8,7 +8,11 @@ import type { FormEvent } from 'react';
 import { parseSeed } from '../../core/random';
 import { FAULT_DESCRIPTIONS } from '../../sim';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
+import type { ExerciseManifest } from '../../sim';
+import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { Topology } from '../diagram/Topology';
 import { TimelineTable } from '../TimelineTable';
+import { Tabs } from './Tabs';
 import { ChoiceList } from './ChoiceList';
 import { Invariants } from './Invariants';
 import { RunProblem } from './RunProblem';
@@ -20,6 +24,9 @@ export type Speed = keyof typeof SPEEDS;
 
 interface Props {
   session: Session;
+  manifest: ExerciseManifest;
+  /** A step to emphasise in the diagram (where a counterexample breaks the invariant). */
+  highlightStep?: number;
   file: string;
   seed: number;
   playing: boolean;
@@ -42,6 +49,8 @@ export function RunView(props: Props) {
   const [seedText, setSeedText] = useState(String(seed));
   const [seedError, setSeedError] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ step: number; faults: EnabledChoice[] | null } | null>(null);
+  const [runTab, setRunTab] = useState<'diagram' | 'timeline'>('diagram');
+  const [worldTab, setWorldTab] = useState<'topology' | 'table'>('table');
   const seedId = useId();
   const seedErrorId = useId();
   const speedId = useId();
@@ -68,7 +77,14 @@ export function RunView(props: Props) {
       .then((faults) => setMenu((m) => (m?.step === step ? { step, faults } : m)));
   };
 
+  const pickFault = (index: number) => {
+    const at = menu?.step;
+    setMenu(null);
+    if (at !== undefined) props.onBranch(at, index);
+  };
+
   const cursor = view?.cursor ?? 0;
+  const highlight = view?.branchStep ?? props.highlightStep;
   const length = view?.choices.length ?? 0;
   return (
     <section className="panel run" aria-labelledby="run-title" aria-busy={busy}>
@@ -170,31 +186,86 @@ export function RunView(props: Props) {
           {cursor === length && (
             <ChoiceList enabled={view.enabled} disabled={busy} onPick={props.onStep} />
           )}
-          <TimelineTable
-            events={view.events}
-            seed={view.seed}
-            file={file}
-            cursor={cursor}
-            branchStep={view.branchStep}
-            onSeek={props.onSeek}
-            onFaults={openFaults}
-            faultMenu={
-              menu && {
-                step: menu.step,
-                content: (
-                  <FaultMenu
-                    step={menu.step}
-                    faults={menu.faults}
-                    onPick={(index) => {
-                      setMenu(null);
-                      props.onBranch(menu.step, index);
-                    }}
+          <Tabs<'diagram' | 'timeline'>
+            label="Run view"
+            selected={runTab}
+            onSelect={setRunTab}
+            tabs={[
+              {
+                key: 'diagram',
+                label: 'Sequence diagram',
+                render: () => (
+                  <div className="diagram-host">
+                    {menu && (
+                      <div className="callout fault-menu-callout">
+                        <FaultMenu step={menu.step} faults={menu.faults} onPick={pickFault} />
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => setMenu(null)}
+                        >
+                          Close
+                        </button>
+                      </div>
+                    )}
+                    <SequenceDiagram
+                      events={view.events}
+                      manifest={props.manifest}
+                      cursor={cursor - 1}
+                      onCursor={(stepIndex) => props.onSeek(stepIndex + 1)}
+                      onRowAction={({ step }) => openFaults(step)}
+                      {...(highlight !== undefined ? { highlightStep: highlight } : {})}
+                    />
+                  </div>
+                ),
+              },
+              {
+                key: 'timeline',
+                label: 'Timeline table',
+                render: () => (
+                  <TimelineTable
+                    events={view.events}
+                    seed={view.seed}
+                    file={file}
+                    cursor={cursor}
+                    branchStep={view.branchStep}
+                    onSeek={props.onSeek}
+                    onFaults={openFaults}
+                    faultMenu={
+                      menu && {
+                        step: menu.step,
+                        content: (
+                          <FaultMenu step={menu.step} faults={menu.faults} onPick={pickFault} />
+                        ),
+                      }
+                    }
                   />
                 ),
-              }
-            }
+              },
+            ]}
           />
-          <WorldState summary={view.summary} />
+          <h3>World at this step</h3>
+          <Tabs<'topology' | 'table'>
+            label="World view"
+            selected={worldTab}
+            onSelect={setWorldTab}
+            tabs={[
+              {
+                key: 'table',
+                label: 'State table',
+                render: () => <WorldState summary={view.summary} />,
+              },
+              {
+                key: 'topology',
+                label: 'Topology',
+                render: () => (
+                  <div className="topology-host">
+                    <Topology manifest={props.manifest} world={view.world} />
+                  </div>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
     </section>

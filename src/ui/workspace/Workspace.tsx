@@ -280,6 +280,8 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
           <ErrorBoundary area="the seeded run">
             <RunView
               session={session}
+              manifest={manifest}
+              {...(cex ? { highlightStep: cex.labels.length - 1 } : {})}
               file={file}
               seed={seed}
               playing={playing}

@@ -5,7 +5,6 @@ export function WorldState({ summary }: { summary: WorldSummary }) {
   const { documents, kv, streams, queues, handlers, requests, errorQueue, faults } = summary;
   return (
     <div className="world" data-testid="world-state">
-      <h3>World at this step</h3>
       <p className="muted">
         Tick {summary.tick} · faults used: {faults.total}
         {Object.entries(faults.byKind)
