@@ -15,24 +15,24 @@ interface Props {
 export function WorkspaceLayout({ instructions, editor, run, side }: Props) {
   return (
     <Group orientation="horizontal" className="workspace" id="workspace">
-      <Panel id="instructions" defaultSize="20" minSize="10" className="workspace-pane">
+      <Panel id="instructions" defaultSize="18" minSize="10" className="workspace-pane">
         {instructions}
       </Panel>
       <Separator className="splitter" aria-label="Resize the instructions and the editor" />
-      <Panel id="editor" defaultSize="37" minSize="15" className="workspace-pane">
+      <Panel id="editor" defaultSize="33" minSize="15" className="workspace-pane">
         {editor}
       </Panel>
       <Separator className="splitter" aria-label="Resize the editor and the run" />
-      <Panel id="right" defaultSize="43" minSize="20">
+      <Panel id="right" defaultSize="49" minSize="20">
         <Group orientation="vertical" id="workspace-right">
-          <Panel id="run" defaultSize="62" minSize="15" className="workspace-pane">
+          <Panel id="run" defaultSize="70" minSize="15" className="workspace-pane">
             {run}
           </Panel>
           <Separator
             className="splitter splitter-horizontal"
             aria-label="Resize the run and the checker"
           />
-          <Panel id="side" defaultSize="38" minSize="10" className="workspace-pane">
+          <Panel id="side" defaultSize="30" minSize="10" className="workspace-pane">
             {side}
           </Panel>
         </Group>

@@ -168,21 +168,6 @@ export function RunView(props: Props) {
       )}
       {view && (
         <div className={busy ? 'stale' : undefined}>
-          <div className="summary" aria-label="Run summary">
-            <p className="summary-line">
-              <strong>
-                {length} steps, {view.events.length} events.
-              </strong>{' '}
-              {cursor < length
-                ? `Showing the world after step ${cursor}.`
-                : view.enabled.length === 0
-                  ? view.quiescent
-                    ? 'The run reached quiescence: nothing was left to do.'
-                    : 'Nothing can happen next, but work is left in flight.'
-                  : 'The run can go on: choose what happens next.'}
-            </p>
-            <Invariants invariants={view.invariants} quiescent={view.quiescent} />
-          </div>
           {cursor === length && (
             <ChoiceList enabled={view.enabled} disabled={busy} onPick={props.onStep} />
           )}
@@ -244,6 +229,21 @@ export function RunView(props: Props) {
               },
             ]}
           />
+          <div className="summary" aria-label="Run summary">
+            <p className="summary-line">
+              <strong>
+                {length} steps, {view.events.length} events.
+              </strong>{' '}
+              {cursor < length
+                ? `Showing the world after step ${cursor}.`
+                : view.enabled.length === 0
+                  ? view.quiescent
+                    ? 'The run reached quiescence: nothing was left to do.'
+                    : 'Nothing can happen next, but work is left in flight.'
+                  : 'The run can go on: choose what happens next.'}
+            </p>
+            <Invariants invariants={view.invariants} quiescent={view.quiescent} />
+          </div>
           <h3>World at this step</h3>
           <Tabs<'topology' | 'table'>
             label="World view"
