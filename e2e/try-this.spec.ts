@@ -1,0 +1,104 @@
+/**
+ * The "Try this" steps of three exercises' READMEs, done as written, in the browser: each step
+ * the instructions ask for must be possible, and what "What to observe" promises must be seen.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+async function open(page: Page, folder: string) {
+  await page.goto(`/#/exercise/${folder}`);
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
+  await expect(page.getByTestId('timeline')).not.toBeEmpty();
+}
+
+/** Starts an empty run to step by hand. */
+async function reset(page: Page) {
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+}
+
+/** Takes the enabled step whose label matches (the learner picking "what happens next"). */
+async function choose(page: Page, label: RegExp) {
+  const before = (await page.getByTestId('cursor').textContent()) ?? '';
+  await page.getByRole('button', { name: label }).first().click();
+  await expect(page.getByTestId('cursor')).not.toHaveText(before);
+}
+
+/** Takes the first (normal) step until nothing can happen any more. */
+async function stepToEnd(page: Page) {
+  for (let i = 0; i < 200; i++) {
+    const next = page.getByRole('button', { name: /\(space\)/ });
+    if ((await next.count()) === 0) return;
+    await choose(page, /\(space\)/);
+  }
+  throw new Error('the run did not end');
+}
+
+test('03 going asynchronous: watch messages flow, then write the handler and pass', async ({
+  page,
+}) => {
+  await open(page, '03-going-async');
+  // 1. Press Play and read the timeline.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline).toContainText('alice clicks submit');
+  await expect(timeline).toContainText('bob clicks submit');
+  await expect(timeline).toContainText(/SubmitOrder .* enqueued for Orders/);
+  await expect(timeline).toContainText(/acknowledges/);
+  // What to observe: the carts say submitted, and no order exists.
+  await expect(page.getByLabel('Run summary')).toContainText('but has no order');
+  // 2. Change the seed and play again: the order of events changes, the outcome does not.
+  await page.getByRole('textbox', { name: 'Seed', exact: true }).fill('9');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page).toHaveURL(/seed=9$/);
+  await expect(page.getByLabel('Run summary')).toContainText('but has no order');
+  // Your task: complete onSubmitOrder, then Check.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(readFileSync('exercises/03-going-async/solution.ts', 'utf8'));
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Passed', { timeout: 30_000 });
+});
+
+test('05 ghost message: fail the save after the send, follow both SubmitOrder messages', async ({
+  page,
+}) => {
+  await open(page, '05-ghost-message');
+  await reset(page);
+  // 1. Step until the frontend saves the cart after sending SubmitOrder.
+  await choose(page, /^alice acts/);
+  await choose(page, /^request r1 arrives/);
+  await choose(page, /^a1: ok/); // reads the cart
+  await choose(page, /^a1: ok/); // sends SubmitOrder
+  await expect(page.getByTestId('timeline')).toContainText('a GHOST');
+  // 2. Choose "fail" for that save.
+  await choose(page, /^a1: fail/);
+  await expect(page.getByTestId('timeline')).toContainText(/rejected \(StoreUnavailable\)/);
+  // 3. Alice clicks again; follow both messages to the end.
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText(
+    /request r1 reaches Frontend submit \(attempt 2/,
+  );
+  // What to observe: a second order appears.
+  await expect(page.getByLabel('Run summary')).toContainText('Cart cart-1 has 2 orders');
+});
+
+test('08 visibility timeout: the lease expires mid-handler and a second consumer adds the line again', async ({
+  page,
+}) => {
+  await open(page, '08-visibility-timeout');
+  // 1. Press Play: one AddItem, one line.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('timeline')).toContainText('AddItem m1');
+  // 2. Step: deliver, let the handler load the order, then the lease expires; deliver again.
+  await reset(page);
+  await choose(page, /^deliver c1/);
+  await choose(page, /^a1: ok/); // loads the order
+  await choose(page, /^lease of a1 expires/);
+  await choose(page, /^deliver c1/);
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText('(delivery 2)');
+  // What to observe: two Meat lines for one AddItem.
+  await expect(page.getByLabel('Run summary')).toContainText('2 Meat lines for one AddItem');
+});
