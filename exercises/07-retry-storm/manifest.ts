@@ -37,7 +37,7 @@ export default defineExercise({
   title: 'Retry storm: back off',
   summary:
     'PierogiPay is down for a while; five immediate retries burn out in no time. Configure retries that outlast the outage.',
-  block: 'Third parties',
+  block: 'Partial failures',
   endpoints: {
     Orders: {
       kind: 'messages',

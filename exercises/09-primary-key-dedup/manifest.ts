@@ -6,7 +6,7 @@ export default defineExercise({
   title: 'Primary-key deduplication',
   summary:
     'SubmitOrder arrives twice and Orders creates two orders: name the order after the cart and create it only once.',
-  block: 'Deduplication',
+  block: 'Duplicates',
   endpoints: {
     Frontend: { kind: 'http', routes: { submit: 'submitCart' } },
     // Two competing consumers: two copies of one SubmitOrder can run at the same time.

@@ -27,7 +27,7 @@ export default defineExercise({
   title: 'Reordering breaks idempotence: deduplicate by message id',
   summary:
     'Book and cancel are each idempotent, yet a late duplicate of "book" brings back a cancelled payment.',
-  block: 'Deduplication',
+  block: 'Duplicates',
   endpoints: {
     Orders: {
       kind: 'messages',

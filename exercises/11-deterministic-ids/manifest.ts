@@ -29,7 +29,7 @@ export default defineExercise({
   title: 'Deterministic outgoing message ids',
   summary:
     'Orders re-publishes PaymentBooked for a duplicate under a new id, and Marketing counts the payment twice.',
-  block: 'Deduplication',
+  block: 'Duplicates',
   endpoints: {
     Orders: {
       kind: 'messages',

@@ -30,7 +30,7 @@ export default defineExercise({
   title: 'Token-based deduplication',
   summary:
     'Turn the proof around: a one-time token says a message may still be processed, and is deleted when it was.',
-  block: 'Deduplication',
+  block: 'Outbox and inbox',
   endpoints: {
     Orders: {
       kind: 'messages',
