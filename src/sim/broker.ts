@@ -67,6 +67,7 @@ export function enqueue(
         destination: dest,
         producedBy,
         ghost,
+        payload: copy.payload,
       });
   }
   const seen = h.enqueued[messageId];

@@ -516,6 +516,7 @@ function deliver(ctx: StepContext, copyId: string, reordered: boolean): void {
       attemptId: inv.attemptId,
       delivery: copy.deliveries,
       reordered,
+      payload: copy.payload,
     });
   startHandler(ctx, inv);
 }

@@ -40,6 +40,8 @@ export type TraceEvent = Base &
         attemptId: string;
         delivery: number;
         reordered: boolean;
+        /** The message body, for the diagram's details. */
+        payload: unknown;
       }
     | {
         type: 'read';
@@ -74,6 +76,8 @@ export type TraceEvent = Base &
         destination: string;
         producedBy: ProducedBy;
         ghost: boolean;
+        /** The message body, for the diagram's details. */
+        payload: unknown;
       }
     | {
         type: 'sendFail';

@@ -20,6 +20,7 @@ describe('toTimelineRows', () => {
         tick: 2,
         copyId: 'c1',
         messageId: 'a1.1',
+        payload: { cartId: 'cart-1' },
         messageType: 'SubmitOrder',
         endpoint: 'Orders',
         attemptId: 'a2',
