@@ -3,49 +3,42 @@
  * scripts/templates/exercise (a small exercise that already passes `npm run verify-exercises`),
  * numbered after the last existing folder, for the instructor to change.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { scaffoldExercise } from './scaffold';
 
 const root = join(import.meta.dirname, '..');
 const exercisesDir = join(root, 'exercises');
-const templateDir = join(import.meta.dirname, 'templates', 'exercise');
 
 function fail(message: string): never {
-  console.error(`error: ${message}\n\nusage: npm run new-exercise -- <slug> [--title "Title"]   (slug: lowercase words joined by dashes)`);
+  console.error(
+    `error: ${message}\n\nusage: npm run new-exercise -- <slug> [--title "Title"]   (slug: lowercase words joined by dashes)`,
+  );
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 const slug = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--title');
 if (!slug) fail('which slug?');
-if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug)) fail(`"${slug}" is not a slug (e.g. "dead-letter-replay")`);
+if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug))
+  fail(`"${slug}" is not a slug (e.g. "dead-letter-replay")`);
 const titleIndex = args.indexOf('--title');
-const title = titleIndex >= 0 ? args[titleIndex + 1] : slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const title =
+  titleIndex >= 0
+    ? args[titleIndex + 1]
+    : slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 if (!title) fail('--title needs a value');
 
 const existing = readdirSync(exercisesDir).filter((f) => /^\d+-/.test(f));
-if (existing.some((f) => f.replace(/^\d+-/, '') === slug)) fail(`an exercise folder for "${slug}" already exists`);
+if (existing.some((f) => f.replace(/^\d+-/, '') === slug))
+  fail(`an exercise folder for "${slug}" already exists`);
 const next = Math.max(0, ...existing.map((f) => Number(f.split('-')[0]))) + 1;
 const folder = `${String(next).padStart(2, '0')}-${slug}`;
 const target = join(exercisesDir, folder);
 if (existsSync(target)) fail(`${target} exists`);
 
 mkdirSync(target);
-cpSync(templateDir, target, { recursive: true });
-const fill = (dir: string) => {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      fill(p);
-      continue;
-    }
-    if (!name.endsWith('.tpl')) continue;
-    const text = readFileSync(p, 'utf8').replaceAll('{{id}}', slug).replaceAll('{{title}}', title.replaceAll("'", "\\'"));
-    writeFileSync(p, text);
-    renameSync(p, p.slice(0, -'.tpl'.length));
-  }
-};
-fill(target);
+scaffoldExercise(target, slug, title);
 console.log(`Created exercises/${folder}/ (manifest.ts, README.md, starter.ts, solution.ts, variants/).
 Next:
   npm run check -- ${slug} --variant starter     # the starter must violate the lesson's invariant

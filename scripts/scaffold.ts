@@ -1,0 +1,33 @@
+/**
+ * Copies the exercise template (scripts/templates/exercise) into a folder, filling in the id and
+ * title. Used by `npm run new-exercise` and by the test that proves the template verifies.
+ */
+import { cpSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const TEMPLATE_DIR = join(import.meta.dirname, 'templates', 'exercise');
+
+export function scaffoldExercise(target: string, id: string, title: string): void {
+  cpSync(TEMPLATE_DIR, target, { recursive: true });
+  const fill = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        fill(p);
+        continue;
+      }
+      if (!name.endsWith('.tpl')) continue;
+      // In TypeScript the title sits in a single-quoted string; in Markdown it is plain text.
+      const inCode = name.endsWith('.ts.tpl');
+      const text = readFileSync(p, 'utf8')
+        .replaceAll('{{id}}', id)
+        .replaceAll(
+          '{{title}}',
+          inCode ? title.replaceAll('\\', '\\\\').replaceAll("'", "\\'") : title,
+        );
+      writeFileSync(p, text);
+      renameSync(p, p.slice(0, -'.tpl'.length));
+    }
+  };
+  fill(target);
+}
