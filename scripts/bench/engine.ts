@@ -10,7 +10,7 @@ import type { BenchEntry } from './checker';
 
 export function runEngineBench(messages = 10_000): BenchEntry[] {
   const best = { stepsPerSecond: 0, steps: 0, ms: 0 };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const engine = createEngine(l3Program(messages));
     const t = performance.now();
     const run = playSeeded(engine, { seed: 1 + round, maxSteps: 10_000_000, recordEvents: false });
