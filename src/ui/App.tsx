@@ -1,23 +1,40 @@
 /** The app shell: one view per hash route, each behind its own error boundary. */
 import { lazy, Suspense } from 'react';
+import { createPortal } from 'react-dom';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LearningPath } from './LearningPath';
 import { PATH_HASH } from './routing';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { useHashRoute } from './useHashRoute';
 import { useProgressStore } from './useProgressStore';
+import { HeaderTools } from './shell/HeaderTools';
 
 // The exercise page (markdown, sanitiser, run workflow) loads on first use: the path paints first.
 const ExerciseView = lazy(() =>
   import('./ExerciseView').then((m) => ({ default: m.ExerciseView })),
 );
 
+/** Where the header's tools go: a slot in the static header of index.html. */
+function headerSlot(): HTMLElement | null {
+  const header = document.querySelector('.app-header');
+  if (!header) return null;
+  let slot = header.querySelector<HTMLElement>('.header-slot');
+  if (!slot) {
+    slot = document.createElement('div');
+    slot.className = 'header-slot';
+    header.append(slot);
+  }
+  return slot;
+}
+
 export function App() {
   const route = useHashRoute();
   const key = route.name === 'exercise' ? `exercise:${route.folder}` : route.name;
+  const slot = headerSlot();
 
   return (
     <>
+      {slot && createPortal(<HeaderTools />, slot)}
       <ProgressNotice />
       <ErrorBoundary key={key} area={route.name === 'exercise' ? 'the exercise page' : 'this page'}>
         <Suspense fallback={<p className="notice">Loading…</p>}>

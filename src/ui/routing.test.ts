@@ -57,3 +57,10 @@ describe('share routes', () => {
     expect(bad.name).toBe('badUrl');
   });
 });
+
+describe('room routes', () => {
+  it('parses the agenda and the presenter window', () => {
+    expect(parseHash('#/agenda')).toEqual({ name: 'agenda' });
+    expect(parseHash('#/present')).toEqual({ name: 'present' });
+  });
+});

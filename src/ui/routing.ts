@@ -10,6 +10,9 @@ export const DEFAULT_SEED = 1;
 
 export type Route =
   | { name: 'path' }
+  | { name: 'agenda' }
+  /** The presenter window: follows the main window (src/ui/presenter). */
+  | { name: 'present' }
   | { name: 'exercise'; folder: string; seed: number; share?: SharedRun }
   | { name: 'badUrl'; message: string };
 
@@ -20,6 +23,8 @@ export function parseHash(hash: string): Route {
   if (raw === '' || raw === '/') return { name: 'path' };
   const [pathPart = '', query = ''] = raw.split('?', 2);
   const parts = pathPart.split('/').filter((p) => p !== '');
+  if (parts.length === 1 && parts[0] === 'agenda') return { name: 'agenda' };
+  if (parts.length === 1 && parts[0] === 'present') return { name: 'present' };
   if (parts[0] !== 'exercise' || parts.length !== 2) {
     return { name: 'badUrl', message: `There is no page at "#${raw}".` };
   }

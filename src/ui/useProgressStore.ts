@@ -21,6 +21,8 @@ interface ProgressState {
   /** Forgets the exercise (code back to the starter, status not started). */
   forget(folder: string): void;
   dismissNotice(): void;
+  /** Forgets every exercise (the instructor's reset, after a confirmation). */
+  resetAll(): void;
 }
 
 function readStorage(): { progress: Progress; notice: string | null } {
@@ -89,5 +91,9 @@ export const useProgressStore = create<ProgressState>((set, get) => {
       ),
     forget: (folder) => update(folder, () => null),
     dismissNotice: () => set({ notice: null }),
+    resetAll: () => {
+      const p: Progress = { ...EMPTY_PROGRESS, exercises: {} };
+      set({ progress: p, notice: write(p) });
+    },
   };
 });

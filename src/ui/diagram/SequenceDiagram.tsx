@@ -20,6 +20,7 @@ import {
   HEADER_HEIGHT_PX,
   OVERSCAN_ROWS,
   ROW_HEIGHT_PX,
+  LARGE_CHAR_WIDTH_PX,
   createLayout,
   visibleRange,
 } from './geometry';
@@ -40,7 +41,14 @@ export interface SequenceDiagramProps {
   highlightStep?: number;
   /** One broker lifeline (default) or one per queue. */
   broker?: SequenceOptions['broker'];
+  /**
+   * Projector mode: labels sized for 20 px type, and the drawing zoomed to fill the width
+   * (between 1x and ZOOM_MAX).
+   */
+  large?: boolean;
 }
+
+const ZOOM_MAX = 1.8;
 
 /** Viewport height assumed before the first measurement (and in server rendering). */
 const INITIAL_VIEWPORT_PX = 720;
@@ -48,12 +56,20 @@ const PAGE_STEPS = 10;
 const SCROLL_CHUNK_PX = (OVERSCAN_ROWS / 2) * ROW_HEIGHT_PX;
 
 export function SequenceDiagram(props: SequenceDiagramProps) {
-  const { events, manifest, cursor, onCursor, onRowAction, highlightStep, broker } = props;
+  const { events, manifest, cursor, onCursor, onRowAction, highlightStep, broker, large } = props;
   const diagram = useMemo(
     () => toSequenceDiagram(events, manifest, { broker }),
     [events, manifest, broker],
   );
-  const layout = useMemo(() => createLayout(diagram), [diagram]);
+  const layout = useMemo(
+    () => createLayout(diagram, large ? LARGE_CHAR_WIDTH_PX : undefined),
+    [diagram, large],
+  );
+  const [widthPx, setWidthPx] = useState(0);
+  const zoom =
+    large && widthPx > 0 ? Math.min(ZOOM_MAX, Math.max(1, (widthPx - 4) / layout.width)) : 1;
+  const zoomRef = useRef(zoom);
+  zoomRef.current = zoom;
   const index = useMemo(() => stepIndex(diagram), [diagram]);
   const lifelineIds = useMemo(() => diagram.lifelines.map((l) => l.id), [diagram]);
   const prefix = useId();
@@ -74,9 +90,12 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     const el = scroller.current;
     if (!el) return;
     // Re-render only when the scroll crosses a chunk of rows (the overscan covers the rest).
-    const top = Math.floor(el.scrollTop / SCROLL_CHUNK_PX) * SCROLL_CHUNK_PX;
-    const height = el.clientHeight || INITIAL_VIEWPORT_PX;
+    // With a zoom, scroller pixels are `zoom` times the diagram's own pixels.
+    const z = zoomRef.current;
+    const top = Math.floor(el.scrollTop / z / SCROLL_CHUNK_PX) * SCROLL_CHUNK_PX;
+    const height = (el.clientHeight || INITIAL_VIEWPORT_PX) / z;
     setView((v) => (v.top === top && v.height === height ? v : { top, height }));
+    setWidthPx(el.clientWidth);
   }, []);
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -90,12 +109,14 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const reveal = useCallback((row: number) => {
     const el = scroller.current;
     if (!el) return;
-    const top = row * ROW_HEIGHT_PX;
-    const visible = el.clientHeight - HEADER_HEIGHT_PX;
+    const z = zoomRef.current;
+    const top = row * ROW_HEIGHT_PX * z;
+    const rowPx = ROW_HEIGHT_PX * z;
+    const visible = el.clientHeight - HEADER_HEIGHT_PX * z;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT_PX > el.scrollTop + visible)
-      el.scrollTop = top + ROW_HEIGHT_PX - visible;
+    else if (top + rowPx > el.scrollTop + visible) el.scrollTop = top + rowPx - visible;
   }, []);
+  useEffect(measure, [zoom, measure]);
 
   useEffect(() => reveal(cursorRow), [cursorRow, reveal]);
   useEffect(() => {
@@ -199,7 +220,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
           aria-label="Trace events, one row per event"
           aria-rowcount={rows.length}
           className="seq-grid"
-          style={{ width: layout.width }}
+          style={zoom === 1 ? { width: layout.width } : { width: layout.width, zoom }}
         >
           <SequenceHeader lifelines={diagram.lifelines} layout={layout} />
           <div

@@ -42,7 +42,7 @@ export function SequenceHeader({ lifelines, layout }: { lifelines: Lifeline[]; l
             <g key={l.id} className={`seq-head seq-head-${l.kind}`} data-lifeline={l.id}>
               <rect x={x - w / 2} y={6} width={w} height={HEADER_HEIGHT_PX - 12} rx={8} />
               <text x={x} y={30} textAnchor="middle" className="seq-head-label">
-                {fitText(l.label, w - 12)}
+                {fitText(l.label, w - 12, layout.charWidthPx)}
               </text>
               <text x={x} y={50} textAnchor="middle" className="seq-head-kind">
                 {KIND_CAPTION[l.kind]}

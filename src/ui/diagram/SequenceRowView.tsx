@@ -6,15 +6,7 @@
 import { memo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Activation, SequenceRow } from '../../projections';
-import {
-  BAR_WIDTH_PX,
-  CHAR_WIDTH_PX,
-  LANE_WIDTH_PX,
-  ROW_HEIGHT_PX,
-  barX,
-  fitText,
-  laneX,
-} from './geometry';
+import { BAR_WIDTH_PX, LANE_WIDTH_PX, ROW_HEIGHT_PX, barX, fitText, laneX } from './geometry';
 import type { Layout } from './geometry';
 
 interface Props {
@@ -194,7 +186,7 @@ function ArrowShape({
         />
       )}
       <text x={labelX} y={MID_Y - 9} textAnchor="middle" className="seq-label">
-        {fitText(arrow.label, span)}
+        {fitText(arrow.label, span, layout.charWidthPx)}
       </text>
       {arrow.failure === 'lost' && <Cross x={end} y={MID_Y} />}
       {arrow.failure === 'failed' && <Cross x={end - dir * 18} y={MID_Y} />}
@@ -212,8 +204,8 @@ function NoteShape({
 }) {
   const x = laneX(layout, row.note.lifeline);
   const maxWidth = LANE_WIDTH_PX * 1.8;
-  const text = fitText(row.note.text, maxWidth - 24 - (row.fault ? 22 : 0));
-  const width = Math.min(maxWidth, text.length * CHAR_WIDTH_PX + 24 + (row.fault ? 22 : 0));
+  const text = fitText(row.note.text, maxWidth - 24 - (row.fault ? 22 : 0), layout.charWidthPx);
+  const width = Math.min(maxWidth, text.length * layout.charWidthPx + 24 + (row.fault ? 22 : 0));
   const left = x - width / 2;
   const tone = row.fault ? ' is-fault' : row.trouble ? ' is-trouble' : '';
   return (

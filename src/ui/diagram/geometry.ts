@@ -21,7 +21,12 @@ export interface Layout {
   width: number;
   /** Activations covering each row, by row index. */
   activeAt: Activation[][];
+  /** Label character advance: larger in projector mode, where labels are 20 px. */
+  charWidthPx: number;
 }
+
+/** Character advance of the 20 px labels of projector mode. */
+export const LARGE_CHAR_WIDTH_PX = 11.6;
 
 export function laneX(layout: Layout, lifeline: string): number {
   const lane = layout.lanes.get(lifeline) ?? 0;
@@ -33,14 +38,19 @@ export function barX(layout: Layout, a: Activation): number {
   return laneX(layout, a.lifeline) + a.depth * BAR_OFFSET_PX;
 }
 
-export function createLayout(d: SequenceDiagram): Layout {
+export function createLayout(d: SequenceDiagram, charWidthPx = CHAR_WIDTH_PX): Layout {
   const lanes = new Map(d.lifelines.map((l) => [l.id, l.index]));
   const activeAt: Activation[][] = d.rows.map(() => []);
   for (const a of d.activations) {
     const end = a.endRow ?? d.rows.length - 1;
     for (let i = a.startRow; i <= end; i++) activeAt[i]!.push(a);
   }
-  return { lanes, width: GUTTER_WIDTH_PX + d.lifelines.length * LANE_WIDTH_PX, activeAt };
+  return {
+    lanes,
+    width: GUTTER_WIDTH_PX + d.lifelines.length * LANE_WIDTH_PX,
+    activeAt,
+    charWidthPx,
+  };
 }
 
 /**
@@ -61,7 +71,7 @@ export function visibleRange(
 }
 
 /** Shortens `text` to fit `widthPx` (the full text is in the tooltip and the aria label). */
-export function fitText(text: string, widthPx: number): string {
-  const max = Math.max(4, Math.floor(widthPx / CHAR_WIDTH_PX));
+export function fitText(text: string, widthPx: number, charWidthPx = CHAR_WIDTH_PX): string {
+  const max = Math.max(4, Math.floor(widthPx / charWidthPx));
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -13,6 +13,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LearnerError } from '../../sandbox';
 import { ctxCompletionSource } from './ctxCompletions';
 import { DiffView } from './DiffView';
+import { darkEditorTheme } from './editorTheme';
+import { useShownTheme } from '../shell/usePrefsStore';
 
 interface Props {
   file: string;
@@ -39,6 +41,7 @@ export function CodeEditor({ file, code, starter, onChange, errors }: Props) {
   const viewRef = useRef<EditorView | null>(null);
   const [showDiff, setShowDiff] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
+  const dark = useShownTheme() === 'dark';
 
   const extensions = useMemo(
     () => [
@@ -132,7 +135,7 @@ export function CodeEditor({ file, code, starter, onChange, errors }: Props) {
           <CodeMirror
             value={code}
             height="100%"
-            theme="light"
+            theme={dark ? darkEditorTheme : 'light'}
             extensions={extensions}
             onChange={onChange}
             onCreateEditor={(view) => {

@@ -1,38 +1,89 @@
 /**
  * The exercise page's resizable layout: instructions | editor | run view over the checker and
- * fault panels. Splitters are focusable separators (arrow keys resize).
+ * fault panels. Splitters are focusable separators (arrow keys resize). Keys 1-4 (see
+ * shell/shortcuts.ts) call `togglePane`: the first press shows and focuses a pane, the next one
+ * collapses it (or expands it again).
  */
-import { Group, Panel, Separator } from 'react-resizable-panels';
-import type { ReactNode } from 'react';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
+import type { PanelImperativeHandle } from 'react-resizable-panels';
+import { useEffect } from 'react';
+import type { ReactNode, RefObject } from 'react';
+
+export type PaneId = 'instructions' | 'editor' | 'run' | 'side';
+export const PANE_ORDER: readonly PaneId[] = ['instructions', 'editor', 'run', 'side'];
+
+export interface PaneControls {
+  togglePane(pane: PaneId): void;
+}
 
 interface Props {
   instructions: ReactNode;
   editor: ReactNode;
   run: ReactNode;
   side: ReactNode;
+  controls?: RefObject<PaneControls | null>;
 }
 
-export function WorkspaceLayout({ instructions, editor, run, side }: Props) {
+/** The pane's heading (focus target), else the pane. */
+function focusTarget(pane: PaneId): HTMLElement | null {
+  const el = document.getElementById(pane);
+  const heading = el?.querySelector<HTMLElement>('h2');
+  if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  return heading ?? el;
+}
+
+export function WorkspaceLayout({ instructions, editor, run, side, controls }: Props) {
+  const refs: Record<PaneId, RefObject<PanelImperativeHandle | null>> = {
+    instructions: usePanelRef(),
+    editor: usePanelRef(),
+    run: usePanelRef(),
+    side: usePanelRef(),
+  };
+  useEffect(() => {
+    if (!controls) return;
+    controls.current = {
+      togglePane(pane) {
+        const panel = refs[pane].current;
+        const el = document.getElementById(pane);
+        if (!panel || !el) return;
+        if (panel.isCollapsed()) {
+          panel.expand();
+          requestAnimationFrame(() => focusTarget(pane)?.focus());
+        } else if (el.contains(document.activeElement)) {
+          panel.collapse();
+          (document.querySelector<HTMLElement>('.exercise-header h1') ?? document.body).focus();
+        } else {
+          focusTarget(pane)?.focus();
+        }
+      },
+    };
+  });
+  const pane = (id: PaneId) => ({
+    id,
+    panelRef: refs[id],
+    collapsible: true,
+    className: 'workspace-pane',
+  });
   return (
     <Group orientation="horizontal" className="workspace" id="workspace">
-      <Panel id="instructions" defaultSize="18" minSize="10" className="workspace-pane">
+      <Panel {...pane('instructions')} defaultSize="18" minSize="10">
         {instructions}
       </Panel>
       <Separator className="splitter" aria-label="Resize the instructions and the editor" />
-      <Panel id="editor" defaultSize="33" minSize="15" className="workspace-pane">
+      <Panel {...pane('editor')} defaultSize="33" minSize="15">
         {editor}
       </Panel>
       <Separator className="splitter" aria-label="Resize the editor and the run" />
       <Panel id="right" defaultSize="49" minSize="20">
         <Group orientation="vertical" id="workspace-right">
-          <Panel id="run" defaultSize="70" minSize="15" className="workspace-pane">
+          <Panel {...pane('run')} defaultSize="70" minSize="15">
             {run}
           </Panel>
           <Separator
             className="splitter splitter-horizontal"
             aria-label="Resize the run and the checker"
           />
-          <Panel id="side" defaultSize="30" minSize="10" className="workspace-pane">
+          <Panel {...pane('side')} defaultSize="30" minSize="10">
             {side}
           </Panel>
         </Group>

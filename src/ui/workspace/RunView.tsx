@@ -10,6 +10,7 @@ import { FAULT_DESCRIPTIONS } from '../../sim';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
 import type { ExerciseManifest } from '../../sim';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { usePrefsStore } from '../shell/usePrefsStore';
 import { Topology } from '../diagram/Topology';
 import { TimelineTable } from '../TimelineTable';
 import { Tabs } from './Tabs';
@@ -46,6 +47,7 @@ interface Props {
 export function RunView(props: Props) {
   const { session, file, seed, playing, speed, codeChanged } = props;
   const { view, busy, problem } = session;
+  const projector = usePrefsStore((s) => s.projector);
   const [seedText, setSeedText] = useState(String(seed));
   const [seedError, setSeedError] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ step: number; faults: EnabledChoice[] | null } | null>(null);
@@ -136,7 +138,9 @@ export function RunView(props: Props) {
         <button type="button" className="button button-secondary" onClick={props.onReset}>
           Reset
         </button>
-        <label htmlFor={speedId}>Speed</label>
+        <label htmlFor={speedId} className="speed-label">
+          Speed
+        </label>
         <select id={speedId} value={speed} onChange={(e) => props.onSpeed(e.target.value as Speed)}>
           <option value="slow">Slow</option>
           <option value="normal">Normal</option>
@@ -149,7 +153,8 @@ export function RunView(props: Props) {
         )}
       </form>
       <p className="muted key-help">
-        Keys: <kbd>space</kbd> step, <kbd>←</kbd>/<kbd>→</kbd> scrub, <kbd>C</kbd> check.
+        Keys: <kbd>space</kbd> step, <kbd>←</kbd>/<kbd>→</kbd> scrub, <kbd>K</kbd> play/pause,{' '}
+        <kbd>C</kbd> check, <kbd>R</kbd> reset, <kbd>?</kbd> all keys.
       </p>
       <p role="status" className="run-status">
         {session.pending === 'play' ? `Running seed ${seed}…` : busy ? 'Working…' : ''}
@@ -197,6 +202,7 @@ export function RunView(props: Props) {
                       events={view.events}
                       manifest={props.manifest}
                       cursor={cursor - 1}
+                      large={projector}
                       onCursor={(stepIndex) => props.onSeek(stepIndex + 1)}
                       onRowAction={({ step }) => openFaults(step)}
                       {...(highlight !== undefined ? { highlightStep: highlight } : {})}

@@ -19,7 +19,8 @@ import { CheckPanel } from './CheckPanel';
 import type { CheckControls } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
 import { FaultPanel } from './FaultPanel';
-import { WorkspaceLayout } from './Layout';
+import { PANE_ORDER, WorkspaceLayout } from './Layout';
+import type { PaneControls } from './Layout';
 import { RunView, SPEEDS } from './RunView';
 import type { Speed } from './RunView';
 import { ShareBar } from './ShareBar';
@@ -61,6 +62,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const [runError, setRunError] = useState<{ code: string; error: LearnerError } | null>(null);
   const [cex, setCex] = useState<Counterexample | null>(null);
   const checkControls = useRef<CheckControls | null>(null);
+  const paneControls = useRef<PaneControls | null>(null);
 
   const specOf = useCallback(
     (source: string): SessionSpec => ({ folder, file, source, settings }),
@@ -171,6 +173,9 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     back: () => view && view.cursor > 0 && seek(view.cursor - 1),
     forward: () => view && view.cursor < view.choices.length && seek(view.cursor + 1),
     check: () => checkControls.current?.check(),
+    playPause: () => (playing ? setPlaying(false) : void playSeed(view?.seed ?? seed)),
+    reset: () => void openFresh(),
+    pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
   });
 
   const makeJob = useCallback(
@@ -260,6 +265,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     <>
       <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
       <WorkspaceLayout
+        controls={paneControls}
         instructions={
           <ErrorBoundary area="the instructions">
             <Instructions readme={exercise.readme} />

@@ -1,24 +1,35 @@
 import { useEffect, useRef } from 'react';
+import { shortcutFor } from '../shell/shortcuts';
+import type { ShortcutId } from '../shell/shortcuts';
 
 export interface Shortcuts {
   step(): void;
   back(): void;
   forward(): void;
   check(): void;
+  playPause(): void;
+  reset(): void;
+  /** Keys 1-4: the pane at that position. */
+  pane(position: 1 | 2 | 3 | 4): void;
 }
 
-/** Whether a key press belongs to a control (typing, buttons, the editor), not to the page. */
-function isControl(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target.closest(
-      'input, textarea, select, button, a, summary, .cm-editor, [role="separator"]',
-    ) !== null
-  );
-}
+const PAGE_KEYS: readonly ShortcutId[] = [
+  'step',
+  'back',
+  'forward',
+  'check',
+  'playPause',
+  'reset',
+  'pane1',
+  'pane2',
+  'pane3',
+  'pane4',
+];
 
-/** Page keys of the exercise page: space = step, ←/→ = scrub, C = check. */
+/**
+ * Page keys of the exercise page (space = step, ←/→ = scrub, K = play/pause, C = check,
+ * R = reset, 1-4 = panes): see shell/shortcuts.ts for when a key is left alone.
+ */
 export function useKeyboardShortcuts(shortcuts: Shortcuts) {
   const ref = useRef(shortcuts);
   useEffect(() => {
@@ -26,21 +37,29 @@ export function useKeyboardShortcuts(shortcuts: Shortcuts) {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || isControl(e.target)) return;
-      const s = ref.current;
-      const action =
-        e.key === ' '
-          ? s.step
-          : e.key === 'ArrowLeft'
-            ? s.back
-            : e.key === 'ArrowRight'
-              ? s.forward
-              : e.key === 'c' || e.key === 'C'
-                ? s.check
-                : null;
-      if (!action) return;
+      const id = shortcutFor(e, PAGE_KEYS);
+      if (!id) return;
       e.preventDefault();
-      action();
+      const s = ref.current;
+      switch (id) {
+        case 'pane1':
+          return s.pane(1);
+        case 'pane2':
+          return s.pane(2);
+        case 'pane3':
+          return s.pane(3);
+        case 'pane4':
+          return s.pane(4);
+        case 'step':
+        case 'back':
+        case 'forward':
+        case 'check':
+        case 'playPause':
+        case 'reset':
+          return s[id]();
+        default:
+          return;
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

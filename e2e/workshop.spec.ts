@@ -1,0 +1,179 @@
+/**
+ * Running the workshop in a room: projector mode and themes, a keyboard-only journey, the mob
+ * timer, the presenter window, the instructor's agenda, export and import of a run.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    label,
+  ).toEqual([]);
+}
+
+/** The font size as rendered (CSS zoom included), in CSS pixels. */
+async function renderedFontPx(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    return parseFloat(getComputedStyle(el).fontSize) * zoom;
+  });
+}
+
+async function cursorOf(page: Page): Promise<{ at: number; of: number }> {
+  const text = (await page.getByTestId('cursor').first().textContent()) ?? '';
+  const m = /Step (\d+) of (\d+)/.exec(text);
+  return { at: Number(m?.[1]), of: Number(m?.[2]) };
+}
+
+const EXERCISE = '#/exercise/04-lost-message';
+
+test('projector mode at 1280x720: large type, both themes, accessible', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`/${EXERCISE}`);
+  await expect(page.locator('.seq-row').first()).toBeVisible();
+  await page.screenshot({ path: 'e2e-artifacts/projector-off-light.png' });
+
+  await page.getByRole('button', { name: 'Projector' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-projector', '');
+  await expect(page.getByRole('button', { name: 'Projector' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // Secondary chrome is hidden.
+  await expect(page.locator('.app-tagline')).toBeHidden();
+  await expect(page.getByRole('link', { name: '← Learning path' })).toBeHidden();
+
+  expect(await renderedFontPx(page.locator('.prose p').first())).toBeGreaterThanOrEqual(20);
+  expect(await renderedFontPx(page.locator('.cm-content'))).toBeGreaterThanOrEqual(20);
+  expect(await renderedFontPx(page.locator('.seq-label').first())).toBeGreaterThanOrEqual(18);
+  expect(await renderedFontPx(page.locator('.seq-head-label').first())).toBeGreaterThanOrEqual(18);
+  const arrowWidth = await page
+    .locator('.seq-arrow line')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).strokeWidth));
+  expect(arrowWidth).toBeGreaterThanOrEqual(4);
+  await page.screenshot({ path: 'e2e-artifacts/projector-light.png' });
+  await expectNoSeriousViolations(page, 'projector, light');
+
+  // Remembered across a reload; the theme follows the system until toggled, then is remembered.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-projector', '');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.locator('h1').first().focus();
+  await page.keyboard.press('t');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.seq-row').first()).toBeVisible();
+  await page.screenshot({ path: 'e2e-artifacts/projector-dark.png' });
+  await expectNoSeriousViolations(page, 'projector, dark');
+
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).not.toHaveAttribute('data-projector', '');
+  await page.screenshot({ path: 'e2e-artifacts/dark.png' });
+  await expectNoSeriousViolations(page, 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.goto('/#/');
+  await expect(page.getByRole('heading', { name: 'Learning path' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'learning path, dark');
+});
+
+test('the system dark preference is the default theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error('could not reach the element with Tab');
+}
+
+test('a keyboard-only journey through one exercise', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Learning path' })).toBeVisible();
+
+  // The shortcuts list: an accessible modal dialog, focus trapped, Esc closes.
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Play / pause');
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Open the exercise from the path.
+  await tabTo(page, page.getByRole('link', { name: /Lost message: save, then send/ }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Lost message/ })).toBeFocused();
+  await expect(page.getByTestId('cursor')).toHaveText(/Step ([1-9]\d*) of \1/);
+  const end = await cursorOf(page);
+
+  // Scrub back and forth, step, play/pause, reset.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at - 2} of ${end.of}`);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at - 1} of ${end.of}`);
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at} of ${end.of}`);
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 1 of 1');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('cursor')).toHaveText(/Step ([2-9]|\d\d+) of \1/);
+
+  // Panes: 3 focuses the run, again collapses it, again brings it back.
+  await page.keyboard.press('3');
+  await expect(page.locator('#run-title')).toBeFocused();
+  await page.keyboard.press('3');
+  await expect
+    .poll(async () => (await page.locator('#run').boundingBox())?.height ?? 0)
+    .toBeLessThan(2);
+  await page.keyboard.press('3');
+  await expect(page.locator('#run-title')).toBeFocused();
+  await page.keyboard.press('2');
+  await expect(page.locator('#editor h2').first()).toBeFocused();
+
+  // Typing in the editor is not a shortcut.
+  await page.keyboard.press('Tab');
+  await tabTo(page, page.locator('.cm-content'));
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('verdict')).toHaveCount(0);
+  await page.keyboard.press('Backspace');
+  // Esc closes the completion list, the next Esc lets Tab leave the editor.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('.cm-content')).not.toBeFocused();
+
+  // Check: the starter is wrong, so a verdict and its counterexample.
+  await page.keyboard.press('4');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('verdict')).toContainText('Violated', { timeout: 30_000 });
+
+  // Next and previous exercise.
+  await page.keyboard.press(']');
+  await expect(page.getByRole('heading', { level: 1, name: /Ghost message/ })).toBeFocused();
+  await page.keyboard.press('[');
+  await expect(page.getByRole('heading', { level: 1, name: /Lost message/ })).toBeFocused();
+});
