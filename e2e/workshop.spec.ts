@@ -177,3 +177,36 @@ test('a keyboard-only journey through one exercise', async ({ page }) => {
   await page.keyboard.press('[');
   await expect(page.getByRole('heading', { level: 1, name: /Lost message/ })).toBeFocused();
 });
+
+test('the mob timer rotates the driver when a turn ends', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/');
+  const timer = page.getByTestId('mob-timer');
+  await timer.getByRole('button', { name: 'Mob timer settings' }).click();
+  await page.getByLabel('Turn (minutes)').fill('1');
+  await page.getByLabel('Names (comma separated, optional)').fill('Ada, Bob, Cy');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('mob-driver')).toHaveText('Ada');
+  await expect(page.getByTestId('mob-time')).toHaveText('1:00');
+  await timer.getByRole('button', { name: 'Start the mob timer' }).click();
+  await page.clock.fastForward(30_000);
+  await expect(page.getByTestId('mob-time')).toHaveText('0:30');
+  await page.clock.fastForward(31_000);
+  await expect(page.getByTestId('mob-driver')).toHaveText('Bob');
+  await expect(page.getByTestId('mob-announcement')).toHaveText(/Time is up\. Bob drives now/);
+  await expect(timer).toHaveClass(/mob-pulse/);
+  await expect(page.getByTestId('mob-time')).toHaveText('1:00');
+  // Skip passes the turn on; M starts and pauses from the keyboard.
+  await timer.getByRole('button', { name: 'Skip to the next driver' }).click();
+  await expect(page.getByTestId('mob-driver')).toHaveText('Cy');
+  await page.locator('h1').focus();
+  await page.keyboard.press('m');
+  await page.clock.fastForward(10_000);
+  await expect(page.getByTestId('mob-time')).toHaveText('0:50');
+  await page.keyboard.press('m');
+  await page.clock.fastForward(20_000);
+  await expect(page.getByTestId('mob-time')).toHaveText('0:50');
+  // Remembered.
+  await page.reload();
+  await expect(page.getByTestId('mob-driver')).toHaveText('Cy');
+});
