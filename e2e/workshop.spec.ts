@@ -210,3 +210,52 @@ test('the mob timer rotates the driver when a turn ends', async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId('mob-driver')).toHaveText('Cy');
 });
+
+test('the presenter window follows the main window, and both can be reloaded', async ({
+  context,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(`/${EXERCISE}`);
+  await expect(page.getByTestId('cursor')).toHaveText(/Step ([1-9]\d*) of \1/);
+  const end = await cursorOf(page);
+
+  const presenter = await context.newPage();
+  await presenter.setViewportSize({ width: 1280, height: 720 });
+  await presenter.goto('/#/present');
+  await expect(presenter.getByRole('heading', { name: /Lost message/ })).toBeVisible();
+  await expect(presenter.getByTestId('presenter-cursor')).toHaveText(`Step ${end.at} of ${end.of}`);
+  await expect(presenter.locator('html')).toHaveAttribute('data-projector', '');
+
+  // The cursor follows.
+  await page.locator('#run-title').click();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(presenter.getByTestId('presenter-cursor')).toHaveText(
+    `Step ${end.at - 2} of ${end.of}`,
+  );
+  await expect(presenter.locator('.seq-row.is-cursor').first()).toBeVisible();
+
+  // The code follows.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\n// presenter sees this');
+  await expect(presenter.getByTestId('presenter-code')).toContainText('// presenter sees this');
+
+  // Reload the presenter: it asks and gets the state again.
+  await presenter.reload();
+  await expect(presenter.getByTestId('presenter-cursor')).toHaveText(
+    `Step ${end.at - 2} of ${end.of}`,
+  );
+  // Reload the main window: it broadcasts its state on load.
+  await page.reload();
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at} of ${end.of}`);
+  await expect(presenter.getByTestId('presenter-cursor')).toHaveText(`Step ${end.at} of ${end.of}`);
+  await page.locator('#run-title').click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(presenter.getByTestId('presenter-cursor')).toHaveText(
+    `Step ${end.at - 1} of ${end.of}`,
+  );
+  await presenter.screenshot({ path: 'e2e-artifacts/presenter.png' });
+  await expectNoSeriousViolations(presenter, 'presenter');
+});

@@ -27,6 +27,10 @@ function headerSlot(): HTMLElement | null {
   return slot;
 }
 
+const PresenterView = lazy(() =>
+  import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
+
 export function App() {
   const route = useHashRoute();
   const key = route.name === 'exercise' ? `exercise:${route.folder}` : route.name;
@@ -42,6 +46,7 @@ export function App() {
           {route.name === 'exercise' && (
             <ExerciseView folder={route.folder} seed={route.seed} share={route.share} />
           )}
+          {route.name === 'present' && <PresenterView />}
           {route.name === 'badUrl' && <BadUrl message={route.message} />}
         </Suspense>
       </ErrorBoundary>

@@ -65,7 +65,8 @@ export function useShownTheme(): 'light' | 'dark' {
 function apply(s: PrefsState) {
   const root = document.documentElement;
   root.dataset.theme = resolveTheme(s.theme, s.systemDark);
-  if (s.projector) root.dataset.projector = '';
+  // The presenter window is always styled for the projector.
+  if (s.projector || window.location.hash.startsWith('#/present')) root.dataset.projector = '';
   else delete root.dataset.projector;
 }
 

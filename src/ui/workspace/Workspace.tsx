@@ -25,6 +25,7 @@ import { RunView, SPEEDS } from './RunView';
 import type { Speed } from './RunView';
 import { ShareBar } from './ShareBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useLeader } from '../presenter/useLeader';
 import { useSession } from './useSession';
 
 interface Props {
@@ -251,6 +252,22 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
       list.push(runError.error);
     return list;
   }, [compileError, runError, code]);
+
+  // The presenter window follows this run (src/ui/presenter).
+  useLeader(
+    view && session.spec
+      ? {
+          folder,
+          file,
+          code: session.spec.source,
+          editorCode: code,
+          settings: session.spec.settings,
+          labels: view.choices.map((c) => c.label),
+          cursor: view.cursor,
+          seed: view.seed,
+        }
+      : null,
+  );
 
   const shareUrl = () =>
     `${window.location.origin}${window.location.pathname}${shareHash(folder, {

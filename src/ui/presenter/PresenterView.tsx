@@ -1,0 +1,180 @@
+/**
+ * The presenter window (`#/present`): the run view big — sequence diagram and world — styled for
+ * the projector, following the main window live over a BroadcastChannel (channel.ts). It runs
+ * its own session in its own worker from the leader's code, labels and cursor, so it shows
+ * exactly the same run. Instructors can reveal hints or the solution here, or move it to an
+ * exercise.
+ */
+import { use, useEffect, useRef, useState } from 'react';
+import { isMessaging } from '../../workshop/bundle';
+import type { ExerciseBundle } from '../../workshop/bundle';
+import { DEFAULT_MAX_STEPS } from '../../workers/simulationProtocol';
+import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { Topology } from '../diagram/Topology';
+import { getExercises } from '../exercises';
+import { toInstructionsHtml } from '../Instructions';
+import { toPathItem } from '../learningPath';
+import { DEFAULT_SEED } from '../routing';
+import { Invariants } from '../workspace/Invariants';
+import { useSession } from '../workspace/useSession';
+import { openChannel, sameRun } from './channel';
+import type { LiveState, PresenterMessage, Reveal } from './channel';
+
+export function PresenterView() {
+  const exercises = use(getExercises());
+  const [live, setLive] = useState<LiveState | null>(null);
+  const [reveal, setReveal] = useState<{ folder: string; what: Reveal } | null>(null);
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    const ch = openChannel();
+    if (!ch) return;
+    ch.onmessage = (e: MessageEvent<PresenterMessage>) => {
+      const m = e.data;
+      if (m?.type === 'state') {
+        setConnected(true);
+        setLive(m.state);
+      } else if (m?.type === 'goto') {
+        const ex = exercises.find((x) => x.folder === m.folder);
+        if (ex && isMessaging(ex)) {
+          const file = ex.manifest.files.starter;
+          setLive({
+            folder: ex.folder,
+            file,
+            code: ex.sources[file] ?? '',
+            editorCode: ex.sources[file] ?? '',
+            settings: {},
+            labels: [],
+            cursor: -1,
+            seed: DEFAULT_SEED,
+          });
+        }
+      } else if (m?.type === 'reveal') setReveal({ folder: m.folder, what: m.what });
+    };
+    ch.postMessage({ type: 'hello' } satisfies PresenterMessage);
+    return () => ch.close();
+  }, [exercises]);
+
+  const exercise = live ? exercises.find((e) => e.folder === live.folder) : undefined;
+  if (!live || !exercise || !isMessaging(exercise)) {
+    return (
+      <section className="presenter presenter-waiting" aria-labelledby="presenter-title">
+        <h1 id="presenter-title">Presenter view</h1>
+        <p role="status" data-testid="presenter-status">
+          {connected
+            ? 'The main window is not on an exercise with a run.'
+            : 'Waiting for the main window: open an exercise there.'}
+        </p>
+      </section>
+    );
+  }
+  const shown = reveal?.folder === live.folder ? reveal.what : null;
+  return <PresenterRun exercise={exercise} live={live} reveal={shown} />;
+}
+
+function PresenterRun({
+  exercise,
+  live,
+  reveal,
+}: {
+  exercise: ExerciseBundle;
+  live: LiveState;
+  reveal: Reveal;
+}) {
+  const session = useSession();
+  const opened = useRef<LiveState | null>(null);
+  const { view } = session;
+
+  useEffect(() => {
+    const spec = {
+      folder: live.folder,
+      file: live.file,
+      source: live.code,
+      settings: live.settings,
+    };
+    if (live.cursor < 0) {
+      // An instructor's jump: a seeded run of the starter.
+      opened.current = live;
+      const seed = live.seed ?? DEFAULT_SEED;
+      void session.open(spec, { seed, play: { seed, maxSteps: DEFAULT_MAX_STEPS } });
+    } else if (!sameRun(opened.current, live)) {
+      opened.current = live;
+      void session.open(spec, { labels: live.labels, cursor: live.cursor, seed: live.seed });
+    } else if (session.view?.cursor !== live.cursor) {
+      void session.run({ op: 'seek', cursor: live.cursor });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live]);
+
+  const item = toPathItem({ ...exercise, ok: true });
+  const cursor = view?.cursor ?? 0;
+  const length = view?.choices.length ?? 0;
+  return (
+    <article className="presenter" aria-labelledby="presenter-title">
+      <header className="presenter-header">
+        <h1 id="presenter-title">
+          {item.number}. {item.title}
+        </h1>
+        <p className="presenter-step" data-testid="presenter-cursor">
+          Step {cursor} of {length}
+        </p>
+      </header>
+      {reveal && <RevealPanel exercise={exercise} what={reveal} />}
+      {view && (
+        <div className="presenter-body">
+          <div className="presenter-diagram">
+            <SequenceDiagram
+              events={view.events}
+              manifest={exercise.manifest}
+              cursor={cursor - 1}
+              large
+              onCursor={() => {}}
+            />
+          </div>
+          <div className="presenter-world">
+            <pre
+              className="presenter-code"
+              aria-label="The code"
+              data-testid="presenter-code"
+              tabIndex={0}
+            >
+              {live.editorCode}
+            </pre>
+            <Invariants invariants={view.invariants} quiescent={view.quiescent} />
+            <div className="topology-host">
+              <Topology manifest={exercise.manifest} world={view.world} />
+            </div>
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function RevealPanel({ exercise, what }: { exercise: ExerciseBundle; what: Reveal }) {
+  if (what === 'solution') {
+    const file = exercise.manifest.files.solution;
+    return (
+      <section className="panel presenter-reveal" aria-labelledby="reveal-title">
+        <h2 id="reveal-title">Solution</h2>
+        <pre className="presenter-code" tabIndex={0}>
+          {exercise.sources[file] ?? ''}
+        </pre>
+      </section>
+    );
+  }
+  // Hints are the README's <details>, shown open.
+  const html = toInstructionsHtml(exercise.readme).replace(/<details>/g, '<details open>');
+  const hints = [...html.matchAll(/<details open>[\s\S]*?<\/details>/g)].map((m) => m[0]);
+  return (
+    <section className="panel presenter-reveal" aria-labelledby="reveal-title">
+      <h2 id="reveal-title">Hints</h2>
+      <div
+        className="prose"
+        dangerouslySetInnerHTML={{
+          __html: hints.length ? hints.join('') : '<p>This exercise has no hints.</p>',
+        }}
+      />
+    </section>
+  );
+}
