@@ -259,3 +259,63 @@ test('the presenter window follows the main window, and both can be reloaded', a
   await presenter.screenshot({ path: 'e2e-artifacts/presenter.png' });
   await expectNoSeriousViolations(presenter, 'presenter');
 });
+
+test('instructor mode: agenda with the room marker, reveal in the presenter, reset progress', async ({
+  context,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/#/agenda');
+  await expect(page.getByRole('heading', { level: 1, name: /two-day workshop/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Day 1/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /18\. / })).toBeVisible();
+  // Off by default: no instructor controls.
+  await expect(page.getByRole('button', { name: /We are here/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Instructor mode' }).check();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('button', { name: /We are here\W+Partial failures/ }).click();
+  await expect(page.getByTestId('block-d1-partial-failures')).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await expectNoSeriousViolations(page, 'agenda');
+
+  // A presenter window, moved to an exercise by the instructor, then shown the hints.
+  const presenter = await context.newPage();
+  await presenter.goto('/#/present');
+  await expect(presenter.getByTestId('presenter-status')).toBeVisible();
+  await page.getByRole('button', { name: /Show in presenter\W+Ghost message/ }).click();
+  await expect(presenter.getByRole('heading', { name: /05\. Ghost message/ })).toBeVisible();
+  await expect(presenter.getByTestId('presenter-cursor')).toHaveText(/Step ([1-9]\d*) of \1/);
+
+  await page.goto('/#/exercise/05-ghost-message');
+  await page.getByRole('button', { name: 'Reveal hints' }).click();
+  await expect(presenter.getByRole('heading', { name: 'Hints' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reveal solution' }).click();
+  await expect(presenter.getByRole('heading', { name: 'Solution' })).toBeVisible();
+  await page.locator('.cm-content').click();
+  await page.keyboard.insertText('// mine\n');
+
+  // The marker is remembered; the reset asks first.
+  await page.goto('/#/agenda');
+  await expect(page.getByTestId('block-d1-partial-failures')).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await expect(page.getByRole('link', { name: /05\. Ghost/ }).locator('..')).toContainText(
+    'in progress',
+  );
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('link', { name: /05\. Ghost/ }).locator('..')).toContainText(
+    'in progress',
+  );
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByRole('button', { name: 'Reset all progress' }).click();
+  await expect(page.getByRole('link', { name: /05\. Ghost/ }).locator('..')).toContainText(
+    'not started',
+  );
+});

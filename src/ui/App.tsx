@@ -31,6 +31,10 @@ const PresenterView = lazy(() =>
   import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
 );
 
+const AgendaView = lazy(() =>
+  import('./agenda/AgendaView').then((m) => ({ default: m.AgendaView })),
+);
+
 export function App() {
   const route = useHashRoute();
   const key = route.name === 'exercise' ? `exercise:${route.folder}` : route.name;
@@ -47,6 +51,7 @@ export function App() {
             <ExerciseView folder={route.folder} seed={route.seed} share={route.share} />
           )}
           {route.name === 'present' && <PresenterView />}
+          {route.name === 'agenda' && <AgendaView />}
           {route.name === 'badUrl' && <BadUrl message={route.message} />}
         </Suspense>
       </ErrorBoundary>

@@ -26,6 +26,7 @@ import type { Speed } from './RunView';
 import { ShareBar } from './ShareBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useLeader } from '../presenter/useLeader';
+import { InstructorBar } from '../presenter/InstructorBar';
 import { useSession } from './useSession';
 
 interface Props {
@@ -281,6 +282,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   return (
     <>
       <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
+      <InstructorBar folder={folder} />
       <WorkspaceLayout
         controls={paneControls}
         instructions={
