@@ -7,7 +7,7 @@
 import { shortHash } from '../core/hash';
 import { fire, stateValue } from './actors';
 import type { OutgoingMessage } from './effects';
-import type { StepContext } from './engine';
+import type { StepContext } from './stepContext';
 import type { Invocation, MessageCopy, World } from './world';
 
 /** Where a send goes: one destination, or every subscriber of a published event type. */

@@ -7,7 +7,7 @@
  */
 import { InternalError } from '../core/assert';
 import type { CallResult, EffectRequest, SimErrorData } from './effects';
-import type { StepContext } from './engine';
+import type { StepContext } from './stepContext';
 import type { CallOutcome } from './choices';
 import { enqueue } from './broker';
 import { cloneValue } from './initial';
