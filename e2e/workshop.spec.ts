@@ -2,6 +2,7 @@
  * Running the workshop in a room: projector mode and themes, a keyboard-only journey, the mob
  * timer, the presenter window, the instructor's agenda, export and import of a run.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -129,6 +130,7 @@ test('a keyboard-only journey through one exercise', async ({ page }) => {
 
   // Scrub back and forth, step, play/pause, reset.
   await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at - 1} of ${end.of}`);
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at - 2} of ${end.of}`);
   await page.keyboard.press('ArrowRight');
@@ -230,7 +232,9 @@ test('the presenter window follows the main window, and both can be reloaded', a
   // The cursor follows.
   await page.locator('#run-title').click();
   await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at - 1} of ${end.of}`);
   await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.at - 2} of ${end.of}`);
   await expect(presenter.getByTestId('presenter-cursor')).toHaveText(
     `Step ${end.at - 2} of ${end.of}`,
   );
@@ -318,4 +322,69 @@ test('instructor mode: agenda with the room marker, reveal in the presenter, res
   await expect(page.getByRole('link', { name: /05\. Ghost/ }).locator('..')).toContainText(
     'not started',
   );
+});
+
+test('export the run as SVG, PNG and JSON; import the JSON back; a bad file changes nothing', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(`/${EXERCISE}`);
+  await expect(page.getByTestId('cursor')).toHaveText(/Step ([1-9]\d*) of \1/);
+  await page.locator('#run-title').click();
+  await page.keyboard.press('ArrowLeft');
+  const at = await cursorOf(page);
+
+  const grab = async (name: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name }).click(),
+    ]);
+    const path = `e2e-artifacts/export-${download.suggestedFilename()}`;
+    await download.saveAs(path);
+    return readFileSync(path);
+  };
+  const svg = (await grab('Export SVG')).toString('utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.nodeName,
+      labels: [...doc.querySelectorAll('text')].map((t) => t.textContent).join(' '),
+      styled: doc.querySelector('line')?.getAttribute('style') ?? '',
+    };
+  }, svg);
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.labels).toContain('submit r1');
+  expect(parsed.styled).toContain('stroke-width');
+
+  const png = await grab('Export PNG');
+  expect(png.length).toBeGreaterThan(1000);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  const json = await grab('Export JSON');
+  const run = JSON.parse(json.toString('utf8')) as Record<string, unknown>;
+  expect(run).toMatchObject({
+    format: 'reliable-messaging-workshop/run',
+    version: 1,
+    exercise: '04-lost-message',
+    cursor: at.at,
+    seed: 1,
+  });
+  expect((run.labels as string[]).length).toBe(at.of);
+
+  // Import into a fresh page: the same run at the same cursor.
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+  const chooser = page.locator('input[type="file"]');
+  await chooser.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{oops'),
+  });
+  await expect(page.getByRole('alert')).toContainText('not valid JSON. Nothing was changed.');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+  await chooser.setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: json });
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${at.at} of ${at.of}`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

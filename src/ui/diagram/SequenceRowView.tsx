@@ -28,7 +28,7 @@ interface Props {
   onAction: ((index: number) => void) | null;
 }
 
-const MID_Y = ROW_HEIGHT_PX / 2 + 8;
+export const MID_Y = ROW_HEIGHT_PX / 2 + 8;
 
 export function rowLabel(row: SequenceRow): string {
   const parts = [`Step ${row.step}`, row.summary];
@@ -151,7 +151,7 @@ function attemptOf(row: SequenceRow): string | undefined {
   return e.type === 'enqueue' ? e.producedBy.attemptId : undefined;
 }
 
-function ArrowShape({
+export function ArrowShape({
   row,
   layout,
   active,
@@ -195,7 +195,7 @@ function ArrowShape({
   );
 }
 
-function NoteShape({
+export function NoteShape({
   row,
   layout,
 }: {

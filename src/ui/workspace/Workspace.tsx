@@ -27,6 +27,9 @@ import { ShareBar } from './ShareBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useLeader } from '../presenter/useLeader';
 import { InstructorBar } from '../presenter/InstructorBar';
+import { ExportBar } from '../export/ExportBar';
+import { toRunFile } from '../export/runFile';
+import type { RunFile } from '../export/runFile';
 import { useSession } from './useSession';
 
 interface Props {
@@ -254,6 +257,29 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     return list;
   }, [compileError, runError, code]);
 
+  // An imported run file: another exercise opens as a share link would; this one loads here.
+  const importRun = (run: RunFile) => {
+    const shared = {
+      code: run.code,
+      settings: run.settings,
+      labels: run.labels,
+      cursor: run.cursor,
+      seed: run.seed,
+    };
+    if (run.exercise !== folder) {
+      window.location.hash = shareHash(run.exercise, shared);
+      return;
+    }
+    applyShare(folder, run.code, run.settings);
+    setCode(run.code);
+    setCex(null);
+    setPlaying(false);
+    void session.open(
+      { folder, file, source: run.code, settings: run.settings },
+      { labels: run.labels, cursor: run.cursor, seed: run.seed },
+    );
+  };
+
   // The presenter window follows this run (src/ui/presenter).
   useLeader(
     view && session.spec
@@ -283,6 +309,26 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     <>
       <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
       <InstructorBar folder={folder} />
+      <ExportBar
+        folder={folder}
+        manifest={manifest}
+        run={view ? { events: view.events, cursor: view.cursor } : null}
+        makeJson={() =>
+          toRunFile(
+            folder,
+            file,
+            {
+              code: session.spec?.source ?? code,
+              settings: session.spec?.settings ?? settings,
+              labels: view?.choices.map((c) => c.label) ?? [],
+              cursor: view?.cursor ?? 0,
+              seed: view?.seed ?? null,
+            },
+            cex?.invariant,
+          )
+        }
+        onImport={importRun}
+      />
       <WorkspaceLayout
         controls={paneControls}
         instructions={

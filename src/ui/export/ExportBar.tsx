@@ -1,0 +1,119 @@
+/**
+ * Export the run (or counterexample) shown as SVG, PNG or JSON, and import a JSON run back
+ * (file picker or drop on the bar). A bad file is explained and changes nothing.
+ */
+import { useId, useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import type { ExerciseManifest, TraceEvent } from '../../sim';
+import { diagramSvg, download, svgToPng } from './exportDiagram';
+import { parseRunFile } from './runFile';
+import type { RunFile } from './runFile';
+
+interface Props {
+  folder: string;
+  manifest: ExerciseManifest;
+  run: { events: TraceEvent[]; cursor: number } | null;
+  makeJson(): string;
+  onImport(run: RunFile): void;
+}
+
+export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const base = `${folder}-run`;
+
+  const svg = () => (run ? diagramSvg(run.events, manifest, run.cursor - 1) : null);
+  const exportPng = async () => {
+    const s = svg();
+    if (!s) return;
+    try {
+      download(`${base}.png`, await svgToPng(s), 'image/png');
+    } catch (e) {
+      setError(`The PNG could not be made: ${(e as Error).message}.`);
+    }
+  };
+  const importText = (text: string) => {
+    const parsed = parseRunFile(text);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      setStatus('');
+      return;
+    }
+    setError(null);
+    setStatus(`Imported a run of ${parsed.run.exercise} (${parsed.run.labels.length} steps).`);
+    onImport(parsed.run);
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > 2_000_000) return setError('This file is too large to be a run.');
+    importText(await file.text());
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    void importFile(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <div
+      className="export-bar secondary-chrome"
+      role="group"
+      aria-label="Export or import the run"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
+      <span className="muted">Run:</span>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={!run}
+        onClick={() => {
+          const s = svg();
+          if (s) download(`${base}.svg`, s, 'image/svg+xml');
+        }}
+      >
+        Export SVG
+      </button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={!run}
+        onClick={() => void exportPng()}
+      >
+        Export PNG
+      </button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={!run}
+        onClick={() => download(`${base}.json`, makeJson(), 'application/json')}
+      >
+        Export JSON
+      </button>
+      <label htmlFor={inputId} className="button button-secondary button-small file-label">
+        Import JSON…
+      </label>
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        onChange={(e) => {
+          void importFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <span className="muted">(or drop a run file here)</span>
+      <span role="status" className="muted">
+        {status}
+      </span>
+      {error && (
+        <p className="callout callout-error export-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

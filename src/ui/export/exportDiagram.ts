@@ -1,0 +1,94 @@
+/**
+ * Export of the run's diagram: DiagramSvg rendered off screen inside a `.seq` element (so the
+ * page's CSS, theme included, applies), every element's relevant computed style inlined, then
+ * serialised: an SVG that renders standalone. PNG: that SVG drawn on a canvas at 2x.
+ */
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { ExerciseManifest, TraceEvent } from '../../sim';
+import { DiagramSvg } from '../diagram/DiagramSvg';
+
+const PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'paint-order',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+] as const;
+
+export function diagramSvg(events: TraceEvent[], manifest: ExerciseManifest, cursor: number) {
+  const host = document.createElement('div');
+  host.className = 'seq';
+  host.setAttribute('aria-hidden', 'true');
+  host.style.cssText = 'position:fixed;left:-100000px;top:0;';
+  document.body.append(host);
+  const root = createRoot(host);
+  try {
+    flushSync(() => root.render(createElement(DiagramSvg, { events, manifest, cursor })));
+    const svg = host.querySelector('svg');
+    if (!svg) throw new Error('the diagram did not render');
+    // Read every style first: removing a parent's class would change its children's styles.
+    const all = [svg, ...svg.querySelectorAll('*')];
+    const styles = all.map((el) => {
+      const cs = getComputedStyle(el);
+      return PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+    });
+    all.forEach((el, i) => {
+      el.setAttribute('style', styles[i]!);
+      el.removeAttribute('class');
+    });
+    return new XMLSerializer().serializeToString(svg);
+  } finally {
+    root.unmount();
+    host.remove();
+  }
+}
+
+export async function svgToPng(svg: string): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the SVG could not be drawn'));
+      img.src = url;
+    });
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, img.width * scale);
+    canvas.height = Math.max(1, img.height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no canvas');
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export function download(name: string, data: Blob | string, type: string) {
+  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
