@@ -4,7 +4,8 @@
  */
 import { stableStringify } from '../core/hash';
 import { stateValue } from '../sim/actors';
-import type { Engine, PendingStep, World } from '../sim';
+import type { Engine, World } from '../sim';
+import { waitingOnOf } from '../projections/topology';
 import type { WorldSummary } from './sessionProtocol';
 
 const MAX_VALUE_CHARS = 120;
@@ -12,36 +13,6 @@ const MAX_VALUE_CHARS = 120;
 function short(value: unknown): string {
   const text = stableStringify(value) ?? 'undefined';
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-}
-
-function describePending(p: PendingStep): string {
-  switch (p.phase) {
-    case 'call': {
-      const e = p.effect;
-      switch (e.kind) {
-        case 'load':
-          return `load ${e.collection}/${e.id}`;
-        case 'batch':
-          return `write ${e.ops.map((o) => `${o.collection}/${o.id}`).join(', ')}`;
-        case 'send':
-          return `${e.mode} ${e.message.type} to ${e.destination}`;
-        case 'external':
-          return `call ${e.api}.${e.operation}`;
-        case 'choose':
-          return `choose ${e.label}`;
-        default:
-          return e.kind;
-      }
-    }
-    case 'dispatch':
-      return 'dispatch captured sends';
-    case 'ack':
-      return 'acknowledge the message';
-    case 'respond':
-      return `respond ${p.status}`;
-    case 'failed':
-      return `failed: ${p.error.message}`;
-  }
 }
 
 export function summarizeWorld(engine: Engine, w: World): WorldSummary {
@@ -60,7 +31,7 @@ export function summarizeWorld(engine: Engine, w: World): WorldSummary {
       attemptId: i.attemptId,
       endpoint: i.endpoint,
       route: i.route,
-      pending: describePending(i.pending),
+      pending: waitingOnOf(i),
     })),
     requests: w.requests.map((r) => ({
       requestId: r.requestId,
