@@ -190,6 +190,33 @@ test('a share link reproduces code, settings and the run in a fresh browser', as
   await fresh.close();
 });
 
+test('hovering ctx.load in the editor shows its generated signature and doc', async ({ page }) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(page.locator('.cm-content')).toContainText('ctx.load');
+  // The middle of "load" in "ctx.load", found in the editor's text nodes.
+  const box = await page.locator('.cm-content').evaluate((content) => {
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    let text = '';
+    const nodes: { node: Text; start: number }[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n as Text, start: text.length });
+      text += n.textContent ?? '';
+    }
+    const at = text.indexOf('ctx.load') + 'ctx.'.length + 2;
+    const hit = [...nodes].reverse().find((x) => x.start <= at)!;
+    const range = document.createRange();
+    range.setStart(hit.node, at - hit.start);
+    range.setEnd(hit.node, at - hit.start + 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  const tip = page.getByTestId('ctx-hover');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('load<T = unknown>(collection: string, id: string');
+  await expect(tip).toContainText('Loads a document: its value and version, or null if absent.');
+});
+
 test('a tampered share link is explained and runs nothing', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

@@ -70,13 +70,16 @@ export interface HandlerContext {
 
   /** Key-value stores (dedup, tokens, blobs). One step each. */
   kv: {
+    /** Reads a key: its value and version, or null if absent. One step. */
     get<T = unknown>(store: string, key: string): Promise<Doc<T> | null>;
+    /** Writes a key (optionally at an expected version). One step; may be rejected. */
     put(
       store: string,
       key: string,
       value: unknown,
       options?: { expectedVersion?: ExpectedVersion },
     ): Promise<void>;
+    /** Deletes a key (optionally at an expected version). One step. */
     delete(
       store: string,
       key: string,
@@ -85,17 +88,20 @@ export interface HandlerContext {
   };
   /** Event store. One step each. */
   events: {
+    /** Appends events to a stream at an expected version. One step; may be rejected. */
     append(
       store: string,
       stream: string,
       events: unknown[],
       options?: { expectedVersion?: ExpectedVersion },
     ): Promise<{ version: number; positions: number[] }>;
+    /** Reads a stream's events (from a version on). One step. */
     read<T = unknown>(
       store: string,
       stream: string,
       fromVersion?: number,
     ): Promise<{ version: number; events: { version: number; position: number; data: T }[] }>;
+    /** Reads every stream's events in position order (from a position on). One step. */
     readAll<T = unknown>(
       store: string,
       fromPosition?: number,

@@ -1,7 +1,8 @@
 /**
- * The learner's handler file in CodeMirror 6: TypeScript highlighting, `ctx.` completion with
- * docs, and learner errors (compile, run, check) as inline diagnostics at their line. Reset to
- * the starter asks first; the diff view compares with the starter.
+ * The learner's handler file in CodeMirror 6: TypeScript highlighting, `ctx.` completion and
+ * hover docs (generated from the real `HandlerContext` type), and learner errors (compile, run,
+ * check) as inline diagnostics at their line. Reset to the starter asks first; the diff view
+ * compares with the starter.
  */
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
@@ -11,7 +12,7 @@ import type { Text } from '@codemirror/state';
 import CodeMirror from '@uiw/react-codemirror';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LearnerError } from '../../sandbox';
-import { ctxCompletionSource } from './ctxCompletions';
+import { ctxCompletionSource, ctxHover } from './ctxCompletions';
 import { DiffView } from './DiffView';
 import { darkEditorTheme } from './editorTheme';
 import { useShownTheme } from '../shell/usePrefsStore';
@@ -47,6 +48,7 @@ export function CodeEditor({ file, code, starter, onChange, errors }: Props) {
     () => [
       javascript({ typescript: true }),
       javascriptLanguage.data.of({ autocomplete: ctxCompletionSource }),
+      ctxHover,
       lintGutter(),
       EditorView.contentAttributes.of({ 'aria-label': `Code editor: ${file}`, tabindex: '0' }),
     ],
