@@ -217,6 +217,34 @@ test('hovering ctx.load in the editor shows its generated signature and doc', as
   await expect(tip).toContainText('Loads a document: its value and version, or null if absent.');
 });
 
+test('scrubbing with quick key presses never loses a step', async ({ page }) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(page.locator('.seq')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+  for (let i = 1; i <= 5; i++) {
+    await page.getByRole('button', { name: /\(space\)/ }).click();
+    await expect(page.getByTestId('cursor')).toHaveText(`Step ${i} of ${i}`);
+  }
+  await focusPage(page);
+  for (let i = 4; i >= 0; i--) {
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('cursor')).toHaveText(`Step ${i} of 5`);
+  }
+  await expect(page.getByLabel('Run summary')).toContainText('Showing the world after step 0.');
+  // Four presses without waiting for the worker: each counts from the last, none is lost.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cursor')).toHaveText('Step 4 of 5');
+  await expect(page.getByLabel('Run summary')).toContainText('Showing the world after step 4.');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('cursor')).toHaveText('Step 4 of 5');
+  // And back and forth quickly: the last answer wins, a stale one does not move the cursor.
+  for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowRight'])
+    await page.keyboard.press(key);
+  await expect(page.getByTestId('cursor')).toHaveText('Step 2 of 5');
+  await expect(page.getByLabel('Run summary')).toContainText('Showing the world after step 2.');
+});
+
 test('a tampered share link is explained and runs nothing', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

@@ -25,6 +25,11 @@ export type Speed = keyof typeof SPEEDS;
 
 interface Props {
   session: Session;
+  /**
+   * The cursor to show: while the learner scrubs, where they asked to be (the world view follows
+   * when the worker answers); otherwise the view's cursor.
+   */
+  cursor?: number;
   manifest: ExerciseManifest;
   /** A step to emphasise in the diagram (where a counterexample breaks the invariant). */
   highlightStep?: number;
@@ -85,7 +90,8 @@ export function RunView(props: Props) {
     if (at !== undefined) props.onBranch(at, index);
   };
 
-  const cursor = view?.cursor ?? 0;
+  const cursor = props.cursor ?? view?.cursor ?? 0;
+  const seeking = session.pending === 'seek';
   const highlight = view?.branchStep ?? props.highlightStep;
   const length = view?.choices.length ?? 0;
   return (
@@ -120,7 +126,7 @@ export function RunView(props: Props) {
         <button
           type="button"
           className="button button-secondary"
-          disabled={busy || cursor === 0}
+          disabled={(busy && !seeking) || cursor === 0}
           onClick={() => props.onSeek(cursor - 1)}
           aria-keyshortcuts="ArrowLeft"
         >
@@ -129,7 +135,7 @@ export function RunView(props: Props) {
         <button
           type="button"
           className="button button-secondary"
-          disabled={busy || cursor >= length}
+          disabled={(busy && !seeking) || cursor >= length}
           onClick={() => props.onSeek(cursor + 1)}
           aria-keyshortcuts="ArrowRight"
         >
@@ -173,7 +179,7 @@ export function RunView(props: Props) {
       )}
       {view && (
         <div className={busy ? 'stale' : undefined}>
-          {cursor === length && (
+          {cursor === length && view.cursor === length && (
             <ChoiceList enabled={view.enabled} disabled={busy} onPick={props.onStep} />
           )}
           <Tabs<'diagram' | 'timeline'>
@@ -240,8 +246,8 @@ export function RunView(props: Props) {
               <strong>
                 {length} steps, {view.events.length} events.
               </strong>{' '}
-              {cursor < length
-                ? `Showing the world after step ${cursor}.`
+              {view.cursor < length
+                ? `Showing the world after step ${view.cursor}.`
                 : view.enabled.length === 0
                   ? view.quiescent
                     ? 'The run reached quiescence: nothing was left to do.'

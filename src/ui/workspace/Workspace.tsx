@@ -76,6 +76,31 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const codeRef = useRef(code);
   codeRef.current = code;
 
+  // Scrubbing: the cursor the learner asked for. Moves accumulate on it (each ← / → counts from
+  // the target, not from the last view the worker sent), one seek at a time goes to it, and the
+  // page shows it until the worker's view catches up, so a stale answer never moves it back.
+  const target = useRef<number | null>(null);
+  const [targetCursor, setTargetCursor] = useState<number | null>(null);
+  const seeking = useRef(false);
+  const setTarget = useCallback((cursor: number | null) => {
+    target.current = cursor;
+    setTargetCursor(cursor);
+  }, []);
+  const { run: runOp } = session;
+  const seekToTarget = useCallback(async () => {
+    if (seeking.current) return; // the seek in flight goes on to the target when it answers
+    seeking.current = true;
+    try {
+      while (target.current !== null) {
+        const want = target.current;
+        const ok = await runOp({ op: 'seek', cursor: want });
+        if (!ok || target.current === want) setTarget(null);
+      }
+    } finally {
+      seeking.current = false;
+    }
+  }, [runOp, setTarget]);
+
   // Apply a share link once: its code and settings become the exercise's (the learner's own
   // code is kept as a backup), and the URL goes back to the plain exercise address.
   useEffect(() => {
@@ -89,12 +114,13 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const playFromStart = useCallback(
     (s: number) => {
       setPlaying(false);
+      setTarget(null);
       return session.open(specOf(codeRef.current), {
         seed: s,
         play: { seed: s, maxSteps: DEFAULT_MAX_STEPS },
       });
     },
-    [session, specOf],
+    [session, specOf, setTarget],
   );
   useEffect(() => {
     if (!opened.current && share) {
@@ -133,8 +159,11 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   };
 
   const view = session.view;
+  /** Where the run is shown: the target while scrubbing, else the worker's cursor. */
+  const cursorNow = targetCursor ?? view?.cursor ?? 0;
   const openFresh = async () => {
     setPlaying(false);
+    setTarget(null);
     return session.open(specOf(code));
   };
   const playSeed = async (s: number) => {
@@ -145,12 +174,20 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     if (!(await playFromStart(s))) return;
     if (await session.run({ op: 'seek', cursor: 0 })) setPlaying(true);
   };
+  /** The cursor moves count from: the target, else the worker's latest (maybe unrendered) view. */
+  const scrubBase = () => target.current ?? session.latest().view?.cursor ?? 0;
   const seek = (cursor: number) => {
     setPlaying(false);
-    void session.run({ op: 'seek', cursor });
+    const latest = session.latest().view;
+    if (!latest) return;
+    const next = Math.max(0, Math.min(cursor, latest.choices.length));
+    if (next === scrubBase()) return;
+    setTarget(next);
+    void seekToTarget();
   };
   const step = (index: number) => {
     setPlaying(false);
+    setTarget(null);
     void session.run({ op: 'step', index });
   };
 
@@ -170,13 +207,16 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
 
   useKeyboardShortcuts({
     step: () => {
-      if (!view || session.busy) return;
-      if (view.cursor < view.choices.length) return seek(view.cursor + 1);
-      const next = view.enabled.find((c) => c.fault === null) ?? view.enabled[0];
+      const { view: latest, busy } = session.latest();
+      if (!latest) return;
+      const at = scrubBase();
+      if (at < latest.choices.length) return seek(at + 1);
+      if (busy || target.current !== null) return;
+      const next = latest.enabled.find((c) => c.fault === null) ?? latest.enabled[0];
       if (next) step(next.index);
     },
-    back: () => view && view.cursor > 0 && seek(view.cursor - 1),
-    forward: () => view && view.cursor < view.choices.length && seek(view.cursor + 1),
+    back: () => seek(scrubBase() - 1),
+    forward: () => seek(scrubBase() + 1),
     check: () => checkControls.current?.check(),
     playPause: () => (playing ? setPlaying(false) : void playSeed(view?.seed ?? seed)),
     reset: () => void openFresh(),
@@ -206,6 +246,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
           const invariant = result.verdict === 'violated' ? result.invariant : 'cycle';
           const fallback = result.description;
           setPlaying(false);
+          setTarget(null);
           setCex({ invariant, labels, explanation: null });
           void session.open(specOf(source), { labels, cursor: labels.length }).then((ok) => {
             if (!ok) setCex({ invariant, labels, explanation: fallback });
@@ -228,7 +269,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
           return;
       }
     },
-    [folder, markPassed, session, specOf],
+    [folder, markPassed, session, specOf, setTarget],
   );
 
   // The invariant's own words on the counterexample's last state explain the violation.
@@ -274,6 +315,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     setCode(run.code);
     setCex(null);
     setPlaying(false);
+    setTarget(null);
     void session.open(
       { folder, file, source: run.code, settings: run.settings },
       { labels: run.labels, cursor: run.cursor, seed: run.seed },
@@ -351,6 +393,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
           <ErrorBoundary area="the seeded run">
             <RunView
               session={session}
+              cursor={cursorNow}
               manifest={manifest}
               {...(cex ? { highlightStep: cex.labels.length - 1 } : {})}
               file={file}
@@ -365,14 +408,15 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               onRetry={() => void playFromStart(seed)}
               onStep={step}
               onSeek={seek}
-              onBranch={(at, index) =>
+              onBranch={(at, index) => {
+                setTarget(null);
                 void session.run({
                   op: 'play',
                   seed: view?.seed ?? seed,
                   maxSteps: DEFAULT_MAX_STEPS,
                   from: { step: at, index },
-                })
-              }
+                });
+              }}
             />
           </ErrorBoundary>
         }

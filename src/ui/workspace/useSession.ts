@@ -46,6 +46,11 @@ export interface Session extends SessionState {
   run(op: Exclude<SessionOp, { op: 'open' } | { op: 'faultsAt' }>): Promise<boolean>;
   faultsAt(step: number): Promise<EnabledChoice[]>;
   compile(folder: string, file: string, source: string): Promise<LearnerError | null | undefined>;
+  /**
+   * The state as of the last answer, even before React renders it (for handlers that may run
+   * between an answer and the render that shows it, e.g. quick key presses).
+   */
+  latest(): SessionState;
 }
 
 export function useSession(): Session {
@@ -158,5 +163,7 @@ export function useSession(): Session {
     [client],
   );
 
-  return { ...state, open, run, faultsAt, compile };
+  const latest = useCallback(() => stateRef.current, []);
+
+  return { ...state, open, run, faultsAt, compile, latest };
 }
