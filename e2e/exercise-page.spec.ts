@@ -245,6 +245,55 @@ test('scrubbing with quick key presses never loses a step', async ({ page }) => 
   await expect(page.getByLabel('Run summary')).toContainText('Showing the world after step 2.');
 });
 
+test('the topology shows messages travelling along their edge during Play and steps', async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/03-going-async');
+  await expect(page.locator('.seq')).toBeVisible();
+  await page.getByRole('tab', { name: 'Topology' }).click();
+  const deliverEdge = page.getByTestId('rf__edge-queue:Orders->ep:Orders');
+  const sendEdge = page.getByTestId('rf__edge-ep:Frontend->queue:Orders');
+  await expect(deliverEdge).toBeVisible();
+
+  // During Play (slow), the send and then the delivery travel along their edges.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('slow');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(sendEdge).toHaveClass(/\banimated\b/, { timeout: 15_000 });
+  await expect(page.locator('[data-testid="message-in-flight"]')).toContainText('SubmitOrder');
+  await expect(deliverEdge).toHaveClass(/\banimated\b/, { timeout: 15_000 });
+  await page.screenshot({ path: 'e2e-artifacts/topology-in-flight.png' });
+  await page.getByRole('button', { name: 'Pause' }).click();
+
+  // Step by step: the edge is marked at the step that delivers, and only there.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
+  await expect(page.locator('.react-flow__edge.animated')).toHaveCount(0);
+  let delivered = -1;
+  for (let i = 1; i <= 15 && delivered < 0; i++) {
+    await page.getByRole('button', { name: /\(space\)/ }).click();
+    await expect(page.getByTestId('cursor')).toHaveText(`Step ${i} of ${i}`);
+    if (/\banimated\b/.test((await deliverEdge.getAttribute('class')) ?? '')) delivered = i;
+  }
+  expect(delivered).toBeGreaterThan(0);
+  await expect(deliverEdge).toHaveClass(/is-in-flight/);
+  await expect(
+    deliverEdge
+      .getByTestId('message-in-flight')
+      .or(page.locator('[data-edge="queue:Orders->ep:Orders"]')),
+  ).toContainText('SubmitOrder');
+  await focusPage(page);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${delivered - 1} of ${delivered}`);
+  await expect(deliverEdge).not.toHaveClass(/\banimated\b/);
+
+  // With reduced motion the edge is highlighted, not animated.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${delivered} of ${delivered}`);
+  await expect(deliverEdge).toHaveClass(/is-in-flight/);
+  await expect(deliverEdge).not.toHaveClass(/\banimated\b/);
+});
+
 test('a tampered share link is explained and runs nothing', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

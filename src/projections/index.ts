@@ -3,3 +3,5 @@ export { toSequenceDiagram } from './sequence';
 export type * from './sequenceTypes';
 export { toTopology } from './topology';
 export type * from './topology';
+export { messagesInFlightAt } from './messagesInFlight';
+export type { MessageInFlight } from './messagesInFlight';

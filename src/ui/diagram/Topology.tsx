@@ -1,13 +1,19 @@
 /**
  * The topology of the exercise: actors and channels (React Flow), with each actor's live state.
  * Read-only and derived: nodes and edges come from `toTopology(manifest, world)` on every world.
+ * Messages enqueued or delivered at the shown step (`messagesInFlightAt`) travel along their
+ * edge: the edge is animated and a labelled marker moves from source to target; with
+ * `prefers-reduced-motion` the edge is only highlighted.
  */
 import { Controls, MarkerType, ReactFlow } from '@xyflow/react';
 import type { Edge } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import '@xyflow/react/dist/style.css';
 import { toTopology } from '../../projections';
+import type { MessageInFlight } from '../../projections';
 import type { ExerciseManifest, World } from '../../sim';
+import { edgeTypes } from './InFlightEdge';
+import type { InFlightFlowEdge } from './InFlightEdge';
 import { nodeTypes } from './topologyNodes';
 import type { TopologyFlowNode } from './topologyNodes';
 import './diagram.css';
@@ -17,12 +23,27 @@ export interface TopologyProps {
   world: World;
   /** The learner's exports, to name copy states when the retry policy is exported by the learner. */
   handlers?: Record<string, unknown>;
+  /** Messages travelling at the shown step, with the step (to restart the animation). */
+  inFlight?: { step: number; messages: readonly MessageInFlight[]; durationMs: number };
 }
 
 const FIT_VIEW_OPTIONS = { padding: 0.08 };
 
-export function Topology({ manifest, world, handlers }: TopologyProps) {
-  const { nodes, edges } = useMemo(() => {
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+function subscribeReducedMotion(onChange: () => void) {
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+const prefersReducedMotion = () => window.matchMedia(REDUCED_MOTION).matches;
+
+export function Topology({ manifest, world, handlers, inFlight }: TopologyProps) {
+  const reducedMotion = useSyncExternalStore(
+    subscribeReducedMotion,
+    prefersReducedMotion,
+    () => false,
+  );
+  const base = useMemo(() => {
     const t = toTopology(manifest, world, handlers ? { handlers } : {});
     const flowNodes: TopologyFlowNode[] = t.nodes.map((n) => ({
       id: n.id,
@@ -47,12 +68,36 @@ export function Topology({ manifest, world, handlers }: TopologyProps) {
     return { nodes: flowNodes, edges: flowEdges };
   }, [manifest, world, handlers]);
 
+  const { nodes } = base;
+  const edges = useMemo(() => {
+    const moving = new Map(inFlight?.messages.map((m) => [m.edgeId, m]));
+    if (!inFlight || moving.size === 0) return base.edges;
+    return base.edges.map((e): Edge | InFlightFlowEdge => {
+      const m = moving.get(e.id);
+      if (!m) return e;
+      return {
+        ...e,
+        type: 'inFlight',
+        animated: !reducedMotion,
+        className: `${e.className ?? ''} is-in-flight`,
+        zIndex: 1,
+        data: {
+          flight: m.label,
+          kind: m.kind,
+          durationMs: inFlight.durationMs,
+          stepKey: inFlight.step,
+        },
+      };
+    });
+  }, [base, inFlight, reducedMotion]);
+
   return (
     <div className="topo" role="figure" aria-label="Topology: actors, channels and their state">
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         nodesDraggable={false}

@@ -3,9 +3,10 @@
  * Forward, Reset, speed), the run summary and invariants at the cursor, the timeline (each step
  * offers the faults that could have happened there, and re-runs from it), and the world state.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { parseSeed } from '../../core/random';
+import { messagesInFlightAt } from '../../projections';
 import { FAULT_DESCRIPTIONS } from '../../sim';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
 import type { ExerciseManifest } from '../../sim';
@@ -91,6 +92,18 @@ export function RunView(props: Props) {
   };
 
   const cursor = props.cursor ?? view?.cursor ?? 0;
+  // Messages enqueued or delivered by the step that led to the shown world travel along their
+  // topology edge for about one step of Play.
+  const { manifest } = props;
+  const inFlight = useMemo(
+    () =>
+      view && {
+        step: view.cursor,
+        messages: messagesInFlightAt(view.events, view.cursor, manifest),
+        durationMs: playing ? SPEEDS[speed] : SPEEDS.slow,
+      },
+    [view, manifest, playing, speed],
+  );
   const seeking = session.pending === 'seek';
   const highlight = view?.branchStep ?? props.highlightStep;
   const length = view?.choices.length ?? 0;
@@ -272,7 +285,11 @@ export function RunView(props: Props) {
                 label: 'Topology',
                 render: () => (
                   <div className="topology-host">
-                    <Topology manifest={props.manifest} world={view.world} />
+                    <Topology
+                      manifest={props.manifest}
+                      world={view.world}
+                      {...(inFlight ? { inFlight } : {})}
+                    />
                   </div>
                 ),
               },
