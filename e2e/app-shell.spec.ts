@@ -2,35 +2,12 @@
  * The app shell journey: learning path → exercise (by keyboard) → seeded run → new seed,
  * with no console errors and no serious accessibility violations on either view.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
-  });
-  return errors;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
+import { collectErrors, expectNoSeriousViolations } from './support';
 
 test('learning path, exercise view and seeded runs', async ({ page }) => {
-  const errors = collectConsoleErrors(page);
+  const errors = collectErrors(page);
   await page.goto('/');
 
   await expect(page.getByRole('link', { name: 'Reliable messaging workshop' })).toBeVisible();
@@ -109,7 +86,7 @@ test('learning path, exercise view and seeded runs', async ({ page }) => {
 });
 
 test('malformed links and broken or unknown exercises show a clear message', async ({ page }) => {
-  const errors = collectConsoleErrors(page);
+  const errors = collectErrors(page);
   await page.goto('/#/exercise/04-lost-message?seed=banana');
   await expect(page.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
   await expect(page.getByText('The seed "banana" is not valid')).toBeVisible();
@@ -125,7 +102,7 @@ test('malformed links and broken or unknown exercises show a clear message', asy
 test('the model-checking lesson shows its README and a checker, without a simulation', async ({
   page,
 }) => {
-  const errors = collectConsoleErrors(page);
+  const errors = collectErrors(page);
   await page.goto('/#/exercise/18-model-checking');
   await expect(page.getByRole('heading', { name: 'Instructions' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Checker' })).toBeVisible();

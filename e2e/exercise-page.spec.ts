@@ -5,21 +5,11 @@
  * check that is cancelled.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support';
 
 const SOLUTION = readFileSync('exercises/04-lost-message/solution.ts', 'utf8');
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 /** The run view's "Step n of m". */
 async function cursorOf(page: Page): Promise<{ at: number; of: number }> {

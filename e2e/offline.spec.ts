@@ -14,6 +14,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { buildPrecacheManifest, cacheName, SW_FILE } from '../src/pwa/precache';
 import { listFiles } from '../src/pwa/vitePlugin';
+import { collectErrors } from './support';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -26,19 +27,6 @@ function expectedManifest() {
     .filter((p) => p !== SW_FILE)
     .map((p) => ({ path: p, hash: sha256(readFileSync(path.join(DIST, p))) }));
   return buildPrecacheManifest(files, '/', sha256);
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
-  });
-  return errors;
 }
 
 /** Waits until a service worker is active (so its install, the precache, has finished). */

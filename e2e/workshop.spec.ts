@@ -3,20 +3,9 @@
  * timer, the presenter window, the instructor's agenda, export and import of a run.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    label,
-  ).toEqual([]);
-}
+import { expectNoSeriousViolations } from './support';
 
 /** The font size as rendered (CSS zoom included), in CSS pixels. */
 async function renderedFontPx(locator: Locator): Promise<number> {
