@@ -1,4 +1,7 @@
-/** Step: the learner picks which enabled event happens next (normal steps, then faults). */
+/**
+ * Step: the learner picks which enabled event happens next. A compact strip under the run
+ * toolbar (it wraps, and scrolls past a few rows): normal steps first, then the faults in red.
+ */
 import { FAULT_DESCRIPTIONS } from '../../sim';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
 
@@ -10,31 +13,37 @@ interface Props {
 
 export function ChoiceList({ enabled, disabled, onPick }: Props) {
   if (enabled.length === 0) {
-    return <p className="muted">Nothing can happen next: the run is over.</p>;
+    return <p className="muted choices-over">Nothing can happen next: the run is over.</p>;
   }
   const normal = enabled.filter((c) => c.fault === null);
   const faults = enabled.filter((c) => c.fault !== null);
   return (
     <div className="choices">
-      <h3 id="choices-title">What happens next?</h3>
-      <ul className="choice-list" aria-labelledby="choices-title">
-        {normal.map((c, i) => (
-          <li key={c.index}>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={disabled}
-              onClick={() => onPick(c.index)}
-            >
-              {c.label}
-              {i === 0 && <span className="key-hint"> (space)</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div className="choice-group">
+        <h3 id="choices-title" className="choice-heading">
+          What happens next?
+        </h3>
+        <ul className="choice-list" aria-labelledby="choices-title">
+          {normal.map((c, i) => (
+            <li key={c.index}>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={disabled}
+                onClick={() => onPick(c.index)}
+              >
+                {c.label}
+                {i === 0 && <span className="key-hint"> (space)</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
       {faults.length > 0 && (
-        <>
-          <h4 id="choice-faults-title">…or inject a fault</h4>
+        <div className="choice-group choice-group-faults">
+          <h4 id="choice-faults-title" className="choice-heading">
+            …or inject a fault
+          </h4>
           <ul className="choice-list" aria-labelledby="choice-faults-title">
             {faults.map((c) => (
               <li key={c.index}>
@@ -50,7 +59,7 @@ export function ChoiceList({ enabled, disabled, onPick }: Props) {
               </li>
             ))}
           </ul>
-        </>
+        </div>
       )}
     </div>
   );

@@ -62,7 +62,7 @@ export function WorkspaceLayout({ instructions, editor, run, side, controls }: P
     id,
     panelRef: refs[id],
     collapsible: true,
-    className: 'workspace-pane',
+    className: `workspace-pane workspace-pane-${id}`,
   });
   return (
     <Group orientation="horizontal" className="workspace" id="workspace">

@@ -107,153 +107,183 @@ export function RunView(props: Props) {
   const seeking = session.pending === 'seek';
   const highlight = view?.branchStep ?? props.highlightStep;
   const length = view?.choices.length ?? 0;
+  // The step counter and the keys: in the tab row once there is a run (so the toolbar stays one
+  // row), else in the toolbar.
+  const runMeta = (
+    <>
+      <span className="muted step-counter" data-testid="cursor">
+        Step {cursor} of {length}
+      </span>
+      <details className="key-help">
+        <summary aria-label="Keys for the run" title="Keys for the run">
+          ?
+        </summary>
+        <p className="key-help-popover">
+          Keys: <kbd>space</kbd> step, <kbd>←</kbd>/<kbd>→</kbd> scrub, <kbd>K</kbd> play/pause,{' '}
+          <kbd>C</kbd> check, <kbd>R</kbd> reset, <kbd>?</kbd> all keys.
+        </p>
+      </details>
+    </>
+  );
   return (
     <section className="panel run" aria-labelledby="run-title" aria-busy={busy}>
-      <div className="panel-bar">
-        <h2 id="run-title">Run</h2>
-        <span className="muted step-counter" data-testid="cursor">
-          Step {cursor} of {length}
-        </span>
-      </div>
-      <form className="seed-form run-controls" onSubmit={onSubmit} noValidate>
-        <label htmlFor={seedId}>Seed</label>
-        <input
-          id={seedId}
-          name="seed"
-          inputMode="numeric"
-          autoComplete="off"
-          value={seedText}
-          onChange={(e) => setSeedText(e.target.value)}
-          aria-invalid={seedError !== null}
-          aria-describedby={seedError ? seedErrorId : undefined}
-        />
-        {playing ? (
-          <button type="button" className="button" onClick={props.onPause}>
-            Pause
-          </button>
-        ) : (
-          <button type="submit" className="button">
-            Play
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={(busy && !seeking) || cursor === 0}
-          onClick={() => props.onSeek(cursor - 1)}
-          aria-keyshortcuts="ArrowLeft"
-        >
-          ← Back
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={(busy && !seeking) || cursor >= length}
-          onClick={() => props.onSeek(cursor + 1)}
-          aria-keyshortcuts="ArrowRight"
-        >
-          Forward →
-        </button>
-        <button type="button" className="button button-secondary" onClick={props.onReset}>
-          Reset
-        </button>
-        <label htmlFor={speedId} className="speed-label">
-          Speed
-        </label>
-        <select id={speedId} value={speed} onChange={(e) => props.onSpeed(e.target.value as Speed)}>
-          <option value="slow">Slow</option>
-          <option value="normal">Normal</option>
-          <option value="fast">Fast</option>
-        </select>
-        {seedError && (
-          <p id={seedErrorId} className="field-error">
-            {seedError}
+      <div className="run-stage">
+        <div className="run-toolbar">
+          <h2 id="run-title">Run</h2>
+          <form className="seed-form run-controls" onSubmit={onSubmit} noValidate>
+            <label htmlFor={seedId}>Seed</label>
+            <input
+              id={seedId}
+              name="seed"
+              inputMode="numeric"
+              autoComplete="off"
+              value={seedText}
+              onChange={(e) => setSeedText(e.target.value)}
+              aria-invalid={seedError !== null}
+              aria-describedby={seedError ? seedErrorId : undefined}
+            />
+            {playing ? (
+              <button type="button" className="button button-small" onClick={props.onPause}>
+                Pause
+              </button>
+            ) : (
+              <button type="submit" className="button button-small">
+                Play
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={(busy && !seeking) || cursor === 0}
+              onClick={() => props.onSeek(cursor - 1)}
+              aria-keyshortcuts="ArrowLeft"
+            >
+              ← Back
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={(busy && !seeking) || cursor >= length}
+              onClick={() => props.onSeek(cursor + 1)}
+              aria-keyshortcuts="ArrowRight"
+            >
+              Forward →
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={props.onReset}
+            >
+              Reset
+            </button>
+            <label htmlFor={speedId} className="speed-label visually-hidden">
+              Speed
+            </label>
+            <select
+              id={speedId}
+              value={speed}
+              onChange={(e) => props.onSpeed(e.target.value as Speed)}
+            >
+              <option value="slow">Slow</option>
+              <option value="normal">Normal</option>
+              <option value="fast">Fast</option>
+            </select>
+            {seedError && (
+              <p id={seedErrorId} className="field-error">
+                {seedError}
+              </p>
+            )}
+          </form>
+          {!view && runMeta}
+          <p role="status" className="run-status">
+            {session.pending === 'play' ? `Running seed ${seed}…` : busy ? 'Working…' : ''}
+          </p>
+        </div>
+        {codeChanged && view && (
+          <p className="callout callout-info callout-compact">
+            Your code changed since this run started: press Reset or Play to run the new code.
           </p>
         )}
-      </form>
-      <p className="muted key-help">
-        Keys: <kbd>space</kbd> step, <kbd>←</kbd>/<kbd>→</kbd> scrub, <kbd>K</kbd> play/pause,{' '}
-        <kbd>C</kbd> check, <kbd>R</kbd> reset, <kbd>?</kbd> all keys.
-      </p>
-      <p role="status" className="run-status">
-        {session.pending === 'play' ? `Running seed ${seed}…` : busy ? 'Working…' : ''}
-      </p>
-      {codeChanged && view && (
-        <p className="callout callout-info">
-          Your code changed since this run started: press Reset or Play to run the new code.
-        </p>
-      )}
-      {problem && <RunProblem problem={problem} onRetry={props.onRetry} />}
-      {view?.stepError && (
-        <RunProblem
-          problem={{ type: 'learnerError', error: view.stepError }}
-          onRetry={props.onReset}
-        />
-      )}
-      {view && (
-        <div className={busy ? 'stale' : undefined}>
-          {cursor === length && view.cursor === length && (
-            <ChoiceList enabled={view.enabled} disabled={busy} onPick={props.onStep} />
-          )}
-          <Tabs<'diagram' | 'timeline'>
-            label="Run view"
-            selected={runTab}
-            onSelect={setRunTab}
-            tabs={[
-              {
-                key: 'diagram',
-                label: 'Sequence diagram',
-                render: () => (
-                  <div className="diagram-host">
-                    {menu && (
-                      <div className="callout fault-menu-callout">
-                        <FaultMenu step={menu.step} faults={menu.faults} onPick={pickFault} />
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          onClick={() => setMenu(null)}
-                        >
-                          Close
-                        </button>
-                      </div>
-                    )}
-                    <SequenceDiagram
-                      events={view.events}
-                      manifest={props.manifest}
-                      cursor={cursor - 1}
-                      large={projector}
-                      onCursor={(stepIndex) => props.onSeek(stepIndex + 1)}
-                      onRowAction={({ step }) => openFaults(step)}
-                      {...(highlight !== undefined ? { highlightStep: highlight } : {})}
-                    />
-                  </div>
-                ),
-              },
-              {
-                key: 'timeline',
-                label: 'Timeline table',
-                render: () => (
-                  <TimelineTable
-                    events={view.events}
-                    seed={view.seed}
-                    file={file}
-                    cursor={cursor}
-                    branchStep={view.branchStep}
-                    onSeek={props.onSeek}
-                    onFaults={openFaults}
-                    faultMenu={
-                      menu && {
-                        step: menu.step,
-                        content: (
-                          <FaultMenu step={menu.step} faults={menu.faults} onPick={pickFault} />
-                        ),
-                      }
-                    }
-                  />
-                ),
-              },
-            ]}
+        {problem && <RunProblem problem={problem} onRetry={props.onRetry} />}
+        {view?.stepError && (
+          <RunProblem
+            problem={{ type: 'learnerError', error: view.stepError }}
+            onRetry={props.onReset}
           />
+        )}
+        {view && (
+          <div className={busy ? 'run-main stale' : 'run-main'}>
+            {cursor === length && view.cursor === length && (
+              <ChoiceList enabled={view.enabled} disabled={busy} onPick={props.onStep} />
+            )}
+            <Tabs<'diagram' | 'timeline'>
+              label="Run view"
+              className="run-tabs"
+              extra={runMeta}
+              selected={runTab}
+              onSelect={setRunTab}
+              tabs={[
+                {
+                  key: 'diagram',
+                  label: 'Sequence diagram',
+                  render: () => (
+                    <div className="diagram-host">
+                      {menu && (
+                        <div className="callout fault-menu-callout">
+                          <FaultMenu step={menu.step} faults={menu.faults} onPick={pickFault} />
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            onClick={() => setMenu(null)}
+                          >
+                            Close
+                          </button>
+                        </div>
+                      )}
+                      <SequenceDiagram
+                        events={view.events}
+                        manifest={props.manifest}
+                        cursor={cursor - 1}
+                        large={projector}
+                        onCursor={(stepIndex) => props.onSeek(stepIndex + 1)}
+                        onRowAction={({ step }) => openFaults(step)}
+                        {...(highlight !== undefined ? { highlightStep: highlight } : {})}
+                      />
+                    </div>
+                  ),
+                },
+                {
+                  key: 'timeline',
+                  label: 'Timeline table',
+                  render: () => (
+                    <div className="timeline-host">
+                      <TimelineTable
+                        events={view.events}
+                        seed={view.seed}
+                        file={file}
+                        cursor={cursor}
+                        branchStep={view.branchStep}
+                        onSeek={props.onSeek}
+                        onFaults={openFaults}
+                        faultMenu={
+                          menu && {
+                            step: menu.step,
+                            content: (
+                              <FaultMenu step={menu.step} faults={menu.faults} onPick={pickFault} />
+                            ),
+                          }
+                        }
+                      />
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </div>
+        )}
+      </div>
+      {view && (
+        <div className={busy ? 'run-details stale' : 'run-details'}>
           <div className="summary" aria-label="Run summary">
             <p className="summary-line">
               <strong>

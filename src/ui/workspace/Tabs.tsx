@@ -13,9 +13,20 @@ interface Props<K extends string> {
   tabs: TabSpec<K>[];
   selected: K;
   onSelect(key: K): void;
+  /** An extra class on the wrapper (e.g. to let the panel fill the remaining height). */
+  className?: string;
+  /** Shown at the end of the tab row, outside the tablist (e.g. a step counter). */
+  extra?: ReactNode;
 }
 
-export function Tabs<K extends string>({ label, tabs, selected, onSelect }: Props<K>) {
+export function Tabs<K extends string>({
+  label,
+  tabs,
+  selected,
+  onSelect,
+  className,
+  extra,
+}: Props<K>) {
   const id = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (e: KeyboardEvent, i: number) => {
@@ -28,27 +39,30 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect }: Prop
   };
   const current = tabs.find((t) => t.key === selected) ?? tabs[0]!;
   return (
-    <div className="tabs">
-      <div role="tablist" aria-label={label} className="tablist">
-        {tabs.map((t, i) => (
-          <button
-            key={t.key}
-            ref={(el) => {
-              refs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-${t.key}-tab`}
-            aria-selected={t.key === current.key}
-            aria-controls={`${id}-${t.key}-panel`}
-            tabIndex={t.key === current.key ? 0 : -1}
-            className="tab"
-            onClick={() => onSelect(t.key)}
-            onKeyDown={(e) => onKeyDown(e, i)}
-          >
-            {t.label}
-          </button>
-        ))}
+    <div className={className ? `tabs ${className}` : 'tabs'}>
+      <div className="tabs-bar">
+        <div role="tablist" aria-label={label} className="tablist">
+          {tabs.map((t, i) => (
+            <button
+              key={t.key}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-${t.key}-tab`}
+              aria-selected={t.key === current.key}
+              aria-controls={`${id}-${t.key}-panel`}
+              tabIndex={t.key === current.key ? 0 : -1}
+              className="tab"
+              onClick={() => onSelect(t.key)}
+              onKeyDown={(e) => onKeyDown(e, i)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {extra}
       </div>
       <div
         role="tabpanel"

@@ -349,28 +349,30 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
 
   return (
     <>
-      <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
-      <InstructorBar folder={folder} />
-      <ExportBar
-        folder={folder}
-        manifest={manifest}
-        run={view ? { events: view.events, cursor: view.cursor } : null}
-        makeJson={() =>
-          toRunFile(
-            folder,
-            file,
-            {
-              code: session.spec?.source ?? code,
-              settings: session.spec?.settings ?? settings,
-              labels: view?.choices.map((c) => c.label) ?? [],
-              cursor: view?.cursor ?? 0,
-              seed: view?.seed ?? null,
-            },
-            cex?.invariant,
-          )
-        }
-        onImport={importRun}
-      />
+      <div className="workspace-bars">
+        <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
+        <InstructorBar folder={folder} />
+        <ExportBar
+          folder={folder}
+          manifest={manifest}
+          run={view ? { events: view.events, cursor: view.cursor } : null}
+          makeJson={() =>
+            toRunFile(
+              folder,
+              file,
+              {
+                code: session.spec?.source ?? code,
+                settings: session.spec?.settings ?? settings,
+                labels: view?.choices.map((c) => c.label) ?? [],
+                cursor: view?.cursor ?? 0,
+                seed: view?.seed ?? null,
+              },
+              cex?.invariant,
+            )
+          }
+          onImport={importRun}
+        />
+      </div>
       <WorkspaceLayout
         controls={paneControls}
         instructions={
