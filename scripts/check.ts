@@ -11,14 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { checkModel } from '../src/checker/explorer';
 import { createModelFromRequest } from '../src/checker/registry';
 import { evaluateModelSource } from '../src/checker/sandboxModules';
-import { describeEvent, replayChoices } from '../src/sim';
-import type { Choice } from '../src/sim';
+import { describeEvent } from '../src/sim';
 import { isMessaging } from '../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../src/workshop/loadNode';
 import { applySettings, SettingError } from '../src/workshop/settings';
 import { checkVariant, variantsOf } from '../src/workshop/verify';
-import { createProgram } from '../src/workshop/program';
-import { createSimModel } from '../src/workshop/simModel';
 import { variantModules } from '../exercises/18-model-checking/modules';
 import { manifest as mcManifest } from '../exercises/18-model-checking/manifest';
 
@@ -132,17 +129,9 @@ async function run(args: Args): Promise<Report> {
   if (result.verdict === 'violated') {
     report.invariant = result.invariant;
     report.explanation = r.explanation ?? undefined;
-    const choices = result.counterexample.choices as Choice[];
-    const prepared = createProgram(
-      bundle.manifest,
-      source ?? bundle.sources[target.file]!,
-      target.file,
-    );
-    const events = prepared.ok
-      ? replayChoices(createSimModel(prepared.program).engine, choices).events.map(
-          (e) => `${e.step + 1}. ${describeEvent(e)}`,
-        )
-      : undefined;
+    const events = r
+      .replayCounterexample()
+      ?.events.map((e) => `${e.step + 1}. ${describeEvent(e)}`);
     report.counterexample = { steps: result.counterexample.labels, ...(events ? { events } : {}) };
   } else if (result.verdict === 'learner-error') {
     report.learnerError = r.explanation ?? ('message' in result ? result.message : undefined);

@@ -55,7 +55,7 @@ export const noGhostMessages: InvariantSpec = {
 
 /** I-GHOST (TLA+ form): every input that produced output also committed a change, by the end. */
 export const noGhostMessagesAtEnd: InvariantSpec = {
-  name: 'noGhostMessages',
+  name: 'noGhostMessagesAtEnd',
   kind: 'atQuiescence',
   description: 'Every message sent comes with its committed change (checked when all is done).',
   check(w) {

@@ -36,21 +36,15 @@ export interface LiveSink {
 
 interface LiveRun {
   gen: HandlerGenerator;
-  host: MutableHost;
+  host: Host;
   results: CallResult[];
   pos: number;
-}
-
-interface MutableHost extends ContextHost {
-  live: boolean;
-  ids: number;
-  sink: LiveSink;
 }
 
 const EMPTY_SINK: LiveSink = { sends: [], logs: [] };
 
 /** The engine's side of one handler attempt's context: ids, captured sends, logs. */
-class Host implements MutableHost {
+class Host implements ContextHost {
   readonly endpoint: string;
   readonly attemptId: string;
   readonly message: IncomingMessage | null;
@@ -124,28 +118,20 @@ export class HandlerRuntime {
     return { handler, middleware: spec.middleware ?? [] };
   }
 
-  private createGenerator(inv: Invocation, host: MutableHost): HandlerGenerator {
+  private createGenerator(inv: Invocation, host: Host): HandlerGenerator {
     const { handler, middleware } = this.handlerName(inv);
     const ctx = createContext(host);
     const handlerFn = this.resolve(handler);
     const mws = middleware.map((m) => this.resolve(m));
     const input = inv.kind === 'http' ? inv.input : (inv.input as IncomingMessage).payload;
-    const request = inv.kind === 'http' ? inv.input : inv.input;
+    // Middleware sees the whole incoming message (id, headers) or HTTP request; the handler its body.
     const invokeAt = (i: number, c: HandlerContext): unknown => {
       if (i === mws.length) return handlerFn(input, c);
-      return mws[i]!(request, c, (override?: HandlerContext) => invokeAt(i + 1, override ?? c));
+      return mws[i]!(inv.input, c, (override?: HandlerContext) => invokeAt(i + 1, override ?? c));
     };
     return (function* pipeline(): HandlerGenerator {
       return yield* awaitValue(invokeAt(0, ctx));
     })();
-  }
-
-  private createHost(
-    inv: Invocation,
-    dispatch: 'immediate' | 'batched',
-    defaultStore: string,
-  ): MutableHost {
-    return new Host(inv, dispatch, defaultStore);
   }
 
   /** Resumes the generator: first run (`result` undefined) or with a call's recorded result. */
@@ -179,7 +165,7 @@ export class HandlerRuntime {
     defaultStore: string,
     sink: LiveSink,
   ): RunOutcome {
-    const host = this.createHost(inv, dispatch, defaultStore);
+    const host = new Host(inv, dispatch, defaultStore);
     host.live = true;
     host.sink = sink;
     const run: LiveRun = {
@@ -226,7 +212,7 @@ export class HandlerRuntime {
     defaultStore: string,
     upTo: number,
   ): LiveRun {
-    const host = this.createHost(inv, dispatch, defaultStore);
+    const host = new Host(inv, dispatch, defaultStore);
     const run: LiveRun = {
       gen: this.createGenerator(inv, host),
       host,

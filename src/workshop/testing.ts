@@ -3,13 +3,11 @@
  * counterexample in the simulation, so an exercise test can assert that the trace shows the
  * anomaly its README describes (the ghost message, the second order, the double charge...).
  */
-import { describeEvent, replayChoices } from '../sim';
-import type { Choice, TraceEvent, World } from '../sim';
+import { describeEvent } from '../sim';
+import type { TraceEvent, World } from '../sim';
 import { isMessaging } from './bundle';
 import type { ExerciseBundle } from './bundle';
 import { loadExercisesFromDisk } from './loadNode';
-import { createProgram } from './program';
-import { createSimModel } from './simModel';
 import { checkVariant, variantsOf } from './verify';
 import type { VariantCheck } from './verify';
 
@@ -37,10 +35,7 @@ export function counterexampleOf(
   const check = checkVariant(bundle, v);
   if (check.result.verdict !== 'violated')
     throw new Error(`${variant} was not violated: ${check.verdict}`);
-  const prepared = createProgram(bundle.manifest, bundle.sources[v.file]!, v.file);
-  if (!prepared.ok) throw new Error(prepared.error.message);
-  const engine = createSimModel(prepared.program).engine;
-  const replay = replayChoices(engine, check.result.counterexample.choices as Choice[]);
+  const replay = check.replayCounterexample()!;
   return {
     check,
     events: replay.events,

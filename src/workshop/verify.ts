@@ -5,7 +5,8 @@
  */
 import { checkModel } from '../checker/explorer';
 import type { CheckResult } from '../checker/types';
-import type { Choice, World } from '../sim';
+import { replayChoices } from '../sim';
+import type { Choice, TraceEvent, World } from '../sim';
 import type { ExerciseBundle } from './bundle';
 import { createProgram } from './program';
 import { createSimModel } from './simModel';
@@ -25,6 +26,8 @@ export interface VariantCheck {
   elapsedMs: number;
   ok: boolean;
   result: CheckResult<World, Choice> | { verdict: 'learner-error'; message: string };
+  /** The counterexample replayed in the simulation, with its trace (null unless violated). */
+  replayCounterexample(): { events: TraceEvent[]; world: World } | null;
 }
 
 export interface VariantToCheck {
@@ -70,6 +73,7 @@ export function checkVariant(
       elapsedMs: 0,
       ok: false,
       result: { verdict: 'learner-error', message },
+      replayCounterexample: () => null,
     };
   }
   const model = createSimModel(prepared.program);
@@ -104,5 +108,9 @@ export function checkVariant(
     elapsedMs: result.elapsedMs,
     ok,
     result,
+    replayCounterexample: () =>
+      result.verdict === 'violated'
+        ? replayChoices(model.engine, result.counterexample.choices)
+        : null,
   };
 }
