@@ -250,8 +250,6 @@ export function waitingOnOf(inv: Invocation): string {
           return `write ${e.ops.map((op) => `${op.collection}/${op.id}`).join(', ')}`;
         case 'send':
           return `${e.mode} ${e.message.type}${e.mode === 'send' ? ` to ${e.destination}` : ''}`;
-        case 'dispatch':
-          return `dispatch ${e.messages.length} message(s)`;
         case 'kvGet':
         case 'kvPut':
         case 'kvDelete':

@@ -44,14 +44,6 @@ export type EffectRequest = { __effect: true } & (
       message: OutgoingMessage;
       mode: 'send' | 'publish' | 'reply';
     }
-  | {
-      kind: 'dispatch';
-      messages: {
-        destination: string;
-        message: OutgoingMessage;
-        mode: 'send' | 'publish' | 'reply';
-      }[];
-    }
   | { kind: 'kvGet'; store: string; key: string }
   | { kind: 'kvPut'; store: string; key: string; value: unknown; expectedVersion?: ExpectedVersion }
   | { kind: 'kvDelete'; store: string; key: string; expectedVersion?: ExpectedVersion }

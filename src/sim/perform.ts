@@ -5,7 +5,6 @@
  * it changes the world, records the facts invariants need (commits, reads for lost updates) and
  * returns the call's result for the handler.
  */
-import { InternalError } from '../core/assert';
 import type { CallResult, EffectRequest, SimErrorData } from './effects';
 import type { StepContext } from './stepContext';
 import type { CallOutcome } from './choices';
@@ -148,8 +147,6 @@ export function performCall(
       enqueue(ctx, inv, effect.destination, effect.message, effect.mode);
       return ok(null);
     }
-    case 'dispatch':
-      throw new InternalError('dispatch is a phase, not a call');
     case 'kvGet': {
       const store = storeOf(ctx, effect.store, 'kv');
       const doc = kvGet(store, effect.key);
@@ -169,7 +166,7 @@ export function performCall(
     case 'kvDelete': {
       const store = storeOf(ctx, effect.store, 'kv');
       const op = effect.kind === 'kvPut' ? 'put' : 'delete';
-      if (fail) {
+      const trace = (outcome: 'ok' | 'conflict' | 'fault', version: number | null) => {
         if (ctx.tracing)
           ctx.emit({
             type: 'kv',
@@ -177,9 +174,12 @@ export function performCall(
             store: effect.store,
             op,
             key: effect.key,
-            outcome: 'fault',
-            version: null,
+            outcome,
+            version,
           });
+      };
+      if (fail) {
+        trace('fault', null);
         return err({
           code: 'StoreUnavailable',
           message: `the key-value store ${effect.store} is unavailable`,
@@ -196,44 +196,31 @@ export function performCall(
             )
           : kvDelete(store, effect.key, effect.expectedVersion);
       if (!result.ok) {
-        if (ctx.tracing)
-          ctx.emit({
-            type: 'kv',
-            ...base,
-            store: effect.store,
-            op,
-            key: effect.key,
-            outcome: 'conflict',
-            version: store.entries[effect.key]?.version ?? null,
-          });
+        trace('conflict', store.entries[effect.key]?.version ?? null);
         return err(result.error);
       }
       if (!isBookkeeping(ctx, effect.store)) markCommitted(ctx, inv);
-      if (ctx.tracing)
-        ctx.emit({
-          type: 'kv',
-          ...base,
-          store: effect.store,
-          op,
-          key: effect.key,
-          outcome: 'ok',
-          version: 'version' in result ? result.version : null,
-        });
+      trace('ok', 'version' in result ? result.version : null);
       return ok(null);
     }
     case 'append': {
       const store = storeOf(ctx, effect.store, 'events');
-      if (fail) {
-        if (ctx.tracing)
+      const trace = (outcome: 'ok' | 'conflict' | 'fault', version: number) => {
+        if (ctx.tracing) {
           ctx.emit({
             type: 'append',
             ...base,
             store: effect.store,
             stream: effect.stream,
             count: effect.events.length,
-            outcome: 'fault',
-            version: (store.streams[effect.stream] ?? []).length,
+            outcome,
+            version,
           });
+        }
+      };
+      const before = (store.streams[effect.stream] ?? []).length;
+      if (fail) {
+        trace('fault', before);
         return err({
           code: 'StoreUnavailable',
           message: `the event store ${effect.store} is unavailable`,
@@ -247,29 +234,11 @@ export function performCall(
         inv.attemptId,
       );
       if (!result.ok) {
-        if (ctx.tracing)
-          ctx.emit({
-            type: 'append',
-            ...base,
-            store: effect.store,
-            stream: effect.stream,
-            count: effect.events.length,
-            outcome: 'conflict',
-            version: (store.streams[effect.stream] ?? []).length,
-          });
+        trace('conflict', before);
         return err(result.error);
       }
       markCommitted(ctx, inv);
-      if (ctx.tracing)
-        ctx.emit({
-          type: 'append',
-          ...base,
-          store: effect.store,
-          stream: effect.stream,
-          count: effect.events.length,
-          outcome: 'ok',
-          version: result.version,
-        });
+      trace('ok', result.version);
       return ok({ version: result.version, positions: result.positions });
     }
     case 'readStream': {
