@@ -44,8 +44,6 @@ export interface FaultBudget {
   perKind: Partial<Record<FaultKind, number>>;
 }
 
-export const NO_FAULTS: FaultBudget = { total: 0, perKind: {} };
-
 export function canInject(world: World, budget: FaultBudget, kind: FaultKind): boolean {
   if (world.faults.total >= budget.total) return false;
   return (world.faults.byKind[kind] ?? 0) < (budget.perKind[kind] ?? 0);

@@ -136,11 +136,6 @@ export interface ExerciseManifest {
 }
 
 export const DEFAULT_RETRIES: RetryPolicy = { immediate: 1, delayed: 0, backoffBaseTicks: 10 };
-export const DEFAULT_LIMITS: CheckerLimits = {
-  maxStates: 2_000_000,
-  maxDepth: 500,
-  maxTimeMs: 30_000,
-};
 
 /** Identity function that gives manifests their type (and a place for defaults later). */
 export function defineExercise(manifest: ExerciseManifest): ExerciseManifest {
