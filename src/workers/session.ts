@@ -17,13 +17,13 @@ import { continueSeeded, faultIn } from './seeded';
 import type {
   CompileRequest,
   EnabledChoice,
+  InvariantResult,
   SessionOp,
   SessionResponse,
   SessionSpec,
   SessionView,
   TakenChoice,
 } from './sessionProtocol';
-import type { InvariantResult } from './simulationProtocol';
 import { summarizeWorld } from './worldSummary';
 
 interface Session {

@@ -7,8 +7,19 @@
  * and a restored session all replay the same way. Every message is plain data.
  */
 import type { LearnerError } from '../sandbox';
-import type { FaultKind, TraceEvent, World } from '../sim';
-import type { InvariantResult } from './simulationProtocol';
+import type { FaultKind, InvariantKind, TraceEvent, World } from '../sim';
+
+/** One invariant evaluated on a world. */
+export interface InvariantResult {
+  name: string;
+  kind: InvariantKind;
+  description: string;
+  /** `true` when it holds, else the sentence that says what is wrong. */
+  result: true | string;
+}
+
+/** Steps a seeded Play takes at most. */
+export const DEFAULT_MAX_STEPS = 1_000;
 
 /** What a session runs: an exercise file, the learner's text for it, and the learner's settings. */
 export interface SessionSpec {

@@ -8,7 +8,7 @@
 import { use, useEffect, useRef, useState } from 'react';
 import { isMessaging } from '../../workshop/bundle';
 import type { ExerciseBundle } from '../../workshop/bundle';
-import { DEFAULT_MAX_STEPS } from '../../workers/simulationProtocol';
+import { DEFAULT_MAX_STEPS } from '../../workers/sessionProtocol';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { Topology } from '../diagram/Topology';
 import { getExercises } from '../exercises';

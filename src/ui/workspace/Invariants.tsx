@@ -1,5 +1,5 @@
 /** Every invariant on the world at the cursor (at-quiescence ones only once nothing is in flight). */
-import type { InvariantResult } from '../../workers/simulationProtocol';
+import type { InvariantResult } from '../../workers/sessionProtocol';
 
 type Status = 'holds' | 'violated' | 'unchecked';
 const STATUS_TEXT: Record<Status, string> = {

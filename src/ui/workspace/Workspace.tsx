@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WireResult } from '../../checker/protocol';
 import type { LearnerError } from '../../sandbox';
 import type { ExerciseBundle } from '../../workshop/bundle';
-import { DEFAULT_MAX_STEPS } from '../../workers/simulationProtocol';
+import { DEFAULT_MAX_STEPS } from '../../workers/sessionProtocol';
 import type { SessionSpec } from '../../workers/sessionProtocol';
 import type { CheckJob } from '../../machines/checkMachine';
 import { ErrorBoundary } from '../ErrorBoundary';
