@@ -254,16 +254,41 @@ test('the topology shows messages travelling along their edge during Play and st
   await page.screenshot({ path: 'e2e-artifacts/topology-in-flight.png' });
   await page.getByRole('button', { name: 'Pause' }).click();
 
-  // Step by step: the edge is marked at the step that delivers, and only there.
+  // Step by step: the edge is marked at the step that delivers, and only there. No node is ever
+  // hidden on the way: React Flow hides a node whose size it has forgotten until it measures it
+  // again, and on a slow machine that re-measure could be lost, leaving nodes hidden and their
+  // edges gone. Every hide is counted, so the race need not happen here to be caught.
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.getByTestId('cursor')).toHaveText('Step 0 of 0');
   await expect(page.locator('.react-flow__edge.animated')).toHaveCount(0);
+  const nodes = page.locator('.react-flow__node');
+  await expect(nodes.first()).toBeVisible();
+  const nodeCount = await nodes.count();
+  expect(nodeCount).toBeGreaterThan(4);
+  await expect(nodes.filter({ visible: true })).toHaveCount(nodeCount);
+  await page.evaluate(() => {
+    const w = window as unknown as { hiddenNodeFlips: string[] };
+    w.hiddenNodeFlips = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        if (r.target instanceof HTMLElement && r.target.style.visibility === 'hidden')
+          w.hiddenNodeFlips.push(r.target.dataset.id ?? '?');
+    }).observe(document.querySelector('.react-flow__nodes')!, {
+      subtree: true,
+      attributeFilter: ['style'],
+    });
+  });
   let delivered = -1;
   for (let i = 1; i <= 15 && delivered < 0; i++) {
     await page.getByRole('button', { name: /\(space\)/ }).click();
     await expect(page.getByTestId('cursor')).toHaveText(`Step ${i} of ${i}`);
+    await expect(nodes.filter({ visible: true })).toHaveCount(nodeCount);
+    await expect(deliverEdge).toBeAttached();
     if (/\banimated\b/.test((await deliverEdge.getAttribute('class')) ?? '')) delivered = i;
   }
+  expect(
+    await page.evaluate(() => (window as unknown as { hiddenNodeFlips: string[] }).hiddenNodeFlips),
+  ).toEqual([]);
   expect(delivered).toBeGreaterThan(0);
   await expect(deliverEdge).toHaveClass(/is-in-flight/);
   await expect(

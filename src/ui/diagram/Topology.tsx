@@ -4,10 +4,15 @@
  * Messages enqueued or delivered at the shown step (`messagesInFlightAt`) travel along their
  * edge: the edge is animated and a labelled marker moves from source to target; with
  * `prefers-reduced-motion` the edge is only highlighted.
+ *
+ * Nodes are rebuilt on every world, so each carries the size React Flow last measured for it
+ * (kept from `onNodesChange`). Without it React Flow forgets the size, hides the node until a
+ * resize that never comes (its DOM size did not change), and drops its edges: on a slow machine
+ * the topology went blank after a few steps.
  */
 import { Controls, MarkerType, ReactFlow } from '@xyflow/react';
-import type { Edge } from '@xyflow/react';
-import { useMemo, useSyncExternalStore } from 'react';
+import type { Edge, NodeChange } from '@xyflow/react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import '@xyflow/react/dist/style.css';
 import { toTopology } from '../../projections';
 import type { MessageInFlight } from '../../projections';
@@ -68,7 +73,18 @@ export function Topology({ manifest, world, handlers, inFlight }: TopologyProps)
     return { nodes: flowNodes, edges: flowEdges };
   }, [manifest, world, handlers]);
 
-  const { nodes } = base;
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
+    setMeasured((known) => rememberSizes(known, changes));
+  }, []);
+  const nodes = useMemo(
+    () =>
+      base.nodes.map((n) => {
+        const size = measured.get(n.id);
+        return size ? { ...n, measured: size } : n;
+      }),
+    [base, measured],
+  );
   const edges = useMemo(() => {
     const moving = new Map(inFlight?.messages.map((m) => [m.edgeId, m]));
     if (!inFlight || moving.size === 0) return base.edges;
@@ -96,6 +112,7 @@ export function Topology({ manifest, world, handlers, inFlight }: TopologyProps)
       <ReactFlow
         nodes={nodes}
         edges={edges}
+        onNodesChange={onNodesChange}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         fitView
@@ -112,4 +129,26 @@ export function Topology({ manifest, world, handlers, inFlight }: TopologyProps)
       </ReactFlow>
     </div>
   );
+}
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** The known node sizes with React Flow's measurements applied; the same map when none changed. */
+function rememberSizes(
+  known: ReadonlyMap<string, Size>,
+  changes: readonly NodeChange[],
+): ReadonlyMap<string, Size> {
+  let next: Map<string, Size> | null = null;
+  for (const change of changes) {
+    if (change.type !== 'dimensions' || !change.dimensions) continue;
+    const { width, height } = change.dimensions;
+    const old = (next ?? known).get(change.id);
+    if (old?.width === width && old.height === height) continue;
+    next ??= new Map(known);
+    next.set(change.id, { width, height });
+  }
+  return next ?? known;
 }
