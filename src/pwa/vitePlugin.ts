@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { buildPrecacheManifest, SW_FILE } from './precache';
-import type { BuiltFile } from './precache';
+import { buildPrecacheManifest, SW_FILE } from './precache.ts';
+import type { BuiltFile } from './precache.ts';
 
 /** The string in sw.ts that is replaced by the manifest's JSON. */
 export const MANIFEST_PLACEHOLDER = '__RMW_PRECACHE_MANIFEST__';
