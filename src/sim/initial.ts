@@ -1,11 +1,11 @@
 /**
- * The world before anything happens (stores with their initial documents, the workload's tabs
- * and initial messages, every actor's machine in its initial state), and a fast deep copy of a
- * world for drivers that keep old worlds (the checker, time travel).
+ * The world before anything happens (stores with their initial documents and events, the
+ * workload's tabs and initial messages, every actor's machine in its initial state), and a fast
+ * deep copy of a world for drivers that keep old worlds (the checker, time travel).
  */
 import type { ActorMachines } from './actors';
 import type { ExerciseManifest } from './manifest';
-import type { StoreState, World } from './world';
+import type { EventStoreState, StoreState, World } from './world';
 
 export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMachines): World {
   const stores: Record<string, StoreState> = {};
@@ -22,7 +22,16 @@ export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMa
       }
       stores[name] = { kind: 'documents', collections };
     } else if (spec.kind === 'events') {
-      stores[name] = { kind: 'events', streams: {}, position: 0 };
+      // Initial events take global positions in the order their streams are listed.
+      let position = 0;
+      const streams: EventStoreState['streams'] = {};
+      for (const [stream, events] of Object.entries(spec.initial ?? {}))
+        streams[stream] = events.map((data) => ({
+          data: cloneValue(data),
+          position: ++position,
+          writtenBy: 'initial',
+        }));
+      stores[name] = { kind: 'events', streams, position };
     } else {
       const entries: Record<string, { value: unknown; version: number; writtenBy: string }> = {};
       for (const [key, value] of Object.entries(spec.initial ?? {}))

@@ -55,7 +55,11 @@ export type StoreSpec =
       /** Collections whose writes are bookkeeping (dedup, outbox), not business changes. */
       bookkeeping?: string[];
     }
-  | { kind: 'events' }
+  | {
+      kind: 'events';
+      /** Initial events: stream -> event data in stream order (versions 1, 2...). */
+      initial?: Record<string, unknown[]>;
+    }
   | { kind: 'kv'; initial?: Record<string, unknown>; bookkeeping?: boolean };
 
 export interface ExternalApiSpec {

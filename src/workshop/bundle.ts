@@ -126,6 +126,17 @@ export function validateBundle(b: ExerciseBundle): string[] {
         if (!type) problems.push(`${at(`endpoints.${name}.handles`)} has an empty message type`);
     }
   }
+  for (const [name, spec] of Object.entries(m.stores ?? {})) {
+    if (spec.kind !== 'events' || spec.initial === undefined) continue;
+    const initial: unknown = spec.initial;
+    if (typeof initial !== 'object' || initial === null || Array.isArray(initial)) {
+      problems.push(`${at(`stores.${name}.initial`)} must map stream names to lists of events`);
+      continue;
+    }
+    for (const [stream, events] of Object.entries(initial))
+      if (!Array.isArray(events))
+        problems.push(`${at(`stores.${name}.initial.${stream}`)} must be a list of events`);
+  }
   for (const tab of m.workload?.tabs ?? []) {
     for (const [i, a] of tab.actions.entries()) {
       const ep = m.endpoints?.[a.endpoint];

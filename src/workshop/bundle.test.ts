@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defineExercise, invariant } from '../sim';
+import type { StoreSpec } from '../sim';
+import { validateBundle } from './bundle';
+
+/** A minimal valid bundle whose `stores` the test chooses. */
+function bundleWith(stores: Record<string, StoreSpec>) {
+  const manifest = defineExercise({
+    id: 'x',
+    title: 'x',
+    summary: 'x',
+    block: 'x',
+    endpoints: { History: { kind: 'messages', handles: { OrderEvent: 'onOrderEvent' } } },
+    stores,
+    workload: { messages: [{ destination: 'History', type: 'OrderEvent' }] },
+    dispatch: 'immediate',
+    faults: { total: 0, perKind: {} },
+    invariants: [invariant('ok', 'always', 'holds', () => true)],
+    limits: { maxStates: 10, maxDepth: 10, maxTimeMs: 10 },
+    files: { starter: 'starter.ts', solution: 'starter.ts', variants: {} },
+  });
+  return {
+    folder: '99-x',
+    order: 99,
+    manifest,
+    readme: '# x',
+    sources: { 'starter.ts': 'export {};' },
+  };
+}
+
+describe('validateBundle: initial events', () => {
+  it('accepts streams of events', () => {
+    const b = bundleWith({ orders: { kind: 'events', initial: { 'orders-alice': [{ a: 1 }] } } });
+    expect(validateBundle(b)).toEqual([]);
+  });
+
+  it('names the stream that is not a list, and an initial that is not a map', () => {
+    const notList = { kind: 'events', initial: { 'orders-alice': { a: 1 } } } as unknown;
+    const notMap = { kind: 'events', initial: [{ a: 1 }] } as unknown;
+    expect(validateBundle(bundleWith({ orders: notList as StoreSpec }))).toEqual([
+      'exercises/99-x/manifest.ts: stores.orders.initial.orders-alice must be a list of events',
+    ]);
+    expect(validateBundle(bundleWith({ orders: notMap as StoreSpec }))).toEqual([
+      'exercises/99-x/manifest.ts: stores.orders.initial must map stream names to lists of events',
+    ]);
+  });
+});
