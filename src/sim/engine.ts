@@ -17,6 +17,7 @@ import { canInject, recordFault } from './faults';
 import type { FaultBudget } from './faults';
 import { arrive, loseRequest } from './http';
 import { findInvocation, runInvocation } from './invocations';
+import { isFromResponse } from './manifest';
 import type { ExerciseManifest, RetryPolicy } from './manifest';
 import { cloneWorld, createInitialWorld } from './initial';
 import { HandlerRuntime } from './runtime';
@@ -24,7 +25,7 @@ import type { Program } from './runtime';
 import { Step } from './stepContext';
 import type { StepContext, StepShared } from './stepContext';
 import type { TraceEvent } from './trace';
-import type { Invocation, MessageCopy, World } from './world';
+import type { Invocation, MessageCopy, UserTabState, World } from './world';
 
 export interface StepResult {
   world: World;
@@ -283,7 +284,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
       tab: tabName,
       route: action.route,
       endpoint: action.endpoint,
-      body: action.body ?? null,
+      body: requestBody(action.body, tab),
       machine: machines.http(tabName).initial,
       attempts: [],
       response: null,
@@ -316,3 +317,16 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
 }
 
 export type { StepContext } from './stepContext';
+
+/** The action's body with its `$fromResponse` fields taken from the tab's last response. */
+function requestBody(body: unknown, tab: UserTabState): unknown {
+  if (!tab.responses || typeof body !== 'object' || body === null) return body ?? null;
+  const last = tab.responses.at(-1)?.body;
+  const from = (name: string): unknown =>
+    typeof last === 'object' && last !== null
+      ? ((last as Record<string, unknown>)[name] ?? null)
+      : null;
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [k, isFromResponse(v) ? from(v.$fromResponse) : v]),
+  );
+}

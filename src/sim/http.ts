@@ -68,5 +68,6 @@ export function finishRequest(ctx: StepContext, requestId: string): void {
   const req = world.requests[i]!;
   world.requests.splice(i, 1);
   const tab = world.tabs.find((t) => t.tab === req.tab)!;
+  tab.responses?.push({ route: req.route, body: req.response?.body ?? null });
   tab.machine = fire(machines.tab(req.tab), tab.machine, 'RESPONSE');
 }

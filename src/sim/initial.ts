@@ -4,6 +4,7 @@
  * deep copy of a world for drivers that keep old worlds (the checker, time travel).
  */
 import type { ActorMachines } from './actors';
+import { readsResponses } from './manifest';
 import type { ExerciseManifest } from './manifest';
 import type { EventStoreState, StoreState, World } from './world';
 
@@ -51,6 +52,7 @@ export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMa
       tab: t.name,
       machine: machines.tab(t.name).initial,
       next: 0,
+      ...(readsResponses(t) ? { responses: [] } : {}),
     })),
     external: Object.fromEntries(
       Object.keys(manifest.external ?? {}).map((name) => [

@@ -73,9 +73,38 @@ export interface UserAction {
   /** HTTP endpoint and route the click calls. */
   endpoint: string;
   route: string;
+  /**
+   * The request body. A top-level field whose value is `{ $fromResponse: 'name' }` is filled in
+   * when the click happens with that field of this tab's last response body (null when there was
+   * none): the browser carries e.g. a consistency token from one response into the next request.
+   */
   body?: unknown;
   /** Wait for the response before the next action (false: e.g. a double click). Default true. */
   wait?: boolean;
+}
+
+/** A request body field taken from the tab's last response (see `UserAction.body`). */
+export interface FromResponse {
+  $fromResponse: string;
+}
+
+export function isFromResponse(v: unknown): v is FromResponse {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.keys(v).length === 1 &&
+    typeof (v as { $fromResponse?: unknown }).$fromResponse === 'string'
+  );
+}
+
+/** Whether a tab's script reads its responses, so the tab must keep them. */
+export function readsResponses(tab: TabSpec): boolean {
+  return tab.actions.some(
+    (a) =>
+      typeof a.body === 'object' &&
+      a.body !== null &&
+      Object.values(a.body as Record<string, unknown>).some(isFromResponse),
+  );
 }
 
 export interface TabSpec {

@@ -127,6 +127,11 @@ export interface UserTabState {
   machine: number;
   /** Index of the next scripted action. */
   next: number;
+  /**
+   * Only for tabs whose script reads responses (`$fromResponse`): each finished request's route
+   * and response body (null when it failed), in the order they finished.
+   */
+  responses?: { route: string; body: unknown }[];
 }
 
 export interface ExternalApiState {

@@ -3,6 +3,7 @@
  * files, plus a validator whose errors name the file and the field. Loaders (Vite's glob import
  * in the browser, the file system in Node) produce bundles; everything else consumes them.
  */
+import { isFromResponse } from '../sim/manifest';
 import type { ExerciseManifest } from '../sim';
 import type { ModelCheckingManifest } from '../../exercises/18-model-checking/manifest';
 
@@ -148,6 +149,17 @@ export function validateBundle(b: ExerciseBundle): string[] {
         problems.push(
           `${at(`workload.tabs.${tab.name}.actions[${i}].route`)}: ${a.endpoint} has no route "${a.route}"`,
         );
+      const fields = typeof a.body === 'object' && a.body !== null ? Object.entries(a.body) : [];
+      for (const [field, v] of fields) {
+        if (!(typeof v === 'object' && v !== null && '$fromResponse' in v)) continue;
+        const where = at(`workload.tabs.${tab.name}.actions[${i}].body.${field}`);
+        if (!isFromResponse(v))
+          problems.push(`${where}: write { $fromResponse: "<field of the last response>" }`);
+        else if (i === 0 || tab.actions[i - 1]!.wait === false)
+          problems.push(
+            `${where}: takes "${v.$fromResponse}" from the last response, so the action before it must wait for its response`,
+          );
+      }
     }
   }
   for (const msg of m.workload?.messages ?? []) {
