@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { docs } from '../../src/sim';
+import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { checkVariant, variantsOf } from '../../src/workshop/verify';
+
+const bundle = await loadBundle('20-consistency-token');
+const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+
+type World = ReturnType<typeof counterexampleOf>['world'];
+const responsesOf = (world: World) => world.tabs.find((t) => t.tab === 'alice')!.responses!;
+const historyOf = (world: World) =>
+  docs<{ orders: string[]; checkpoint: number }>(world, 'history', 'views')[0]![1];
+
+describe('20 consistency token', () => {
+  it('the starter: Submit accepts cart-1, then "My orders" answers before the projection', () => {
+    const { events, world } = counterexampleOf(bundle, 'starter');
+    expect(responsesOf(world)).toEqual([
+      { route: 'submit', body: { status: 'accepted', cartId: 'cart-1', token: 1 } },
+      { route: 'myOrders', body: { orders: [] } },
+    ]);
+    // The projection's message is still waiting in the broker when the page is answered.
+    expect(events.some((e) => e.type === 'enqueue')).toBe(true);
+    expect(events.some((e) => e.type === 'deliver')).toBe(false);
+    expect(historyOf(world)).toEqual({ orders: [], checkpoint: 0 });
+  });
+
+  it('the token carried by the browser is the one Submit returned', () => {
+    const { world } = counterexampleOf(bundle, 'token-before-append');
+    const [submit] = responsesOf(world);
+    expect(submit).toEqual({
+      route: 'submit',
+      body: { status: 'accepted', cartId: 'cart-1', token: 0 },
+    });
+  });
+
+  it('a query that catches the history up without its checkpoint makes the projection count twice', () => {
+    const { world } = counterexampleOf(bundle, 'catch-up-without-checkpoint');
+    const history = historyOf(world);
+    expect(history.orders.filter((c) => c === 'cart-2')).toHaveLength(2);
+  });
+
+  it('pins the state counts and counterexample lengths', () => {
+    const figures: [string, number, number][] = [
+      // [variant, distinct states, depth]
+      ['starter', 37, 10],
+      ['solution', 790, 32],
+      ['pending-only-when-empty', 374, 24],
+      ['token-before-append', 37, 10],
+      ['catch-up-without-checkpoint', 1968, 32],
+    ];
+    for (const [name, distinctStates, depth] of figures) {
+      const r = checkVariant(bundle, variant(name));
+      expect(r, name).toMatchObject({ ok: true, distinctStates, depth });
+    }
+  });
+});
