@@ -1,4 +1,4 @@
-import type { HandlerContext, HttpRequest } from '../types';
+import type { HandlerContext, HttpRequest } from '../../types';
 
 interface HistoryView {
   orders: string[];
