@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createEngine } from './index';
+import { awaitValue, createEngine, defineExercise } from './index';
+import type { HandlerContext, HandlerGenerator } from './index';
 import { createRng } from '../core/random';
 import { kitchenSinkProgram } from './testing/scenarios';
 import type { TraceEvent } from './index';
+
+const $ = awaitValue;
 
 const faults = {
   total: 3,
@@ -60,5 +63,52 @@ describe('restoring handlers by replay', () => {
       w = next;
     }
     expect(JSON.stringify(w0)).toBe(snapshot);
+  });
+});
+
+describe('values handed to handlers', () => {
+  it('a handler that changes a loaded document or its message changes neither its recorded results nor the world', () => {
+    const manifest = defineExercise({
+      id: 'mutating-handler',
+      title: 'mutating handler',
+      summary: '',
+      block: 'Test',
+      endpoints: { Orders: { kind: 'messages', handles: { Work: 'onWork' } } },
+      stores: { db: { kind: 'documents', initial: { orders: { o1: { n: 1 } } } } },
+      workload: {
+        messages: [{ destination: 'Orders', type: 'Work', id: 'm1', payload: { k: 1 } }],
+      },
+      dispatch: 'immediate',
+      faults: { total: 0, perKind: {} },
+      invariants: [],
+      limits: { maxStates: 100, maxDepth: 100, maxTimeMs: 1000 },
+      files: { starter: 's.ts', solution: 's.ts', variants: {} },
+    });
+    function* onWork(msg: unknown, ctx: HandlerContext): HandlerGenerator {
+      const m = msg as { k: number };
+      const doc = (yield* $(ctx.load('orders', 'o1'))) as { value: { n: number } };
+      doc.value.n += m.k; // the learner edits what they loaded, the natural way
+      m.k += 10;
+      if (doc.value.n !== 2) throw new Error(`saw n = ${doc.value.n}`);
+      yield* $(ctx.load('orders', 'o1'));
+      yield* $(ctx.store('orders', 'o1', doc.value));
+      return undefined;
+    }
+    const engine = createEngine({ manifest, handlers: { onWork } });
+    // Every step on a copy: the handler is restored by replaying its recorded results.
+    let world = engine.initialWorld();
+    for (let enabled = engine.enabledSteps(world); enabled.length;) {
+      world = engine.step(world, enabled[0]!).world;
+      for (const inv of world.invocations) {
+        expect(inv.input).toMatchObject({ payload: { k: 1 } });
+        expect(inv.results.slice(0, 1)).toEqual(
+          inv.results.length ? [{ ok: true, value: { value: { n: 1 }, version: 1 } }] : [],
+        );
+      }
+      enabled = engine.enabledSteps(world);
+    }
+    expect(world.errorQueue).toEqual([]);
+    const s = world.stores.db;
+    expect(s?.kind === 'documents' && s.collections.orders?.o1?.value).toEqual({ n: 2 });
   });
 });

@@ -9,6 +9,7 @@ import { awaitValue, isEffectRequest, SimError } from './effects';
 import type { CallResult, EffectRequest, HandlerGenerator, OutgoingMessage } from './effects';
 import { createContext } from './context';
 import type { ContextHost, HandlerContext, IncomingMessage } from './context';
+import { cloneValue } from './initial';
 import type { ExerciseManifest } from './manifest';
 import type { Invocation } from './world';
 
@@ -123,11 +124,14 @@ export class HandlerRuntime {
     const ctx = createContext(host);
     const handlerFn = this.resolve(handler);
     const mws = middleware.map((m) => this.resolve(m));
-    const input = inv.kind === 'http' ? inv.input : (inv.input as IncomingMessage).payload;
+    // Learner code gets its own copies of what it is handed (here and in `step`): changing them
+    // must not change the world, nor the recorded results a replay feeds back.
+    const incoming = cloneValue(inv.input);
+    const input = inv.kind === 'http' ? incoming : (incoming as IncomingMessage).payload;
     // Middleware sees the whole incoming message (id, headers) or HTTP request; the handler its body.
     const invokeAt = (i: number, c: HandlerContext): unknown => {
       if (i === mws.length) return handlerFn(input, c);
-      return mws[i]!(inv.input, c, (override?: HandlerContext) => invokeAt(i + 1, override ?? c));
+      return mws[i]!(incoming, c, (override?: HandlerContext) => invokeAt(i + 1, override ?? c));
     };
     return (function* pipeline(): HandlerGenerator {
       return yield* awaitValue(invokeAt(0, ctx));
@@ -142,7 +146,7 @@ export class HandlerRuntime {
         result === undefined
           ? run.gen.next()
           : result.ok
-            ? run.gen.next(result.value)
+            ? run.gen.next(cloneValue(result.value))
             : run.gen.throw(new SimError(result.error));
       if (r.done) return { kind: 'return', value: r.value };
       if (!isEffectRequest(r.value)) {
