@@ -1,5 +1,5 @@
 /**
- * The "Try this" steps of three exercises' READMEs, done as written, in the browser: each step
+ * The "Try this" steps of some exercises' READMEs, done as written, in the browser: each step
  * the instructions ask for must be possible, and what "What to observe" promises must be seen.
  */
 import { readFileSync } from 'node:fs';
@@ -101,4 +101,28 @@ test('08 visibility timeout: the lease expires mid-handler and a second consumer
   await expect(page.getByTestId('timeline')).toContainText('(delivery 2)');
   // What to observe: two Meat lines for one AddItem.
   await expect(page.getByLabel('Run summary')).toContainText('2 Meat lines for one AddItem');
+});
+
+test('19 projection checkpoint: a duplicated event, then a crash after the write, count orders twice', async ({
+  page,
+}) => {
+  await open(page, '19-projection-checkpoint');
+  // 1. Press Play (seed 1): event-3 is delivered twice, the history shows 4 orders for 150 USD.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline')).toContainText('the broker duplicates event-3');
+  await expect(page.getByLabel('Run summary')).toContainText('4 orders for 150 USD');
+  // 2. Step: deliver event-1, load the view, crash on its write; event-1 comes back.
+  await reset(page);
+  await choose(page, /^deliver c1/);
+  await choose(page, /^a1: ok/); // loads the view
+  await choose(page, /^a1: crash/);
+  await choose(page, /^deliver c1/);
+  await choose(page, /^a2: ok/); // loads the view
+  await choose(page, /^a2: ok/); // writes it
+  // What to observe: order-1 twice, then 4 orders for 120 USD at the end.
+  await expect(page.getByLabel('Run summary')).toContainText('2 orders for 40 USD');
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText('(delivery 2)');
+  await expect(page.getByLabel('Run summary')).toContainText('4 orders for 120 USD');
 });
