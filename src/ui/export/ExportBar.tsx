@@ -63,7 +63,7 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >
-      <span className="muted">Run:</span>
+      <span className="muted">Export the run:</span>
       <button
         type="button"
         className="button button-secondary button-small"
@@ -73,7 +73,8 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
           if (s) download(`${base}.svg`, s, 'image/svg+xml');
         }}
       >
-        Export SVG
+        <span className="visually-hidden">Export </span>
+        SVG
       </button>
       <button
         type="button"
@@ -81,7 +82,8 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
         disabled={!run}
         onClick={() => void exportPng()}
       >
-        Export PNG
+        <span className="visually-hidden">Export </span>
+        PNG
       </button>
       <button
         type="button"
@@ -89,10 +91,11 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
         disabled={!run}
         onClick={() => download(`${base}.json`, makeJson(), 'application/json')}
       >
-        Export JSON
+        <span className="visually-hidden">Export </span>
+        JSON
       </button>
       <label htmlFor={inputId} className="button button-secondary button-small file-label">
-        Import JSON…
+        Import<span className="visually-hidden"> JSON</span>…
       </label>
       <input
         ref={input}
@@ -105,7 +108,7 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
           e.target.value = '';
         }}
       />
-      <span className="muted">(or drop a run file here)</span>
+      <span className="muted drop-hint">(or drop a run file here)</span>
       <span role="status" className="muted">
         {status}
       </span>

@@ -47,6 +47,12 @@ export function CheckPanel({ makeJob, onResult, counterexample, controls }: Prop
     }
   }, [result, job, onResult]);
 
+  // A new verdict is brought into view: the panel may be short and scrolled to its top.
+  const verdict = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result && !checking) verdict.current?.scrollIntoView({ block: 'nearest' });
+  }, [result, checking]);
+
   const rate =
     progress && elapsedMs > 0 ? Math.round((progress.distinctStates * 1000) / elapsedMs) : 0;
   return (
@@ -99,7 +105,7 @@ export function CheckPanel({ makeJob, onResult, counterexample, controls }: Prop
         </div>
       )}
       {result && !checking && (
-        <div data-testid="verdict">
+        <div data-testid="verdict" ref={verdict}>
           <Verdict result={result} />
           {(result.verdict === 'violated' || result.verdict === 'cycle') && counterexample}
         </div>
