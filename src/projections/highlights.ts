@@ -16,6 +16,18 @@ export interface Highlighter {
 }
 
 export function createHighlighter(manifest: ExerciseManifest, causes: CauseTracker): Highlighter {
+  const checked = new Set(manifest.invariants.map((i) => i.name));
+  if (checked.has('noGhostMessagesAtEnd')) checked.add('noGhostMessages');
+  /** The fact, as an alarm when the exercise checks its invariant, else as a note. */
+  const fact = (h: Omit<RowHighlight, 'checked'>): RowHighlight =>
+    checked.has(h.invariant)
+      ? { ...h, checked: true }
+      : {
+          ...h,
+          checked: false,
+          reason: `${h.reason} (This exercise does not check ${h.invariant}: this may be by design.)`,
+        };
+
   /** `${endpoint}|${incomingId}` -> attempts that committed a business change. */
   const committed = new Map<string, string[]>();
   /** attempt -> `${store}|${target}` -> version read (0: absent). */
@@ -41,17 +53,19 @@ export function createHighlighter(manifest: ExerciseManifest, causes: CauseTrack
     const others = list.filter((a) => a !== attemptId);
     if (!list.includes(attemptId)) list.push(attemptId);
     if (others.length === 0) return null;
-    return {
+    return fact({
       kind: 'secondProcessing',
       reason: `Second processing: ${endpoint} already committed ${incomingId} in ${others.join(', ')}; ${attemptId} commits it again.`,
       invariant: 'noDuplicateProcessing',
-    };
+    });
   };
 
+  // A rejected write is the store doing its job: always shown as it is.
   const conflict = (attemptId: string, what: string): RowHighlight => ({
     kind: 'conflict',
     reason: `Rejected conflict: ${what} changed after ${attemptId} read it; the write is refused.`,
     invariant: 'noLostUpdates',
+    checked: true,
   });
 
   return {
@@ -65,11 +79,11 @@ export function createHighlighter(manifest: ExerciseManifest, causes: CauseTrack
         }
         case 'enqueue':
           return e.ghost
-            ? {
+            ? fact({
                 kind: 'ghost',
                 reason: `Ghost message: ${e.producedBy.attemptId} sent ${e.messageType} ${e.messageId} before committing anything for ${e.producedBy.incomingId}.`,
                 invariant: 'noGhostMessages',
-              }
+              })
             : null;
         case 'commit': {
           const business = e.writes.some((w) => !isBookkeeping(e.store, w.target));
@@ -77,11 +91,11 @@ export function createHighlighter(manifest: ExerciseManifest, causes: CauseTrack
           for (const w of e.writes) {
             const read = reads.get(e.attemptId)?.get(`${e.store}|${w.target}`);
             if (read !== undefined && w.version !== null && w.version - 1 !== read)
-              return {
+              return fact({
                 kind: 'lostUpdate',
                 reason: `Lost update: ${e.attemptId} read ${w.target} at v${read} and overwrote v${w.version - 1} (now v${w.version}).`,
                 invariant: 'noLostUpdates',
-              };
+              });
           }
           return second;
         }

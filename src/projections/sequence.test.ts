@@ -132,6 +132,20 @@ describe('toSequenceDiagram', () => {
     expect(reject.arrow.failure).toBe('failed');
   });
 
+  it('shows a fact the exercise does not check as a note, not an alarm', () => {
+    const { events, manifest } = ghostRun();
+    expect(manifest.invariants.map((i) => i.name)).toContain('noGhostMessages');
+    const checked = toSequenceDiagram(events, manifest).rows.find((r) => r.highlight)!.highlight!;
+    expect(checked).toMatchObject({ kind: 'ghost', checked: true });
+    const unchecked = {
+      ...manifest,
+      invariants: manifest.invariants.filter((i) => i.name !== 'noGhostMessages'),
+    };
+    const note = toSequenceDiagram(events, unchecked).rows.find((r) => r.highlight)!.highlight!;
+    expect(note).toMatchObject({ kind: 'ghost', checked: false });
+    expect(note.reason).toMatch(/does not check noGhostMessages/);
+  });
+
   it('marks a crash as a fault that ends the attempt, and the lost response after it', () => {
     const { events, manifest } = crashRun();
     const d = toSequenceDiagram(events, manifest);

@@ -57,6 +57,11 @@ export interface RowHighlight {
   reason: string;
   /** The core invariant this fact bears on. */
   invariant: string;
+  /**
+   * Whether the exercise checks that invariant. When it does not, the fact is a note, not an
+   * alarm: e.g. a message that finishes another's leftover transaction sends on its behalf.
+   */
+  checked: boolean;
 }
 
 /** How a row changes a handler attempt's activation bar. */

@@ -43,7 +43,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
   if (p.future) classes.push('is-future');
   if (p.atCursor) classes.push('is-cursor');
   if (p.emphasised) classes.push('is-emphasised');
-  if (row.highlight) classes.push('is-highlight');
+  if (row.highlight) classes.push(row.highlight.checked ? 'is-highlight' : 'is-highlight is-note');
   if (row.fault) classes.push('is-fault');
   if (p.firstOfStep) classes.push('is-step-start');
   return (
