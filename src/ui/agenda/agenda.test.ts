@@ -21,7 +21,7 @@ const good = {
 };
 
 describe('parseAgenda', () => {
-  it('accepts the workshop agenda, which lists all 18 exercises over two days', () => {
+  it('accepts the workshop agenda, which lists every exercise over two days', () => {
     const r = parseAgenda(readFileSync('exercises/agenda.json', 'utf8'), folders);
     expect(r.ok ? [] : r.errors).toEqual([]);
     if (!r.ok) return;
