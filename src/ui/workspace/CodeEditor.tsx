@@ -10,7 +10,7 @@ import type { Diagnostic } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
 import type { Text } from '@codemirror/state';
 import CodeMirror from '@uiw/react-codemirror';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { LearnerError } from '../../sandbox';
 import { ctxCompletionSource, ctxHover } from './ctxCompletions';
 import { DiffView } from './DiffView';
@@ -38,7 +38,20 @@ export function toDiagnostic(doc: Text, e: LearnerError): Diagnostic {
   };
 }
 
-export function CodeEditor({ file, code, starter, onChange, errors }: Props) {
+/** Any new option object makes CodeMirror reconfigure itself, which is slow: keep it constant. */
+const BASIC_SETUP = { foldGutter: false, highlightActiveLine: true };
+
+/**
+ * Memoised: the run view re-renders on every step while a learner scrubs, the editor must not
+ * (CodeMirror reconfigures on new props, and that cost a frame per step).
+ */
+export const CodeEditor = memo(function CodeEditor({
+  file,
+  code,
+  starter,
+  onChange,
+  errors,
+}: Props) {
   const viewRef = useRef<EditorView | null>(null);
   const [showDiff, setShowDiff] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -143,10 +156,10 @@ export function CodeEditor({ file, code, starter, onChange, errors }: Props) {
             onCreateEditor={(view) => {
               viewRef.current = view;
             }}
-            basicSetup={{ foldGutter: false, highlightActiveLine: true }}
+            basicSetup={BASIC_SETUP}
           />
         </div>
       )}
     </section>
   );
-}
+});

@@ -17,6 +17,8 @@ import { WorkspaceLayout } from './Layout';
 const EMPTY: Record<string, string> = {};
 const MAX_TIME_MS = 60_000;
 
+const NO_ERRORS: [] = [];
+
 export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBundle }) {
   const { folder, manifest } = exercise;
   const file = 'starter.ts';
@@ -78,7 +80,7 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
       }
       editor={
         <ErrorBoundary area="the editor">
-          <CodeEditor file={file} code={code} starter={starter} onChange={onChange} errors={[]} />
+          <CodeEditor file={file} code={code} starter={starter} onChange={onChange} errors={NO_ERRORS} />
         </ErrorBoundary>
       }
       run={

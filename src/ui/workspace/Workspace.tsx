@@ -153,10 +153,14 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     if (stepError && session.spec) setRunError({ code: session.spec.source, error: stepError });
   }, [stepError, session.spec]);
 
-  const onCodeChange = (next: string) => {
-    setCode(next);
-    saveCode(folder, next);
-  };
+  // Stable, so the editor does not re-render (and reconfigure CodeMirror) on every step.
+  const onCodeChange = useCallback(
+    (next: string) => {
+      setCode(next);
+      saveCode(folder, next);
+    },
+    [folder, saveCode],
+  );
 
   const view = session.view;
   /** Where the run is shown: the target while scrubbing, else the worker's cursor. */
