@@ -126,3 +126,26 @@ test('19 projection checkpoint: a duplicated event, then a crash after the write
   await expect(page.getByTestId('timeline')).toContainText('(delivery 2)');
   await expect(page.getByLabel('Run summary')).toContainText('4 orders for 120 USD');
 });
+
+test('20 consistency token: My orders answers before the projection and leaves the order out', async ({
+  page,
+}) => {
+  await open(page, '20-consistency-token');
+  // 2. Reset, then Step, choosing alice's requests first whenever possible.
+  await reset(page);
+  const aliceActs = page.getByRole('button', { name: /^alice acts/ });
+  await choose(page, /^alice acts/); // Submit cart-1
+  await choose(page, /^request r1 arrives/);
+  for (let i = 0; i < 10 && (await aliceActs.count()) === 0; i++) await choose(page, /^a1: ok/);
+  await expect(page.getByRole('button', { name: /^deliver c1/ })).toBeVisible();
+  await choose(page, /^alice acts/); // My orders, with the token, before History gets its message
+  await choose(page, /^request r2 arrives/);
+  for (let i = 0; i < 10 && (await aliceActs.count()) === 0; i++) await choose(page, /^a2: ok/);
+  // What to observe: the page leaves out the order alice was just told was accepted.
+  await expect(page.getByLabel('Run summary')).toContainText(
+    'alice placed cart-1, then "My orders" did not list it',
+  );
+  // 3. Check finds the shortest such run.
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('readYourWrites');
+});
