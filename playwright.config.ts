@@ -9,6 +9,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   timeout: 60_000,
+  // CI machines can be several times slower than a laptop: give assertions that wait for a
+  // worker (a run, a check) room, without slowing down a failing run here.
+  expect: { timeout: process.env.CI ? 15_000 : 5_000 },
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   forbidOnly: true,
