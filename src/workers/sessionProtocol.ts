@@ -103,6 +103,8 @@ export interface WorldSummary {
   errorQueue: { copyId: string; messageId: string; type: string }[];
   handlers: { attemptId: string; endpoint: string; route: string; pending: string }[];
   requests: { requestId: string; tab: string; route: string; state: string }[];
+  /** What tabs that keep their responses (`$fromResponse` scripts) were answered, in order. */
+  answers: { tab: string; route: string; body: string }[];
   faults: { total: number; byKind: Record<string, number> };
 }
 

@@ -39,6 +39,13 @@ export function summarizeWorld(engine: Engine, w: World): WorldSummary {
       route: r.route,
       state: stateValue(engine.machines.http(r.tab), r.machine),
     })),
+    answers: w.tabs.flatMap((t) =>
+      (t.responses ?? []).map((r) => ({
+        tab: t.tab,
+        route: r.route,
+        body: r.body === null ? 'no answer (the request failed)' : short(r.body),
+      })),
+    ),
     faults: { total: w.faults.total, byKind: { ...w.faults.byKind } },
   };
   for (const [store, state] of Object.entries(w.stores)) {

@@ -2,7 +2,8 @@
 import type { WorldSummary } from '../../workers/sessionProtocol';
 
 export function WorldState({ summary }: { summary: WorldSummary }) {
-  const { documents, kv, streams, queues, handlers, requests, errorQueue, faults } = summary;
+  const { documents, kv, streams, queues, handlers, requests, answers, errorQueue, faults } =
+    summary;
   return (
     <div className="world" data-testid="world-state">
       <p className="muted">
@@ -120,6 +121,18 @@ export function WorldState({ summary }: { summary: WorldSummary }) {
                   </li>
                 ))}
               </ul>
+            </>
+          )}
+          {answers.length > 0 && (
+            <>
+              <h4>Answers the browser got</h4>
+              <ol className="answers" data-testid="answers">
+                {answers.map((a, i) => (
+                  <li key={i}>
+                    <strong>{a.tab}</strong> {a.route}: <code>{a.body}</code>
+                  </li>
+                ))}
+              </ol>
             </>
           )}
         </section>
