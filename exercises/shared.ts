@@ -3,7 +3,7 @@
  * workload and the business invariants about orders. Exercise folders stay small and read like
  * the lesson, not like set-up code.
  */
-import { docs, invariant } from '../src/sim';
+import { docs, enqueuedOfType, invariant } from '../src/sim';
 import type { InvariantSpec, TabSpec } from '../src/sim';
 import type { Cart, Order } from './types';
 
@@ -62,5 +62,19 @@ export const atMostOneOrderPerCart: InvariantSpec = invariant(
       count.set(o.cartId, (count.get(o.cartId) ?? 0) + 1);
     for (const [cart, n] of count) if (n > 1) return `Cart ${cart} has ${n} orders.`;
     return true;
+  },
+);
+
+/** Exercises whose Orders announces each line with ItemAdded (outbox, inbox): one per line. */
+export const everyLineAnnounced: InvariantSpec = invariant(
+  'everyLineAnnounced',
+  'atQuiescence',
+  'Billing hears about every line of an order: one ItemAdded per line, no more, no less.',
+  (w) => {
+    const lines = docs<Order>(w, 'orders').reduce((n, [, o]) => n + (o.lines ?? []).length, 0);
+    const announced = enqueuedOfType(w, 'ItemAdded').length;
+    return announced === lines
+      ? true
+      : `The orders have ${lines} line(s), but ${announced} ItemAdded message(s) were sent.`;
   },
 );

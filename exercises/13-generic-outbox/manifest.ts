@@ -1,5 +1,5 @@
-import { coreInvariants, defineExercise, docs, enqueuedOfType, invariant } from '../../src/sim';
-import type { Order } from '../types';
+import { coreInvariants, defineExercise } from '../../src/sim';
+import { everyLineAnnounced } from '../shared';
 
 const ORDER = { cartId: 'cart-1', customer: 'alice', items: ['Meat'], lines: [] };
 
@@ -35,18 +35,7 @@ export default defineExercise({
     coreInvariants.noDuplicateProcessing,
     coreInvariants.consistentOutput,
     coreInvariants.noLostMessages,
-    invariant(
-      'everyLineAnnounced',
-      'atQuiescence',
-      'Billing hears about every line of an order: one ItemAdded per line, no more, no less.',
-      (w) => {
-        const lines = docs<Order>(w, 'orders').reduce((n, [, o]) => n + (o.lines ?? []).length, 0);
-        const announced = enqueuedOfType(w, 'ItemAdded').length;
-        return announced === lines
-          ? true
-          : `The orders have ${lines} line(s), but ${announced} ItemAdded message(s) were sent.`;
-      },
-    ),
+    everyLineAnnounced,
   ],
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {

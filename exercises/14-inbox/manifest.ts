@@ -1,6 +1,6 @@
-import { coreInvariants, defineExercise, docs, enqueuedOfType, invariant } from '../../src/sim';
+import { coreInvariants, defineExercise, docs, invariant } from '../../src/sim';
 import type { World } from '../../src/sim';
-import type { Order } from '../types';
+import { everyLineAnnounced } from '../shared';
 
 const ORDER = { cartId: 'cart-1', customer: 'alice', items: ['Meat'], lines: [] };
 
@@ -55,18 +55,7 @@ export default defineExercise({
       },
     ),
     coreInvariants.noLostMessages,
-    invariant(
-      'everyLineAnnounced',
-      'atQuiescence',
-      'Billing hears about every line of an order: one ItemAdded per line, no more, no less.',
-      (w) => {
-        const lines = docs<Order>(w, 'orders').reduce((n, [, o]) => n + (o.lines ?? []).length, 0);
-        const announced = enqueuedOfType(w, 'ItemAdded').length;
-        return announced === lines
-          ? true
-          : `The orders have ${lines} line(s), but ${announced} ItemAdded message(s) were sent.`;
-      },
-    ),
+    everyLineAnnounced,
     invariant(
       'outboxOnlyInProgress',
       'atQuiescence',

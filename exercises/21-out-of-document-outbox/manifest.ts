@@ -1,12 +1,6 @@
-import {
-  coreInvariants,
-  defineExercise,
-  doc,
-  docs,
-  enqueuedOfType,
-  invariant,
-} from '../../src/sim';
+import { coreInvariants, defineExercise, doc, docs, invariant } from '../../src/sim';
 import type { InitialMessage, World } from '../../src/sim';
+import { everyLineAnnounced } from '../shared';
 import type { Order } from '../types';
 
 /** Alice adds two portions to her order in quick succession. */
@@ -154,18 +148,7 @@ export default defineExercise({
         return true;
       },
     ),
-    invariant(
-      'everyLineAnnounced',
-      'atQuiescence',
-      'Billing hears about every line of an order: one ItemAdded per line, no more, no less.',
-      (w) => {
-        const lines = docs<Order>(w, 'orders').reduce((n, [, o]) => n + (o.lines ?? []).length, 0);
-        const announced = enqueuedOfType(w, 'ItemAdded').length;
-        return announced === lines
-          ? true
-          : `The orders have ${lines} line(s), but ${announced} ItemAdded message(s) were sent.`;
-      },
-    ),
+    everyLineAnnounced,
     invariant(
       'outboxEmptyAtEnd',
       'atQuiescence',
