@@ -149,3 +149,31 @@ test('20 consistency token: My orders answers before the projection and leaves t
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('verdict')).toContainText('readYourWrites');
 });
+
+test('23 testing a conversation: an assert right after start answers fail while PlaceOrder waits', async ({
+  page,
+}) => {
+  await open(page, '23-testing-conversations');
+  // 1. Play: the test tab's answers are in the state table.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await page.getByRole('tab', { name: 'State table' }).click();
+  await expect(page.getByTestId('answers')).toContainText(/"verdict":"(pass|fail)"/);
+  // 2. Reset, then Step, the test tab and its requests first.
+  await reset(page);
+  const testActs = page.getByRole('button', { name: /^test acts/ });
+  await choose(page, /^test acts/); // start
+  await choose(page, /^request r1 arrives/);
+  for (let i = 0; i < 10 && (await testActs.count()) === 0; i++) await choose(page, /^a1: ok/);
+  await choose(page, /^test acts/); // assert, before PlaceOrder is delivered
+  await choose(page, /^request r2 arrives/);
+  for (let i = 0; i < 10 && (await page.getByText('"verdict"').count()) === 0; i++)
+    await choose(page, /^a2: ok/);
+  await expect(page.getByTestId('answers')).toContainText('"verdict":"fail"');
+  await expect(page.getByLabel('Run summary')).toContainText(
+    'The test answered "fail" while the conversation was not over',
+  );
+  // 3. Check finds the shortest such run.
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('noFalseFailure');
+});
