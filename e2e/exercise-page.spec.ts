@@ -382,3 +382,29 @@ test('a long check shows progress and stops on Cancel', async ({ page }) => {
   await expect(page.getByTestId('verdict')).toContainText('Check cancelled', { timeout: 5_000 });
   await expect(progress).toHaveCount(0);
 });
+
+test("the retry policy is a setting: without Marketing's immediate retry, the solution loses a payment", async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/17-event-sourcing');
+  await expect(page.locator('.seq')).toBeVisible();
+  await replaceCode(page, readFileSync('exercises/17-event-sourcing/solution.ts', 'utf8'));
+  const check = page.getByRole('button', { name: 'Check', exact: true });
+  await check.click();
+  await expect(page.getByTestId('verdict')).toContainText('Passed');
+
+  const immediate = page
+    .getByRole('group', { name: /Retries of Marketing/ })
+    .getByLabel('Immediate retries');
+  await expect(immediate).toHaveValue('1');
+  await immediate.fill('0');
+  await check.click();
+  await expect(page.getByTestId('verdict')).toContainText('couponWhenTotalCrosses100');
+  await expectNoSeriousViolations(page, 'faults and settings');
+
+  // Back to the exercise's defaults: the proof holds again.
+  await page.getByRole('button', { name: 'Exercise defaults' }).click();
+  await expect(immediate).toHaveValue('1');
+  await check.click();
+  await expect(page.getByTestId('verdict')).toContainText('Passed');
+});

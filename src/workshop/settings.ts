@@ -1,16 +1,34 @@
 /**
  * Learner- and instructor-adjustable settings of a messaging exercise (`--set name=value` on the
- * command line, the settings panel in the UI): dispatch mode and fault budgets. Unknown names and
- * bad values are clear errors, never silently ignored.
+ * command line, the settings panel in the UI): dispatch mode, fault budgets and the retry policy
+ * of each message endpoint (`retries.<Endpoint>.immediate|delayed|backoffBaseTicks`). Unknown
+ * names and bad values are clear errors, never silently ignored.
  */
-import { FAULT_KINDS } from '../sim';
-import type { ExerciseManifest, FaultKind } from '../sim';
+import { DEFAULT_RETRIES, FAULT_KINDS } from '../sim';
+import type { ExerciseManifest, FaultKind, RetryPolicy } from '../sim';
 
 export const SETTING_NAMES = [
   'dispatch',
   'faults.total',
   ...FAULT_KINDS.map((k) => `faults.${k}`),
+  'retries.<Endpoint>.immediate',
+  'retries.<Endpoint>.delayed',
+  'retries.<Endpoint>.backoffBaseTicks',
 ] as const;
+
+/** Bounds of each retry policy field (the same as for a policy exported by learner code). */
+export const RETRY_FIELD_RANGE: Record<keyof RetryPolicy, { min: number; max: number }> = {
+  immediate: { min: 0, max: 10 },
+  delayed: { min: 0, max: 10 },
+  backoffBaseTicks: { min: 1, max: 1000 },
+};
+
+/** The message endpoints whose retry policy is a setting (not taken from the learner's code). */
+export function retryEndpoints(manifest: ExerciseManifest): string[] {
+  return Object.entries(manifest.endpoints)
+    .filter(([, spec]) => spec.kind === 'messages' && !spec.retriesExport)
+    .map(([name]) => name);
+}
 
 export class SettingError extends Error {
   override name = 'SettingError';
@@ -44,7 +62,38 @@ export function applySettings(
         throw new SettingError(`unknown fault kind "${fault}" (known: ${FAULT_KINDS.join(', ')})`);
       continue;
     }
+    const retry = /^retries\.([^.]+)\.(immediate|delayed|backoffBaseTicks)$/.exec(name);
+    if (retry) {
+      m = withRetrySetting(m, retry[1]!, retry[2] as keyof RetryPolicy, value);
+      continue;
+    }
     throw new SettingError(`unknown setting "${name}" (known: ${SETTING_NAMES.join(', ')})`);
   }
   return m;
+}
+
+function withRetrySetting(
+  m: ExerciseManifest,
+  endpoint: string,
+  field: keyof RetryPolicy,
+  value: string,
+): ExerciseManifest {
+  const name = `retries.${endpoint}.${field}`;
+  const spec = m.endpoints[endpoint];
+  if (spec?.kind !== 'messages') {
+    const known = retryEndpoints(m);
+    throw new SettingError(
+      `${name}: ${endpoint} is not a message endpoint of this exercise${known.length ? ` (message endpoints: ${known.join(', ')})` : ''}`,
+    );
+  }
+  if (spec.retriesExport)
+    throw new SettingError(
+      `${name}: in this exercise the retry policy of ${endpoint} comes from your code (export \`${spec.retriesExport}\`)`,
+    );
+  const { min, max } = RETRY_FIELD_RANGE[field];
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new SettingError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  const retries = { ...DEFAULT_RETRIES, ...spec.retries, [field]: n };
+  return { ...m, endpoints: { ...m.endpoints, [endpoint]: { ...spec, retries } } };
 }

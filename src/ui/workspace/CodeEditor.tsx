@@ -14,7 +14,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { LearnerError } from '../../sandbox';
 import { ctxCompletionSource, ctxHover } from './ctxCompletions';
 import { DiffView } from './DiffView';
-import { darkEditorTheme } from './editorTheme';
+import { darkEditorTheme, lightEditorTheme } from './editorTheme';
 import { useShownTheme } from '../shell/usePrefsStore';
 
 interface Props {
@@ -150,7 +150,7 @@ export const CodeEditor = memo(function CodeEditor({
           <CodeMirror
             value={code}
             height="100%"
-            theme={dark ? darkEditorTheme : 'light'}
+            theme={dark ? darkEditorTheme : lightEditorTheme}
             extensions={extensions}
             onChange={onChange}
             onCreateEditor={(view) => {

@@ -1,10 +1,17 @@
 /**
- * The exercise's fault budgets and dispatch mode, adjustable by the learner. Changes are saved
- * and apply to the next Play, Reset and Check.
+ * The exercise's fault budgets, dispatch mode and retry policies, adjustable by the learner.
+ * Changes are saved and apply to the next Play, Reset and Check.
  */
 import { useId } from 'react';
-import { FAULT_DESCRIPTIONS, FAULT_KINDS } from '../../sim';
-import type { ExerciseManifest, FaultKind } from '../../sim';
+import { DEFAULT_RETRIES, FAULT_DESCRIPTIONS, FAULT_KINDS } from '../../sim';
+import type { ExerciseManifest, FaultKind, RetryPolicy } from '../../sim';
+import { RETRY_FIELD_RANGE, retryEndpoints } from '../../workshop/settings';
+
+const RETRY_FIELDS: { field: keyof RetryPolicy; label: string }[] = [
+  { field: 'immediate', label: 'Immediate retries' },
+  { field: 'delayed', label: 'Delayed retries' },
+  { field: 'backoffBaseTicks', label: 'First delay (ticks, doubling)' },
+];
 
 interface Props {
   manifest: ExerciseManifest;
@@ -27,9 +34,19 @@ export function FaultPanel({ manifest, settings, onChange }: Props) {
     else next[name] = value;
     onChange(next);
   };
-  const setNumber = (name: string, raw: string, defaultValue: number) => {
-    const n = Math.max(0, Math.min(MAX_BUDGET, Math.floor(Number(raw) || 0)));
+  const setNumber = (
+    name: string,
+    raw: string,
+    defaultValue: number,
+    min = 0,
+    max = MAX_BUDGET,
+  ) => {
+    const n = Math.max(min, Math.min(max, Math.floor(Number(raw) || 0)));
     set(name, String(n), String(defaultValue));
+  };
+  const policyOf = (endpoint: string): RetryPolicy => {
+    const spec = manifest.endpoints[endpoint];
+    return { ...DEFAULT_RETRIES, ...(spec?.kind === 'messages' ? spec.retries : {}) };
   };
   const changed = Object.keys(settings).length > 0;
 
@@ -107,6 +124,33 @@ export function FaultPanel({ manifest, settings, onChange }: Props) {
           })}
         </tbody>
       </table>
+      {retryEndpoints(manifest).map((endpoint) => {
+        const policy = policyOf(endpoint);
+        return (
+          <fieldset key={endpoint} className="retry-settings">
+            <legend>
+              Retries of <strong>{endpoint}</strong> after a handler fails
+            </legend>
+            {RETRY_FIELDS.map(({ field, label }) => {
+              const name = `retries.${endpoint}.${field}`;
+              const { min, max } = RETRY_FIELD_RANGE[field];
+              return (
+                <div className="settings-row" key={field}>
+                  <label htmlFor={`${id}-${endpoint}-${field}`}>{label}</label>
+                  <input
+                    id={`${id}-${endpoint}-${field}`}
+                    type="number"
+                    min={min}
+                    max={max}
+                    value={settings[name] ?? String(policy[field])}
+                    onChange={(e) => setNumber(name, e.target.value, policy[field], min, max)}
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
+        );
+      })}
     </section>
   );
 }
