@@ -9,7 +9,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheckerBench } from './bench/checker';
-import type { BenchEntry } from './bench/checker';
+import { printTable } from './bench/report';
+import type { BenchEntry } from './bench/report';
 import { runEngineBench } from './bench/engine';
 import { runExerciseBench } from './bench/exercises';
 import { runUiBench } from './bench/ui';
@@ -43,7 +44,5 @@ const fresh = new Set(measured.map((r) => r.name));
 const results = [...earlier.filter((r) => !fresh.has(r.name)), ...measured];
 
 writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
-const width = Math.max(...results.map((r) => r.name.length));
-for (const r of results)
-  console.log(`${r.name.padEnd(width)}  ${r.value.toLocaleString('en-US').padStart(14)} ${r.unit}`);
+printTable(results);
 console.log(`\nwrote ${path}`);

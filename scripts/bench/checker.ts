@@ -4,25 +4,17 @@
  * imported as a TS module; `sandboxedMs` is the same check with the source evaluated by the
  * sandbox, as a learner's edited file is.
  *
- *   npx tsx scripts/bench/checker.ts                      (prints a table)
- *   node --max-old-space-size=4096 --import tsx scripts/bench/checker.ts
- *
- * `runCheckerBench()` is also called by scripts/bench.ts (`npm run bench`).
+ * Run it with `npm run bench -- checker` (scripts/bench.ts).
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { checkModel } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
 import * as solution from '../../exercises/18-model-checking/solution';
 import { evaluateModelSource } from '../../src/checker/sandboxModules';
 import type { HandlerModule } from '../../src/checker/messageHandler/dsl';
+import { round } from './report';
+import type { BenchEntry } from './report';
 import { hasSpin, runSpin } from './spin';
-
-export interface BenchEntry {
-  name: string;
-  value: number;
-  unit: string;
-}
 
 const CONFIGS: [number, number][] = [
   [3, 3],
@@ -88,17 +80,4 @@ export async function runCheckerBench(): Promise<BenchEntry[]> {
     );
   }
   return Promise.resolve(entries);
-}
-
-function round(x: number, digits = 1): number {
-  const p = 10 ** digits;
-  return Math.round(x * p) / p;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  void runCheckerBench().then((entries) => {
-    const width = Math.max(...entries.map((e) => e.name.length));
-    for (const e of entries)
-      console.log(`${e.name.padEnd(width)}  ${String(e.value).padStart(12)} ${e.unit}`);
-  });
 }

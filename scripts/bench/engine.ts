@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { createEngine, playSeeded } from '../../src/sim';
 import { l3Program } from '../../src/sim/testing/scenarios';
-import type { BenchEntry } from './checker';
+import type { BenchEntry } from './report';
 
 export function runEngineBench(messages = 10_000): BenchEntry[] {
   const best = { stepsPerSecond: 0, steps: 0, ms: 0 };

@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { isMessaging } from '../../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../../src/workshop/loadNode';
 import { checkVariant, variantsOf } from '../../src/workshop/verify';
-import type { BenchEntry } from './checker';
+import { round } from './report';
+import type { BenchEntry } from './report';
 
 export async function runExerciseBench(): Promise<BenchEntry[]> {
   const out: BenchEntry[] = [];
@@ -24,7 +25,7 @@ export async function runExerciseBench(): Promise<BenchEntry[]> {
       const ms = now() - t;
       out.push({
         name: `exercise.${id}.${v.variant}.ms`,
-        value: Math.round(ms * 10) / 10,
+        value: round(ms),
         unit: 'ms',
       });
       if (v.variant === 'solution') {

@@ -15,21 +15,19 @@
  *   while the Step slider is dragged end to start over a run of more than 2,000 events
  *   (target ≤ 20 ms).
  *
- *   npx tsx scripts/bench/ui.ts          (builds, serves, measures and prints a table)
- *
- * Wall-clock time is fine here: this is a benchmark, never a test.
+ * Run it with `npm run bench -- ui` (scripts/bench.ts). Wall-clock time is fine here: this is a benchmark, never a test.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { findChromium } from '../browser.mjs';
 import { loadExercisesFromDisk } from '../../src/workshop/loadNode';
-import type { BenchEntry } from './checker';
+import { round } from './report';
+import type { BenchEntry } from './report';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PORT = Number(process.env.BENCH_PORT ?? 4280);
@@ -279,8 +277,6 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-const round = (x: number) => Math.round(x * 10) / 10;
-
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -310,11 +306,4 @@ function stop(server: ChildProcess) {
       // already gone
     }
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const entries = await runUiBench();
-  const width = Math.max(...entries.map((r) => r.name.length));
-  for (const r of entries)
-    console.log(`${r.name.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit}`);
 }
