@@ -7,7 +7,7 @@ import { InternalError } from '../core/assert';
 import { getCompiledMachine, userTabInputFor } from './machines';
 import type { CompiledMachine } from './machines';
 import type { ExerciseManifest, RetryPolicy, TabSpec } from './manifest';
-import { DEFAULT_RETRIES } from './manifest';
+import { configuredRetries, DEFAULT_RETRIES, RETRY_POLICY_RANGE } from './manifest';
 
 export interface ActorMachines {
   copy(endpoint: string): CompiledMachine;
@@ -27,16 +27,19 @@ export function retryPolicyOf(
   if (spec?.kind !== 'messages') return DEFAULT_RETRIES;
   if (spec.retriesExport) {
     const p = handlers[spec.retriesExport] as Partial<RetryPolicy> | undefined;
-    const ok = (n: unknown, max: number) =>
-      typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
-    if (!p || !ok(p.immediate, 10) || !ok(p.delayed, 10) || !ok(p.backoffBaseTicks, 1000)) {
+    const ok = (field: keyof RetryPolicy) => {
+      const n = p?.[field];
+      const { min, max } = RETRY_POLICY_RANGE[field];
+      return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+    };
+    if (!p || !ok('immediate') || !ok('delayed') || !ok('backoffBaseTicks')) {
       throw new RetryPolicyError(
         `Your file must export \`${spec.retriesExport}\` = { immediate, delayed, backoffBaseTicks }: whole numbers (immediate and delayed at most 10, backoffBaseTicks at most 1000).`,
       );
     }
     return { immediate: p.immediate!, delayed: p.delayed!, backoffBaseTicks: p.backoffBaseTicks! };
   }
-  return spec.retries ?? DEFAULT_RETRIES;
+  return configuredRetries(spec);
 }
 
 /** The learner's exported retry policy is not usable: a learner error. */

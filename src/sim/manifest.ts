@@ -170,6 +170,18 @@ export interface ExerciseManifest {
 
 export const DEFAULT_RETRIES: RetryPolicy = { immediate: 1, delayed: 0, backoffBaseTicks: 10 };
 
+/** Bounds of each retry policy field, whether set in the manifest, by a setting or by learner code. */
+export const RETRY_POLICY_RANGE: Record<keyof RetryPolicy, { min: number; max: number }> = {
+  immediate: { min: 0, max: 10 },
+  delayed: { min: 0, max: 10 },
+  backoffBaseTicks: { min: 0, max: 1000 },
+};
+
+/** A message endpoint's retry policy as its manifest (with settings applied) gives it. */
+export function configuredRetries(spec: MessageEndpointSpec): RetryPolicy {
+  return spec.retries ?? DEFAULT_RETRIES;
+}
+
 /** Identity function that gives manifests their type (and a place for defaults later). */
 export function defineExercise(manifest: ExerciseManifest): ExerciseManifest {
   return manifest;

@@ -56,8 +56,8 @@ describe('applySettings', () => {
     expect(errorOf(() => applySettings(m, { 'retries.Marketing.immediate': '11' }))).toBe(
       'retries.Marketing.immediate must be a whole number from 0 to 10, not "11"',
     );
-    expect(errorOf(() => applySettings(m, { 'retries.Marketing.backoffBaseTicks': '0' }))).toBe(
-      'retries.Marketing.backoffBaseTicks must be a whole number from 1 to 1000, not "0"',
+    expect(errorOf(() => applySettings(m, { 'retries.Marketing.backoffBaseTicks': '1001' }))).toBe(
+      'retries.Marketing.backoffBaseTicks must be a whole number from 0 to 1000, not "1001"',
     );
     expect(
       errorOf(() => applySettings(retryStorm.manifest, { 'retries.Orders.delayed': '1' })),

@@ -4,7 +4,7 @@
  * of each message endpoint (`retries.<Endpoint>.immediate|delayed|backoffBaseTicks`). Unknown
  * names and bad values are clear errors, never silently ignored.
  */
-import { DEFAULT_RETRIES, FAULT_KINDS } from '../sim';
+import { configuredRetries, FAULT_KINDS, RETRY_POLICY_RANGE } from '../sim';
 import type { ExerciseManifest, FaultKind, RetryPolicy } from '../sim';
 
 export const SETTING_NAMES = [
@@ -15,13 +15,6 @@ export const SETTING_NAMES = [
   'retries.<Endpoint>.delayed',
   'retries.<Endpoint>.backoffBaseTicks',
 ] as const;
-
-/** Bounds of each retry policy field (the same as for a policy exported by learner code). */
-export const RETRY_FIELD_RANGE: Record<keyof RetryPolicy, { min: number; max: number }> = {
-  immediate: { min: 0, max: 10 },
-  delayed: { min: 0, max: 10 },
-  backoffBaseTicks: { min: 1, max: 1000 },
-};
 
 /** The message endpoints whose retry policy is a setting (not taken from the learner's code). */
 export function retryEndpoints(manifest: ExerciseManifest): string[] {
@@ -90,10 +83,10 @@ function withRetrySetting(
     throw new SettingError(
       `${name}: in this exercise the retry policy of ${endpoint} comes from your code (export \`${spec.retriesExport}\`)`,
     );
-  const { min, max } = RETRY_FIELD_RANGE[field];
+  const { min, max } = RETRY_POLICY_RANGE[field];
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max)
     throw new SettingError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  const retries = { ...DEFAULT_RETRIES, ...spec.retries, [field]: n };
+  const retries = { ...configuredRetries(spec), [field]: n };
   return { ...m, endpoints: { ...m.endpoints, [endpoint]: { ...spec, retries } } };
 }

@@ -3,9 +3,9 @@
  * Changes are saved and apply to the next Play, Reset and Check.
  */
 import { useId } from 'react';
-import { DEFAULT_RETRIES, FAULT_DESCRIPTIONS, FAULT_KINDS } from '../../sim';
+import { configuredRetries, FAULT_DESCRIPTIONS, FAULT_KINDS, RETRY_POLICY_RANGE } from '../../sim';
 import type { ExerciseManifest, FaultKind, RetryPolicy } from '../../sim';
-import { RETRY_FIELD_RANGE, retryEndpoints } from '../../workshop/settings';
+import { retryEndpoints } from '../../workshop/settings';
 
 const RETRY_FIELDS: { field: keyof RetryPolicy; label: string }[] = [
   { field: 'immediate', label: 'Immediate retries' },
@@ -43,10 +43,6 @@ export function FaultPanel({ manifest, settings, onChange }: Props) {
   ) => {
     const n = Math.max(min, Math.min(max, Math.floor(Number(raw) || 0)));
     set(name, String(n), String(defaultValue));
-  };
-  const policyOf = (endpoint: string): RetryPolicy => {
-    const spec = manifest.endpoints[endpoint];
-    return { ...DEFAULT_RETRIES, ...(spec?.kind === 'messages' ? spec.retries : {}) };
   };
   const changed = Object.keys(settings).length > 0;
 
@@ -125,7 +121,9 @@ export function FaultPanel({ manifest, settings, onChange }: Props) {
         </tbody>
       </table>
       {retryEndpoints(manifest).map((endpoint) => {
-        const policy = policyOf(endpoint);
+        const spec = manifest.endpoints[endpoint];
+        if (spec?.kind !== 'messages') return null;
+        const policy = configuredRetries(spec);
         return (
           <fieldset key={endpoint} className="retry-settings">
             <legend>
@@ -133,7 +131,7 @@ export function FaultPanel({ manifest, settings, onChange }: Props) {
             </legend>
             {RETRY_FIELDS.map(({ field, label }) => {
               const name = `retries.${endpoint}.${field}`;
-              const { min, max } = RETRY_FIELD_RANGE[field];
+              const { min, max } = RETRY_POLICY_RANGE[field];
               return (
                 <div className="settings-row" key={field}>
                   <label htmlFor={`${id}-${endpoint}-${field}`}>{label}</label>
