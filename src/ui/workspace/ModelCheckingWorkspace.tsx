@@ -9,6 +9,7 @@ import type { CheckJob } from '../../machines/checkMachine';
 import type { ModelCheckingBundle } from '../../workshop/bundle';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
+import { useSavedCode } from './useSavedCode';
 import { useProgressStore } from '../useProgressStore';
 import { CheckPanel } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
@@ -24,11 +25,10 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
   const file = 'starter.ts';
   const starter = exercise.sources[file] ?? '';
   const record = useProgressStore((s) => s.progress.exercises[folder]);
-  const saveCode = useProgressStore((s) => s.saveCode);
   const saveSettings = useProgressStore((s) => s.saveSettings);
   const markPassed = useProgressStore((s) => s.markPassed);
   const settings = record?.settings ?? EMPTY;
-  const [code, setCode] = useState(record?.code ?? starter);
+  const { code, onCodeChange: onChange } = useSavedCode(folder, () => record?.code ?? starter);
   const [trace, setTrace] = useState<{ labels: string[]; states: unknown[] } | null>(null);
   const id = useId();
 
@@ -66,11 +66,6 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
     [folder, markPassed],
   );
 
-  const onChange = (next: string) => {
-    setCode(next);
-    saveCode(folder, next);
-  };
-
   return (
     <WorkspaceLayout
       instructions={
@@ -80,7 +75,13 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
       }
       editor={
         <ErrorBoundary area="the editor">
-          <CodeEditor file={file} code={code} starter={starter} onChange={onChange} errors={NO_ERRORS} />
+          <CodeEditor
+            file={file}
+            code={code}
+            starter={starter}
+            onChange={onChange}
+            errors={NO_ERRORS}
+          />
         </ErrorBoundary>
       }
       run={

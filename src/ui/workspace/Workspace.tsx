@@ -14,6 +14,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
 import { exerciseHash, shareHash } from '../routing';
 import type { SharedRun } from '../shareLink';
+import { useSavedCode } from './useSavedCode';
 import { useProgressStore } from '../useProgressStore';
 import { CheckPanel } from './CheckPanel';
 import type { CheckControls } from './CheckPanel';
@@ -53,12 +54,14 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const starter = exercise.sources[file] ?? '';
   const [share] = useState(shareAtLoad);
   const record = useProgressStore((s) => s.progress.exercises[folder]);
-  const saveCode = useProgressStore((s) => s.saveCode);
   const saveSettings = useProgressStore((s) => s.saveSettings);
   const markPassed = useProgressStore((s) => s.markPassed);
   const applyShare = useProgressStore((s) => s.applyShare);
 
-  const [code, setCode] = useState(() => share?.code ?? record?.code ?? starter);
+  const { code, setCode, onCodeChange } = useSavedCode(
+    folder,
+    () => share?.code ?? record?.code ?? starter,
+  );
   const settings = share && !record ? share.settings : (record?.settings ?? EMPTY);
   const session = useSession();
   const [playing, setPlaying] = useState(false);
@@ -152,15 +155,6 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   useEffect(() => {
     if (stepError && session.spec) setRunError({ code: session.spec.source, error: stepError });
   }, [stepError, session.spec]);
-
-  // Stable, so the editor does not re-render (and reconfigure CodeMirror) on every step.
-  const onCodeChange = useCallback(
-    (next: string) => {
-      setCode(next);
-      saveCode(folder, next);
-    },
-    [folder, saveCode],
-  );
 
   const view = session.view;
   /** Where the run is shown: the target while scrubbing, else the worker's cursor. */
