@@ -378,30 +378,26 @@ function performExternal(
       `${effect.api} has no operation "${op}" (use create…/charge…, search…/find…/list… or get…).`,
     );
   }
-  if (outcome === 'commitLost') {
-    api.machine = machine.next(api.machine, 'CALL_COMMITTED_RESPONSE_LOST');
+  const traceDone = (done: 'ok' | 'committedResponseLost') => {
     if (ctx.tracing)
       ctx.emit({
         type: 'external',
         ...base,
-        outcome: 'committedResponseLost',
+        outcome: done,
         replayed,
         ...(recordId ? { recordId } : {}),
       });
+  };
+  if (outcome === 'commitLost') {
+    api.machine = machine.next(api.machine, 'CALL_COMMITTED_RESPONSE_LOST');
+    traceDone('committedResponseLost');
     return err({
       code: 'ExternalTimeout',
       message: `${effect.api} did not answer in time (it may have done the work)`,
     });
   }
   api.machine = machine.next(api.machine, 'CALL_OK');
-  if (ctx.tracing)
-    ctx.emit({
-      type: 'external',
-      ...base,
-      outcome: 'ok',
-      replayed,
-      ...(recordId ? { recordId } : {}),
-    });
+  traceDone('ok');
   return ok(structuredCopy(response));
 }
 
