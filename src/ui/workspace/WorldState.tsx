@@ -32,25 +32,13 @@ export function WorldState({ summary }: { summary: WorldSummary }) {
               </td>
             </tr>
           )}
-          {documents.map((d) => (
-            <tr key={`${d.store}/${d.collection}/${d.id}`}>
+          {[
+            ...documents.map((d) => ({ ...d, name: `${d.collection}/${d.id}` })),
+            ...kv.map((d) => ({ ...d, name: `${d.store}:${d.key}` })),
+          ].map((d) => (
+            <tr key={`${d.store}|${d.name}`}>
               <td>
-                <code>
-                  {d.collection}/{d.id}
-                </code>
-              </td>
-              <td className="num">{d.version}</td>
-              <td className="value">
-                <code>{d.value}</code>
-              </td>
-            </tr>
-          ))}
-          {kv.map((d) => (
-            <tr key={`${d.store}:${d.key}`}>
-              <td>
-                <code>
-                  {d.store}:{d.key}
-                </code>
+                <code>{d.name}</code>
               </td>
               <td className="num">{d.version}</td>
               <td className="value">
