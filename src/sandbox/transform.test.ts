@@ -47,7 +47,7 @@ class K { async m() {} static async s() {} }`);
   it('nests awaits and arrow bodies correctly', () => {
     const out = code('const f = async () => await g(await h(), () => ({ a: 1 }));');
     expect(out).toContain(
-      '(function* () {__tick(1);return (yield* __await(( (yield* __await( g((yield* __await( h())), () => {__tick(1);return  ({ a: 1 });}))))));})',
+      '(function* () {__tick(1);return (yield* __await(( (yield* __await( g((yield* __await( h())), () => {__tick(1);return ( ({ a: 1 }));}))))));})',
     );
   });
 

@@ -242,8 +242,10 @@ function rewriteFunction(
     if (block) {
       splice.open(fn.body.start + 1, tick);
     } else {
-      splice.replace(arrow.start, arrow.end, `=> {${tick}return `);
-      splice.close(fn.end, ';}');
+      // `return (` on the arrow's line: a body on the next line (Prettier's own output) must not
+      // become `return;` by automatic semicolon insertion.
+      splice.replace(arrow.start, arrow.end, `=> {${tick}return (`);
+      splice.close(fn.end, ');}');
     }
     return;
   }
