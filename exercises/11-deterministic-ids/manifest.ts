@@ -96,6 +96,12 @@ export default defineExercise({
           'Publishes only when the command is new: when the first publish fails, the retry is a duplicate and the event is lost.',
         violates: 'marketingTotalMatchesPayments',
       },
+      'ids-memoised-in-module': {
+        file: 'variants/ids-memoised-in-module.ts',
+        description:
+          'Remembers each outgoing id in a module-level Map: a duplicate handled by a fresh process (a restart, another instance) mints a new id.',
+        violates: 'consistentOutput',
+      },
     },
   },
 });

@@ -33,6 +33,12 @@ export interface LearnerModule {
   resetBudget(): void;
   /** Any error thrown out of learner code → the learner's view of it (kind, line, column). */
   toLearnerError(error: unknown): LearnerError;
+  /**
+   * A fresh instance of the module (its top-level code run again, new module-level variables),
+   * so no state can survive from one handler attempt, crash or explored branch to the next.
+   * Throws a {@link LearnerCodeError} when the module's top level throws.
+   */
+  instantiate(): Record<string, unknown>;
 }
 
 export type CompileResult =
@@ -91,6 +97,14 @@ export function compileLearnerModule(
   const guard = (caught?: unknown) => {
     if (fatal) throw fatal;
     if (isLearnerCodeError(caught)) throw caught;
+    // A bug (what the engine raises for `undefined.x`, a misspelt name, a runaway recursion, a
+    // misused ctx call) is reported at its line even inside try/catch: it is not a fault to handle.
+    if (
+      caught instanceof TypeError ||
+      caught instanceof ReferenceError ||
+      caught instanceof RangeError
+    )
+      throw caught;
   };
   const resetBudget = () => {
     ticks = 0;
@@ -102,27 +116,46 @@ export function compileLearnerModule(
     return { kind: 'runtime', file: fileName, ...locate(error), message };
   };
 
-  const module = { exports: {} as Record<string, unknown> };
   const shims = createShims(forbid, allowedImports);
-  const injected: Record<string, unknown> = {
-    ...shims,
-    exports: module.exports,
-    module,
-    __await: awaitValue,
-    __tick: tick,
-    __guard: guard,
-  };
   const names = [...FORBIDDEN_NAMES, ...INJECTED];
+  let factory: (...args: unknown[]) => () => void;
   try {
     const body = `return function () {\n${transformed.code}\n};\n//# sourceURL=${url}`;
-    const factory = new Function(...names, body) as (...args: unknown[]) => () => void;
-    resetBudget();
-    factory(...names.map((n) => injected[n]))();
+    factory = new Function(...names, body) as (...args: unknown[]) => () => void;
   } catch (e) {
     const error = toLearnerError(e);
     return { ok: false, error, errors: [error] };
   }
-  return { ok: true, exports: module.exports, resetBudget, toLearnerError };
+  /** Runs the module's top level with a new `module` object; throws what it throws. */
+  const run = (): Record<string, unknown> => {
+    const module = { exports: {} as Record<string, unknown> };
+    const injected: Record<string, unknown> = {
+      ...shims,
+      exports: module.exports,
+      module,
+      __await: awaitValue,
+      __tick: tick,
+      __guard: guard,
+    };
+    resetBudget();
+    factory(...names.map((n) => injected[n]))();
+    return module.exports;
+  };
+  let exports: Record<string, unknown>;
+  try {
+    exports = run();
+  } catch (e) {
+    const error = toLearnerError(e);
+    return { ok: false, error, errors: [error] };
+  }
+  const instantiate = (): Record<string, unknown> => {
+    try {
+      return run();
+    } catch (e) {
+      throw isLearnerCodeError(e) ? e : new LearnerCodeError(toLearnerError(e));
+    }
+  };
+  return { ok: true, exports, resetBudget, toLearnerError, instantiate };
 }
 
 export { learnerLocation } from './stack';

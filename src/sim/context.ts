@@ -6,6 +6,8 @@
  * captured and leave after the handler returns (not a step of their own).
  */
 import type { Doc, EffectRequest, ExpectedVersion, OutgoingMessage, WriteOp } from './effects';
+import { validateEffect } from './validate';
+import type { ExerciseShape } from './validate';
 
 export interface IncomingMessage<T = unknown> {
   id: string;
@@ -142,11 +144,24 @@ export interface ContextHost {
   ): OutgoingMessage;
   nextId(): string;
   log(text: string): void;
+  /** What calls may name (stores, APIs, endpoints); when present every call is validated. */
+  shape?: ExerciseShape;
+  /** When true, each call records the stack it was made on (to name the learner's line). */
+  locating?: boolean;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-const effect = (e: DistributiveOmit<EffectRequest, '__effect'>): EffectRequest =>
-  ({ __effect: true, ...e }) as EffectRequest;
+/** Builds the effect request of a ctx call, checked while the learner's call is on the stack. */
+const effect = (
+  host: ContextHost,
+  e: DistributiveOmit<EffectRequest, '__effect'>,
+): EffectRequest => {
+  const request = { __effect: true, ...e } as EffectRequest;
+  if (host.shape) validateEffect(request, host.shape);
+  // Only while locating a nondeterministic call: the stack of the learner's call.
+  if (host.locating) Object.defineProperty(request, '__site', { value: new Error('call site') });
+  return request;
+};
 
 /** What every context method reads through `this` (own property, so `{ ...ctx }` keeps working). */
 interface WithHost {
@@ -171,9 +186,16 @@ function sendVia(
   mode: 'send' | 'publish' | 'reply',
   options?: SendOptions,
 ) {
+  // Checked before the engine sees it, in both dispatch modes (a batched send yields nothing).
+  const request = effect(host, {
+    kind: 'send',
+    destination,
+    message: withOptions(message, options),
+    mode,
+  });
   const msg = host.onSend(destination, withOptions(message, options), mode);
   if (host.dispatch === 'batched') return undefined;
-  return effect({ kind: 'send', destination, message: msg, mode });
+  return { ...request, message: msg } as EffectRequest;
 }
 
 // The methods are shared functions that find their host through `this`: building a context costs
@@ -183,13 +205,13 @@ const contextMethods: ThisType<WithHost> &
   load(collection, id, options) {
     const host = hostOf(this, 'load');
     return asPromise(
-      effect({ kind: 'load', store: options?.store ?? host.defaultStore, collection, id }),
+      effect(host, { kind: 'load', store: options?.store ?? host.defaultStore, collection, id }),
     );
   },
   store(collection, id, value, options) {
     const host = hostOf(this, 'store');
     return asPromise(
-      effect({
+      effect(host, {
         kind: 'batch',
         store: options?.store ?? host.defaultStore,
         ops: [{ op: 'put', collection, id, value, expectedVersion: options?.expectedVersion }],
@@ -199,7 +221,7 @@ const contextMethods: ThisType<WithHost> &
   delete(collection, id, options) {
     const host = hostOf(this, 'delete');
     return asPromise(
-      effect({
+      effect(host, {
         kind: 'batch',
         store: options?.store ?? host.defaultStore,
         ops: [{ op: 'delete', collection, id, expectedVersion: options?.expectedVersion }],
@@ -208,7 +230,9 @@ const contextMethods: ThisType<WithHost> &
   },
   batch(ops, options) {
     const host = hostOf(this, 'batch');
-    return asPromise(effect({ kind: 'batch', store: options?.store ?? host.defaultStore, ops }));
+    return asPromise(
+      effect(host, { kind: 'batch', store: options?.store ?? host.defaultStore, ops }),
+    );
   },
   send(destination, message, options) {
     return asPromise(sendVia(hostOf(this, 'send'), destination, message, 'send', options));
@@ -227,17 +251,23 @@ const contextMethods: ThisType<WithHost> &
     );
   },
   call(api, operation, args, options) {
-    hostOf(this, 'call');
+    const host = hostOf(this, 'call');
     return asPromise(
-      effect({ kind: 'external', api, operation, args, idempotencyKey: options?.idempotencyKey }),
+      effect(host, {
+        kind: 'external',
+        api,
+        operation,
+        args,
+        idempotencyKey: options?.idempotencyKey,
+      }),
     );
   },
   newId() {
     return hostOf(this, 'newId').nextId();
   },
   choose(label, options) {
-    hostOf(this, 'choose');
-    return asPromise(effect({ kind: 'choose', label, options: [...options] }));
+    const host = hostOf(this, 'choose');
+    return asPromise(effect(host, { kind: 'choose', label, options: [...options] }));
   },
   log(text) {
     hostOf(this, 'log').log(String(text));
@@ -246,37 +276,43 @@ const contextMethods: ThisType<WithHost> &
 
 const kvMethods: ThisType<WithHost> & HandlerContext['kv'] = {
   get(store, key) {
-    hostOf(this, 'kv.get');
-    return asPromise(effect({ kind: 'kvGet', store, key }));
+    const host = hostOf(this, 'kv.get');
+    return asPromise(effect(host, { kind: 'kvGet', store, key }));
   },
   put(store, key, value, options) {
-    hostOf(this, 'kv.put');
+    const host = hostOf(this, 'kv.put');
     return asPromise(
-      effect({ kind: 'kvPut', store, key, value, expectedVersion: options?.expectedVersion }),
+      effect(host, { kind: 'kvPut', store, key, value, expectedVersion: options?.expectedVersion }),
     );
   },
   delete(store, key, options) {
-    hostOf(this, 'kv.delete');
+    const host = hostOf(this, 'kv.delete');
     return asPromise(
-      effect({ kind: 'kvDelete', store, key, expectedVersion: options?.expectedVersion }),
+      effect(host, { kind: 'kvDelete', store, key, expectedVersion: options?.expectedVersion }),
     );
   },
 };
 
 const eventMethods: ThisType<WithHost> & HandlerContext['events'] = {
   append(store, stream, events, options) {
-    hostOf(this, 'events.append');
+    const host = hostOf(this, 'events.append');
     return asPromise(
-      effect({ kind: 'append', store, stream, events, expectedVersion: options?.expectedVersion }),
+      effect(host, {
+        kind: 'append',
+        store,
+        stream,
+        events,
+        expectedVersion: options?.expectedVersion,
+      }),
     );
   },
   read(store, stream, fromVersion) {
-    hostOf(this, 'events.read');
-    return asPromise(effect({ kind: 'readStream', store, stream, fromVersion }));
+    const host = hostOf(this, 'events.read');
+    return asPromise(effect(host, { kind: 'readStream', store, stream, fromVersion }));
   },
   readAll(store, fromPosition) {
-    hostOf(this, 'events.readAll');
-    return asPromise(effect({ kind: 'readAll', store, fromPosition }));
+    const host = hostOf(this, 'events.readAll');
+    return asPromise(effect(host, { kind: 'readAll', store, fromPosition }));
   },
 };
 

@@ -11,6 +11,7 @@ import { enqueue, failCopy, removeCopy } from './broker';
 import type { CallOutcome } from './choices';
 import { afterHttpLoss, finishRequest } from './http';
 import { performCall } from './perform';
+import { effectDigest } from './runtime';
 import type { LiveSink, RunOutcome } from './runtime';
 import type { StepContext } from './stepContext';
 import type { Invocation, World } from './world';
@@ -39,6 +40,7 @@ export function newInvocation(
     input: f.input,
     headers: f.headers,
     results: [],
+    calls: [],
     pending: { phase: 'ack' },
     captured: [],
     leaseLost: false,
@@ -190,6 +192,7 @@ export function runInvocation(
     case 'call': {
       const result = performCall(ctx, inv, p.effect, outcome, option);
       if (outcome === 'crash') return crash(ctx, inv, p.effect.kind);
+      inv.calls.push(effectDigest(p.effect));
       inv.results.push(result);
       return resumeHandler(ctx, inv);
     }

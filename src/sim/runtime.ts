@@ -5,6 +5,7 @@
  * where the original stood. A cache keeps live generators for runs that step a world in place
  * (Play, benchmarks), so replay happens only when a world was copied (the checker).
  */
+import { shortHash } from '../core/hash';
 import { awaitValue, isEffectRequest, SimError } from './effects';
 import type { CallResult, EffectRequest, HandlerGenerator, OutgoingMessage } from './effects';
 import { createContext } from './context';
@@ -12,6 +13,8 @@ import type { ContextHost, HandlerContext, IncomingMessage } from './context';
 import { cloneValue } from './initial';
 import type { ExerciseManifest } from './manifest';
 import type { Invocation } from './world';
+import { shapeOf } from './validate';
+import type { ExerciseShape } from './validate';
 
 export interface Program {
   manifest: ExerciseManifest;
@@ -21,6 +24,49 @@ export interface Program {
   beforeResume?: () => void;
   /** Turns an error thrown by a handler into a sentence naming the learner's line. */
   describeError?: (error: unknown) => string;
+  /** The learner's file name, for errors that have no line (default "your handler file"). */
+  file?: string;
+  /**
+   * A fresh instance of the learner's module (top level run again). Called for every attempt and
+   * every replay, so module-level variables cannot carry state across attempts, crashes or
+   * explored branches. Without it, `handlers` is used as is (hand-written test programs).
+   */
+  instantiate?: () => Record<string, unknown>;
+  /** Locates an error thrown in learner code (the sandbox's `toLearnerError`). */
+  toLearnerError?: (error: unknown) => LearnerErrorData;
+}
+
+/** A learner-facing error: what the checker reports as "your code threw" (see src/sandbox/errors.ts). */
+export interface LearnerErrorData {
+  kind: string;
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/**
+ * Errors the JavaScript engine raises (and ctx misuse, a TypeError): bugs in learner code, never
+ * an infrastructure fault and never an error thrown on purpose (use `Error` or your own class for
+ * that). The check stops on them with the learner's line, whatever a retry would do.
+ */
+export function isLearnerBug(error: unknown): boolean {
+  return (
+    error instanceof TypeError ||
+    error instanceof ReferenceError ||
+    error instanceof RangeError ||
+    error instanceof SyntaxError ||
+    error instanceof URIError ||
+    error instanceof EvalError
+  );
+}
+
+/** A bug in learner code (see {@link isLearnerBug}), carrying its location; the checker stops on it. */
+export class LearnerBugError extends Error {
+  override name = 'LearnerBugError';
+  constructor(readonly learnerError: LearnerErrorData) {
+    super(learnerError.message);
+  }
 }
 
 /** What one resume of a handler produced. */
@@ -51,6 +97,8 @@ class Host implements ContextHost {
   readonly message: IncomingMessage | null;
   readonly delivery: number;
   live = false;
+  /** Replaying to find the learner's line of a call: calls carry the stack they were made on. */
+  locating = false;
   ids = 0;
   sink: LiveSink = EMPTY_SINK;
 
@@ -58,6 +106,7 @@ class Host implements ContextHost {
     inv: Invocation,
     readonly dispatch: 'immediate' | 'batched',
     readonly defaultStore: string,
+    readonly shape: ExerciseShape,
   ) {
     this.endpoint = inv.endpoint;
     this.attemptId = inv.attemptId;
@@ -93,37 +142,61 @@ export function isLearnerFatal(error: unknown): boolean {
 
 export class HandlerRuntime {
   private readonly cache = new Map<string, LiveRun>();
+  private readonly shape: ExerciseShape;
+  private readonly file: string;
 
-  constructor(private readonly program: Program) {}
+  constructor(private readonly program: Program) {
+    this.shape = shapeOf(program.manifest);
+    this.file = program.file ?? 'your handler file';
+  }
 
-  private resolve(name: string): (...args: unknown[]) => unknown {
-    const fn = this.program.handlers[name];
+  private resolve(
+    handlers: Record<string, unknown>,
+    name: string,
+  ): (...args: unknown[]) => unknown {
+    const fn = handlers[name];
     if (typeof fn !== 'function') {
       throw new LearnerSetupError(
+        this.file,
         `The exercise expects your file to export a function named "${name}", but it ${fn === undefined ? 'does not' : `exports a ${typeof fn}`}.`,
       );
     }
     return fn as (...args: unknown[]) => unknown;
   }
 
+  /** The learner's view of a bug in their code, located at their line when possible. */
+  private bug(error: unknown): LearnerBugError {
+    const located = this.program.toLearnerError?.(error);
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new LearnerBugError({
+      ...(located ?? { kind: 'runtime', file: this.file, message: text }),
+      kind: 'runtime',
+      message: `${located?.message ?? text} — a bug in your code, not an injected fault.`,
+    });
+  }
+
   private handlerName(inv: Invocation): { handler: string; middleware: string[] } {
     const spec = this.program.manifest.endpoints[inv.endpoint];
-    if (!spec) throw new LearnerSetupError(`Unknown endpoint ${inv.endpoint}`);
+    if (!spec) throw new LearnerSetupError(this.file, `Unknown endpoint ${inv.endpoint}`);
     if (spec.kind === 'http') {
       const handler = spec.routes[inv.route];
-      if (!handler) throw new LearnerSetupError(`${inv.endpoint} has no route ${inv.route}`);
+      if (!handler)
+        throw new LearnerSetupError(this.file, `${inv.endpoint} has no route ${inv.route}`);
       return { handler, middleware: [] };
     }
     const handler = spec.handles[inv.route];
-    if (!handler) throw new LearnerSetupError(`${inv.endpoint} does not handle ${inv.route}`);
+    if (!handler)
+      throw new LearnerSetupError(this.file, `${inv.endpoint} does not handle ${inv.route}`);
     return { handler, middleware: spec.middleware ?? [] };
   }
 
   private createGenerator(inv: Invocation, host: Host): HandlerGenerator {
     const { handler, middleware } = this.handlerName(inv);
     const ctx = createContext(host);
-    const handlerFn = this.resolve(handler);
-    const mws = middleware.map((m) => this.resolve(m));
+    // A fresh module instance per attempt and per replay: module state cannot survive.
+    const handlers = this.program.instantiate ? this.program.instantiate() : this.program.handlers;
+    const handlerFn = this.resolve(handlers, handler);
+    const mws = middleware.map((m) => this.resolve(handlers, m));
     // Learner code gets its own copies of what it is handed (here and in `step`): changing them
     // must not change the world, nor the recorded results a replay feeds back.
     const incoming = cloneValue(inv.input);
@@ -158,6 +231,7 @@ export class HandlerRuntime {
       return { kind: 'yield', effect: r.value };
     } catch (error) {
       if (isLearnerFatal(error) || error instanceof LearnerSetupError) throw error;
+      if (isLearnerBug(error)) throw this.bug(error);
       return { kind: 'throw', error };
     }
   }
@@ -169,7 +243,7 @@ export class HandlerRuntime {
     defaultStore: string,
     sink: LiveSink,
   ): RunOutcome {
-    const host = new Host(inv, dispatch, defaultStore);
+    const host = new Host(inv, dispatch, defaultStore, this.shape);
     host.live = true;
     host.sink = sink;
     const run: LiveRun = {
@@ -215,8 +289,10 @@ export class HandlerRuntime {
     dispatch: 'immediate' | 'batched',
     defaultStore: string,
     upTo: number,
+    locating = false,
   ): LiveRun {
-    const host = new Host(inv, dispatch, defaultStore);
+    const host = new Host(inv, dispatch, defaultStore, this.shape);
+    host.locating = locating;
     const run: LiveRun = {
       gen: this.createGenerator(inv, host),
       host,
@@ -224,15 +300,50 @@ export class HandlerRuntime {
       pos: 0,
     };
     let outcome = this.step(run, undefined);
-    for (let i = 0; i < upTo; i++) {
-      if (outcome.kind !== 'yield') {
-        throw new NondeterminismError(inv.attemptId, i);
-      }
+    for (let i = 0; i <= upTo; i++) {
+      if (outcome.kind !== 'yield')
+        throw this.nondeterminism(inv, i, null, locating, dispatch, defaultStore);
+      // The same call as the first time, with the same arguments: anything else means the
+      // handler depends on something besides its input and its results.
+      const recorded = inv.calls[i];
+      if (recorded !== undefined && recorded !== effectDigest(outcome.effect))
+        throw this.nondeterminism(inv, i, outcome.effect, locating, dispatch, defaultStore);
+      if (i === upTo) break;
       outcome = this.step(run, inv.results[i]!);
     }
-    if (outcome.kind !== 'yield') throw new NondeterminismError(inv.attemptId, upTo);
     run.pos = upTo;
     return run;
+  }
+
+  /** A replay that went elsewhere; located at the learner's call by one more replay. */
+  private nondeterminism(
+    inv: Invocation,
+    at: number,
+    effect: EffectRequest | null,
+    located: boolean,
+    dispatch: 'immediate' | 'batched',
+    defaultStore: string,
+  ): NondeterminismError {
+    let site: LearnerErrorData | undefined;
+    if (effect && located) {
+      const origin = (effect as { __site?: unknown }).__site;
+      site = origin ? this.program.toLearnerError?.(origin) : undefined;
+    } else if (effect && !located) {
+      try {
+        this.replay(inv, dispatch, defaultStore, at, true);
+      } catch (e) {
+        if (e instanceof NondeterminismError) return e;
+      }
+    }
+    const what = effect ? `it made a different call (${effect.kind})` : 'it did not reach it';
+    const message = `Your handler is not deterministic: replaying ${inv.attemptId} (${inv.endpoint}, ${inv.route}) with the same results, call ${at + 1} was not the same: ${what}. Handlers must depend only on their input and ctx results (no state kept between runs).`;
+    return new NondeterminismError({
+      kind: 'runtime',
+      file: site?.file ?? this.file,
+      ...(site?.line !== undefined ? { line: site.line } : {}),
+      ...(site?.column !== undefined ? { column: site.column } : {}),
+      message,
+    });
   }
 
   private remember(inv: Invocation, run: LiveRun, outcome: RunOutcome): void {
@@ -250,19 +361,21 @@ export class HandlerRuntime {
 export class LearnerSetupError extends Error {
   override name = 'LearnerSetupError';
   readonly learnerError: { kind: 'runtime'; file: string; message: string };
-  constructor(message: string) {
+  constructor(file: string, message: string) {
     super(message);
-    this.learnerError = { kind: 'runtime', file: 'handlers.ts', message };
+    this.learnerError = { kind: 'runtime', file, message };
   }
 }
 
-/** Replaying a handler's recorded results did not bring it back to the same place. */
+/** Replaying a handler's recorded results did not bring it back to the same call. */
 export class NondeterminismError extends Error {
   override name = 'NondeterminismError';
-  readonly learnerError: { kind: 'runtime'; file: string; message: string };
-  constructor(attemptId: string, at: number) {
-    const message = `Your handler is not deterministic: replaying ${attemptId} with the same results took a different path at call ${at + 1}. Handlers must not keep state between runs (module-level variables) or depend on anything but their input and ctx results.`;
-    super(message);
-    this.learnerError = { kind: 'runtime', file: 'handlers.ts', message };
+  constructor(readonly learnerError: LearnerErrorData) {
+    super(learnerError.message);
   }
+}
+
+/** What identifies a call for replay: its kind and every argument. */
+export function effectDigest(effect: EffectRequest): string {
+  return shortHash(effect);
 }

@@ -80,6 +80,8 @@ export interface Invocation {
   headers: Record<string, string>;
   /** Results of the calls made so far, in order (replayed on restore). */
   results: CallResult[];
+  /** Digest of each call made so far (kind and arguments): a replay must make the same calls. */
+  calls: string[];
   /** The call the handler is blocked on, or the phase after the handler returned. */
   pending: PendingStep;
   /** Sends captured for batched dispatch (after the handler returns). */

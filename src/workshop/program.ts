@@ -55,6 +55,9 @@ export function createProgram(
     program: {
       manifest,
       handlers: compiled.exports,
+      file: fileName,
+      instantiate: compiled.instantiate,
+      toLearnerError: compiled.toLearnerError,
       beforeResume: compiled.resetBudget,
       describeError: (error) => {
         const e = compiled.toLearnerError(error);
