@@ -80,6 +80,8 @@ export default defineExercise({
     coreInvariants.noGhostMessages,
     sameItemsInEverySubmitOrder,
   ],
+  // Resending when in doubt makes duplicates: deduplicating them is the next block's lesson.
+  outcome: { atLeastOnce: ['db/orders', 'messages/SubmitOrder'] },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

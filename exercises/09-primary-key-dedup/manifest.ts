@@ -25,6 +25,8 @@ export default defineExercise({
     coreInvariants.noLostUpdates,
     coreInvariants.noDeadLetters,
   ],
+  // The frontend re-sends under a new message id; Orders deduplicates by the cart (the lesson).
+  outcome: { atLeastOnce: ['messages/SubmitOrder'] },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

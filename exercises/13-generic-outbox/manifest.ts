@@ -51,7 +51,7 @@ export default defineExercise({
       'entry-means-done': {
         file: 'variants/entry-means-done.ts',
         description: 'Treats any outbox entry as "already done" and returns without dispatching.',
-        violates: 'everyLineAnnounced',
+        violates: 'exactlyOnce',
       },
       'ids-at-dispatch': {
         file: 'variants/ids-at-dispatch.ts',

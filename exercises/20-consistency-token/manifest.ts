@@ -110,7 +110,7 @@ export default defineExercise({
         file: 'variants/catch-up-without-checkpoint.ts',
         description:
           'The query saves the missing orders into the history but not its checkpoint, so the projection adds them again.',
-        violates: 'projectionMatchesStream',
+        violates: 'everyIntentTakesEffect',
       },
     },
   },

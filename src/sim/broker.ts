@@ -75,7 +75,14 @@ export function enqueue(
     seen.copies += 1;
     if (seen.digest !== digest) h.inconsistent.push({ messageId, attemptId: inv.attemptId });
   } else {
-    h.enqueued[messageId] = { digest, copies: 1, producedBy, type: message.type, destination };
+    h.enqueued[messageId] = {
+      digest,
+      copies: 1,
+      producedBy,
+      type: message.type,
+      destination,
+      payload: message.payload ?? null,
+    };
   }
   const out = (h.out[key] ??= []);
   if (!out.includes(messageId)) out.push(messageId);

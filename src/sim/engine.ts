@@ -17,7 +17,7 @@ import { canInject, recordFault } from './faults';
 import type { FaultBudget } from './faults';
 import { arrive, loseRequest } from './http';
 import { findInvocation, runInvocation } from './invocations';
-import { isFromResponse } from './manifest';
+import { intentOfAction, isFromResponse } from './manifest';
 import type { ExerciseManifest, RetryPolicy } from './manifest';
 import { cloneWorld, createInitialWorld } from './initial';
 import { HandlerRuntime } from './runtime';
@@ -277,8 +277,9 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
     const action = spec.actions[tab.next];
     if (!action) throw new InternalError(`${tabName} has no action ${tab.next}`);
     tab.machine = fire(machines.tab(tabName), tab.machine, tabEvent(spec, tab.next)!);
-    tab.next += 1;
     const requestId = `r${++world.seq.request}`;
+    world.history.requestIntents[requestId] = intentOfAction(tabName, tab.next);
+    tab.next += 1;
     world.requests.push({
       requestId,
       tab: tabName,

@@ -57,6 +57,7 @@ export function afterHttpLoss(
   const failed = stateValue(machines.http(req.tab), req.machine) === 'failed';
   if (ctx.tracing) ctx.emit({ type: 'httpLost', requestId, which, willRetry: !failed });
   if (failed) {
+    world.history.failedRequests.push(requestId);
     if (ctx.tracing) ctx.emit({ type: 'httpGiveUp', requestId, tab: req.tab });
     finishRequest(ctx, requestId);
   }

@@ -14,3 +14,5 @@ export { isLearnerFatal, LearnerSetupError, NondeterminismError } from './runtim
 export { playSeeded, replayChoices, ReplayError } from './scheduler';
 export type { Run, PlayOptions } from './scheduler';
 export { cloneWorld } from './initial';
+export * from './outcome';
+export { CtxMisuseError } from './validate';

@@ -4,7 +4,7 @@
  * deep copy of a world for drivers that keep old worlds (the checker, time travel).
  */
 import type { ActorMachines } from './actors';
-import { readsResponses } from './manifest';
+import { initialMessageIds, readsResponses } from './manifest';
 import type { ExerciseManifest } from './manifest';
 import type { EventStoreState, StoreState, World } from './world';
 
@@ -75,10 +75,15 @@ export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMa
       lostUpdates: [],
       inconsistent: [],
       deadLettered: [],
+      requestIntents: {},
+      failedRequests: [],
     },
   };
-  for (const m of manifest.workload.messages ?? []) {
-    const messageId = m.id ?? `m${++world.seq.message}`;
+  const messages = manifest.workload.messages ?? [];
+  const ids = initialMessageIds(messages);
+  for (const [index, m] of messages.entries()) {
+    const messageId = ids[index]!;
+    if (m.id === undefined) world.seq.message += 1;
     const copyId = `c${++world.seq.copy}`;
     const producedBy = { endpoint: 'workload', incomingId: 'start', attemptId: 'start' };
     world.copies.push({

@@ -8,6 +8,7 @@
  */
 import type { FaultBudget } from './faults';
 import type { InvariantSpec } from './invariants';
+import type { OutcomeSpec } from './outcome';
 
 export interface RetryPolicy {
   /** Immediate retries after a handler failure (NServiceBus-style). */
@@ -107,6 +108,22 @@ export function readsResponses(tab: TabSpec): boolean {
   );
 }
 
+/** The intent key of a tab's action (0-based index): `alice#0`. */
+export function intentOfAction(tab: string, action: number): string {
+  return `${tab}#${action}`;
+}
+
+/** The intent key of the workload's initial message at `index`. */
+export function intentOfMessage(index: number): string {
+  return `message#${index}`;
+}
+
+/** The ids the initial messages get: their own, or `m<n>` numbering the id-less ones in order. */
+export function initialMessageIds(messages: readonly InitialMessage[]): string[] {
+  let n = 0;
+  return messages.map((m) => m.id ?? `m${++n}`);
+}
+
 export interface TabSpec {
   name: string;
   actions: UserAction[];
@@ -157,6 +174,8 @@ export interface ExerciseManifest {
   dispatch: 'immediate' | 'batched';
   faults: FaultBudget;
   invariants: InvariantSpec[];
+  /** What the exactly-once oracle compares (default: all business state and messages sent). */
+  outcome?: OutcomeSpec;
   limits: CheckerLimits;
   files: {
     starter: string;

@@ -160,7 +160,15 @@ export interface History {
   /** message id -> content digest of its first enqueued copy and how many copies were enqueued */
   enqueued: Record<
     string,
-    { digest: string; copies: number; producedBy: ProducedBy; type: string; destination: string }
+    {
+      digest: string;
+      copies: number;
+      producedBy: ProducedBy;
+      type: string;
+      destination: string;
+      /** The first copy's payload (what the exactly-once oracle compares, ids masked). */
+      payload: unknown;
+    }
   >;
   /** attempt id -> digests of messages it intended to send (called send/publish), for I-LOSS */
   intended: Record<string, string[]>;
@@ -178,6 +186,10 @@ export interface History {
   inconsistent: { messageId: string; attemptId: string }[];
   /** Logical messages dead-lettered (parked in the error queue). */
   deadLettered: string[];
+  /** HTTP request id -> the user's intent it carries (`tab#action`), for the exactly-once oracle. */
+  requestIntents: Record<string, string>;
+  /** Requests the browser gave up on (lost, or a server error, on every try): indeterminate. */
+  failedRequests: string[];
 }
 
 export interface World {

@@ -4,6 +4,7 @@
  * in the browser, the file system in Node) produce bundles; everything else consumes them.
  */
 import { isFromResponse } from '../sim/manifest';
+import { ORACLE_INVARIANTS } from '../sim/outcome';
 import type { ExerciseManifest } from '../sim';
 import type { ModelCheckingManifest } from '../../exercises/18-model-checking/manifest';
 
@@ -114,7 +115,11 @@ export function validateBundle(b: ExerciseBundle): string[] {
     for (const [name, v] of Object.entries(m.files.variants ?? {})) {
       if (!b.sources[v.file])
         problems.push(`${at(`files.variants.${name}.file`)}: ${v.file} does not exist`);
-      if (v.violates !== null && !m.invariants?.some((i) => i.name === v.violates)) {
+      if (
+        v.violates !== null &&
+        !ORACLE_INVARIANTS.includes(v.violates) &&
+        !m.invariants?.some((i) => i.name === v.violates)
+      ) {
         problems.push(
           `${at(`files.variants.${name}.violates`)}: no invariant named "${v.violates}"`,
         );

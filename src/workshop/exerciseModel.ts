@@ -11,6 +11,7 @@ import { isMessaging } from './bundle';
 import { createProgram } from './program';
 import { applySettings } from './settings';
 import { createSimModel } from './simModel';
+import { withOracle } from './oracle';
 
 export function createExerciseModelFactory(exercises: readonly LoadedExercise[]) {
   return (request: ExerciseModelRequest): Model<unknown, unknown> => {
@@ -18,7 +19,16 @@ export function createExerciseModelFactory(exercises: readonly LoadedExercise[])
     if (!found) throw new Error(`Unknown exercise ${request.folder}`);
     if (!found.ok) throw new Error(found.error);
     if (!isMessaging(found)) throw new Error(`${request.folder} is not a messaging exercise`);
-    const manifest = applySettings(found.manifest, request.settings ?? {});
+    const settings = request.settings ?? {};
+    const manifest = withOracle(
+      applySettings(found.manifest, settings),
+      found,
+      JSON.stringify(
+        Object.entries(settings)
+          .filter(([k]) => !k.startsWith('faults.'))
+          .sort(),
+      ),
+    );
     const prepared = createProgram(manifest, request.source, request.file);
     if (!prepared.ok) throw new LearnerCodeError(prepared.error);
     return createSimModel(prepared.program) as unknown as Model<unknown, unknown>;

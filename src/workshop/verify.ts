@@ -10,6 +10,7 @@ import type { Choice, TraceEvent, World } from '../sim';
 import type { ExerciseBundle } from './bundle';
 import { createProgram } from './program';
 import { createSimModel } from './simModel';
+import { withOracle } from './oracle';
 
 export interface VariantCheck {
   variant: string;
@@ -59,7 +60,8 @@ export function checkVariant(
 ): VariantCheck {
   const text = source ?? bundle.sources[v.file] ?? '';
   const base = { variant: v.variant, file: v.file, expected: v.expected };
-  const prepared = createProgram(bundle.manifest, text, v.file);
+  const manifest = withOracle(bundle.manifest, bundle, '');
+  const prepared = createProgram(manifest, text, v.file);
   if (!prepared.ok) {
     const message = `${prepared.error.file}${prepared.error.line ? `:${prepared.error.line}` : ''}: ${prepared.error.message}`;
     return {
@@ -77,7 +79,7 @@ export function checkVariant(
     };
   }
   const model = createSimModel(prepared.program);
-  const limits = bundle.manifest.limits;
+  const limits = manifest.limits;
   const result = checkModel(model, {
     maxStates: limits.maxStates,
     maxDepth: limits.maxDepth,

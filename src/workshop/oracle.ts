@@ -1,0 +1,281 @@
+/**
+ * The exactly-once oracle, on in every messaging exercise (curriculum §0 I-EQUIV; design §5).
+ *
+ * Contract: `oracleInvariants(reference)` returns two `atQuiescence` invariants, appended after
+ * the exercise's own (so a lesson's specific invariant is reported first when both break):
+ * - `everyIntentTakesEffect` (no vacuous pass): in a run with no injected fault, every intent is
+ *   definite — every request answered, no message dead-lettered. A handler that throws, or a
+ *   browser that gets no answer, fails it;
+ * - `exactlyOnce`: the observable outcome of every quiescent state equals an outcome the
+ *   exercise's **reference solution** reaches with **zero faults**, over all interleavings, with
+ *   the definite intents included and each indeterminate one either included or left out. A
+ *   do-nothing handler (nothing happened for an answered request), a second order, a lost
+ *   message, a ghost message, a duplicate charge: each makes an outcome the reference never does.
+ *
+ * Reference outcomes are computed lazily per set of included intents by checking the reference
+ * solution (faults off) and collecting its quiescent outcomes; they are cached per exercise ×
+ * settings × intent set for the life of the process (the browser worker reuses them across checks).
+ */
+import { checkModel } from '../checker/explorer';
+import { stableStringify } from '../core/hash';
+import {
+  classifyIntents,
+  createCanonicaliser,
+  EVERY_INTENT_TAKES_EFFECT,
+  EXACTLY_ONCE,
+  createOutcomeObserver,
+  describeDifference,
+  initialMessageIds,
+  intentOfAction,
+  intentOfMessage,
+  intentsOf,
+  schemaOf,
+} from '../sim';
+import type {
+  ExerciseManifest,
+  Intent,
+  InvariantSpec,
+  ObservedOutcome,
+  OutcomeSchema,
+  RawOutcome,
+  World,
+} from '../sim';
+import { createProgram } from './program';
+import { createSimModel } from './simModel';
+
+/** The reference the oracle compares with: the exercise (settings applied) and its solution. */
+export interface OracleReference {
+  manifest: ExerciseManifest;
+  solutionSource: string;
+  solutionFile: string;
+  /** Identifies exercise × settings for the cache (e.g. folder + settings JSON). */
+  cacheKey: string;
+}
+
+/** Intent subsets with more indeterminate intents than this are not enumerated (2^n checks). */
+const MAX_INDETERMINATE = 6;
+
+/** The reference solution's fault-free outcomes for one set of included intents. */
+interface ReferenceRun {
+  outcomes: RawOutcome[];
+  /** Intents it left undone in some run (e.g. a request that lost a concurrency conflict). */
+  undone: Set<string>;
+}
+
+/** Everything the oracle knows about one exercise × settings. */
+interface Reference {
+  schema: OutcomeSchema;
+  /** Intents exempt from the progress goal: the reference itself can leave them undone. */
+  exempt: Set<string>;
+  /** Included intents (sorted, joined) → canonical outcome key → outcome. */
+  bySubset: Map<string, Map<string, ObservedOutcome>>;
+}
+
+const references = new Map<string, Reference>();
+
+/** The reference solution made a run that is not a clean zero-fault pass: an authoring error. */
+export class ReferenceSolutionError extends Error {
+  override name = 'ReferenceSolutionError';
+}
+
+export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
+  const { manifest } = reference;
+  const intents = intentsOf(manifest);
+  const labelOf = new Map(intents.map((i) => [i.key, i.label]));
+  const observe = createOutcomeObserver(manifest);
+  const canonical = createCanonicaliser(manifest);
+  let known: Reference | undefined;
+  const ref = (): Reference => (known ??= referenceOf(reference, intents));
+
+  const progress: InvariantSpec = {
+    name: EVERY_INTENT_TAKES_EFFECT,
+    kind: 'atQuiescence',
+    description:
+      'With no fault injected, every request is answered and every message processed (nothing is left undone).',
+    check(w) {
+      if (w.faults.total > 0) return true;
+      const status = classifyIntents(w, manifest);
+      const undone = intents.filter(
+        (i) => status.get(i.key) !== 'definite' && !ref().exempt.has(i.key),
+      );
+      if (undone.length === 0) return true;
+      return `No fault was injected, yet ${undone.map((i) => labelOf.get(i.key)).join(' and ')} did not take effect (${undone.map((i) => whyUndone(status.get(i.key)!)).join('; ')}).`;
+    },
+  };
+
+  const exactlyOnce: InvariantSpec = {
+    name: EXACTLY_ONCE,
+    kind: 'atQuiescence',
+    description:
+      'The end result is one the reference solution reaches with no faults: every answered request and processed message took effect exactly once, and nothing else happened.',
+    check(w) {
+      const status = classifyIntents(w, manifest);
+      const definite = intents.filter((i) => status.get(i.key) === 'definite').map((i) => i.key);
+      const open = intents.filter((i) => status.get(i.key) === 'indeterminate').map((i) => i.key);
+      if (open.length > MAX_INDETERMINATE) return true;
+      const r = ref();
+      const actual = canonical(observe(w), r.schema);
+      let closest: ObservedOutcome | undefined;
+      for (let mask = (1 << open.length) - 1; mask >= 0; mask--) {
+        const included = [...definite, ...open.filter((_, k) => mask & (1 << k))];
+        const outcomes = outcomesFor(reference, r, included);
+        if (outcomes.has(actual.key)) return true;
+        closest ??= first(outcomes);
+      }
+      return explain(w, actual, closest, intents, status);
+    },
+  };
+  return [progress, exactlyOnce];
+}
+
+function whyUndone(status: string): string {
+  return status === 'absent' ? 'never sent' : 'no answer, or a message ended in the error queue';
+}
+
+function first<T>(map: Map<string, T>): T | undefined {
+  for (const v of map.values()) return v;
+  return undefined;
+}
+
+function explain(
+  w: World,
+  actual: ObservedOutcome,
+  reference: ObservedOutcome | undefined,
+  intents: Intent[],
+  status: Map<string, string>,
+): string {
+  const answered = intents.filter((i) => status.get(i.key) === 'definite').map((i) => i.label);
+  const open = intents.filter((i) => status.get(i.key) === 'indeterminate').map((i) => i.label);
+  const difference = reference
+    ? describeDifference(actual, reference, 'the fault-free system')
+    : 'the fault-free system reaches no end state at all';
+  const faults = w.faults.total === 1 ? '1 fault' : `${w.faults.total} faults`;
+  return (
+    `Not exactly once: with ${faults}, the end result differs from every end result of the reference solution without faults — ${difference}.` +
+    (answered.length ? ` Took effect (answered or processed): ${answered.join(', ')}.` : '') +
+    (open.length ? ` In doubt (may or may not have taken effect): ${open.join(', ')}.` : '')
+  );
+}
+
+/** The schema and progress exemptions, from the reference run with every intent included. */
+function referenceOf(reference: OracleReference, intents: Intent[]): Reference {
+  const cached = references.get(reference.cacheKey);
+  if (cached) return cached;
+  const all = runReference(
+    reference,
+    intents.map((i) => i.key),
+  );
+  const r: Reference = { schema: schemaOf(all.outcomes), exempt: all.undone, bySubset: new Map() };
+  references.set(reference.cacheKey, r);
+  return r;
+}
+
+function outcomesFor(
+  reference: OracleReference,
+  r: Reference,
+  included: string[],
+): Map<string, ObservedOutcome> {
+  const key = [...included].sort().join(',');
+  let outcomes = r.bySubset.get(key);
+  if (!outcomes) {
+    const canonical = createCanonicaliser(reference.manifest);
+    outcomes = new Map();
+    for (const raw of runReference(reference, included).outcomes) {
+      const o = canonical(raw, r.schema);
+      if (!outcomes.has(o.key)) outcomes.set(o.key, o);
+    }
+    r.bySubset.set(key, outcomes);
+  }
+  return outcomes;
+}
+
+/**
+ * Checks the reference solution with only `included` intents and no faults (but the reorderings
+ * and delays the exercise allows: they are scheduling, not failure) and collects its outcomes.
+ */
+function runReference(reference: OracleReference, included: string[]): ReferenceRun {
+  const base = reference.manifest;
+  const manifest = restrictWorkload(base, new Set(included));
+  const observe = createOutcomeObserver(base);
+  const outcomes = new Map<string, RawOutcome>();
+  const undone = new Set<string>();
+  // Independent intents may be processed in any order (a retry re-queues its message behind
+  // the others): the reference may reorder deliveries, once per intent, and delay as the
+  // exercise allows.
+  const scheduling = {
+    reorder: Math.max(base.faults.perKind.reorder ?? 0, included.length),
+    delay: base.faults.perKind.delay ?? 0,
+  };
+  const collector: InvariantSpec = {
+    name: 'collectReferenceOutcomes',
+    kind: 'atQuiescence',
+    description: 'collects the reference outcomes',
+    check(w) {
+      const raw = observe(w);
+      outcomes.set(stableStringify(raw), raw);
+      for (const [intent, status] of classifyIntents(w, manifest))
+        if (status !== 'definite') undone.add(intent);
+      return true;
+    },
+  };
+  const prepared = createProgram(
+    {
+      ...manifest,
+      faults: { total: scheduling.reorder + scheduling.delay, perKind: scheduling },
+      invariants: [collector],
+    },
+    reference.solutionSource,
+    reference.solutionFile,
+  );
+  if (!prepared.ok)
+    throw new ReferenceSolutionError(
+      `The reference solution does not compile: ${prepared.error.message}`,
+    );
+  const result = checkModel(createSimModel(prepared.program), {
+    maxStates: base.limits.maxStates,
+    maxDepth: base.limits.maxDepth,
+  });
+  if (result.verdict !== 'passed')
+    throw new ReferenceSolutionError(
+      `The reference solution ${result.verdict === 'violated' ? `ends stuck (${result.invariant})` : `gives "${result.verdict}"`} with no faults: the exercise cannot be checked.`,
+    );
+  return { outcomes: [...outcomes.values()], undone };
+}
+
+/** The manifest with only the included intents in its workload. */
+function restrictWorkload(manifest: ExerciseManifest, included: Set<string>): ExerciseManifest {
+  const tabs = (manifest.workload.tabs ?? [])
+    .map((t) => ({
+      ...t,
+      actions: t.actions.filter((_, i) => included.has(intentOfAction(t.name, i))),
+    }))
+    .filter((t) => t.actions.length > 0);
+  // Messages keep the ids they have in the full workload (`m2` stays `m2`).
+  const all = manifest.workload.messages ?? [];
+  const ids = initialMessageIds(all);
+  const messages = all
+    .map((m, i) => ({ ...m, id: ids[i]! }))
+    .filter((_, i) => included.has(intentOfMessage(i)));
+  return { ...manifest, workload: { tabs, messages } };
+}
+
+/**
+ * The exercise as checked: its manifest (settings applied) with the oracle's invariants after
+ * its own. `settingsKey` tells apart the reference outcomes of different settings.
+ */
+export function withOracle(
+  manifest: ExerciseManifest,
+  bundle: { folder: string; sources: Record<string, string> },
+  settingsKey: string,
+): ExerciseManifest {
+  const solutionFile = manifest.files.solution;
+  const solutionSource = bundle.sources[solutionFile];
+  if (solutionSource === undefined) return manifest;
+  const reference: OracleReference = {
+    manifest,
+    solutionSource,
+    solutionFile,
+    cacheKey: `${bundle.folder}\n${settingsKey}`,
+  };
+  return { ...manifest, invariants: [...manifest.invariants, ...oracleInvariants(reference)] };
+}
