@@ -10,6 +10,9 @@ import { createModelFromRequest } from '../src/checker/registry';
 import { isMessaging, validateBundle } from '../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../src/workshop/loadNode';
 import { checkVariant, variantsOf } from '../src/workshop/verify';
+import { mutationProblems, mutationTest, scoreLine } from './mutation';
+import type { MutationReport } from './mutation';
+import { readmeBoundsProblems, writeReadmeBounds } from './readmeBounds';
 import { variantModules } from '../exercises/18-model-checking/modules';
 import { manifest as mcManifest } from '../exercises/18-model-checking/manifest';
 
@@ -27,6 +30,7 @@ interface Row {
 
 const rows: Row[] = [];
 const problems: string[] = [];
+const mutation: MutationReport[] = [];
 const now = () => performance.now();
 
 for (const ex of await loadExercisesFromDisk()) {
@@ -40,6 +44,9 @@ for (const ex of await loadExercisesFromDisk()) {
     problems.push(...invalid);
     continue;
   }
+  if (process.argv.includes('--write')) writeReadmeBounds(ex);
+  else problems.push(...readmeBoundsProblems(ex));
+  mutation.push(mutationTest(ex));
   for (const v of variantsOf(ex)) {
     const r = checkVariant(ex, v, now);
     rows.push({
@@ -105,12 +112,17 @@ const line = (cells: string[]) =>
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
+console.log('');
+for (const m of mutation) {
+  console.log(scoreLine(m));
+  problems.push(...mutationProblems(m));
+}
 for (const r of rows.filter((x) => !x.ok))
   problems.push(
     `${r.exercise} ${r.variant}: expected ${r.expected}, got ${r.verdict}${r.note ? ` — ${r.note}` : ''}`,
   );
 const bad = rows.filter((r) => !r.ok).length;
-console.log(`\n${rows.length - bad} passed, ${problems.length} failed`);
+console.log(`\n${rows.length - bad} checks passed, ${bad} failed; ${problems.length} problem(s)`);
 if (problems.length > 0) {
   console.error('\nProblems:');
   for (const p of problems) console.error(`- ${p}`);

@@ -176,6 +176,12 @@ export interface ExerciseManifest {
   invariants: InvariantSpec[];
   /** What the exactly-once oracle compares (default: all business state and messages sent). */
   outcome?: OutcomeSpec;
+  /**
+   * Mutants of the solution (scripts/mutants.ts ids, e.g. "swap-calls in submitCart #1") that this
+   * exercise's model cannot tell from the solution, each with a one-line reason. They are listed
+   * in the README's "What the checker does not prove"; every other mutant must be caught.
+   */
+  equivalentMutants?: Record<string, string>;
   limits: CheckerLimits;
   files: {
     starter: string;
