@@ -79,15 +79,29 @@ describe('checkModel', () => {
     expect(r.counterexample.states).toEqual(['init', 'x']);
   });
 
-  it('reports sometimes invariants with a shortest witness, and unreachable ones as not reached', () => {
+  it('reports sometimes invariants with a shortest witness', () => {
     const model = graphModel({ init: ['a', 'b'], a: ['goal'], b: [], goal: [] }, [
       { name: 'ReachesGoal', kind: 'sometimes', holds: (s) => s === 'goal' },
-      { name: 'Never', kind: 'sometimes', holds: () => false },
     ]);
     const r = expectVerdict(checkModel(model), 'passed');
     expect(r.sometimes[0]).toMatchObject({ name: 'ReachesGoal', reached: true });
     expect(r.sometimes[0]!.witness!.states).toEqual(['init', 'a', 'goal']);
-    expect(r.sometimes[1]).toEqual({ name: 'Never', reached: false });
+  });
+
+  it('fails a search in which a sometimes invariant never held ("never happened")', () => {
+    const model = graphModel({ init: ['a', 'b'], a: ['goal'], b: [], goal: [] }, [
+      { name: 'ReachesGoal', kind: 'sometimes', holds: (s) => s === 'goal' },
+      { name: 'Never', kind: 'sometimes', description: 'the moon turns blue', holds: () => false },
+    ]);
+    const r = expectVerdict(checkModel(model), 'violated');
+    expect(r).toMatchObject({ invariant: 'Never', kind: 'sometimes', distinctStates: 4 });
+    expect(r.description).toBe('Never happened: the moon turns blue');
+    expect(r.counterexample.states).toEqual(['init']);
+    expect(r.sometimes[1]).toEqual({
+      name: 'Never',
+      description: 'the moon turns blue',
+      reached: false,
+    });
   });
 
   it('detects a cycle through the BFS tree at once, with a lasso trace', () => {

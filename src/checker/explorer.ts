@@ -30,7 +30,13 @@ import { CycleSearch } from './cycles';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { toLearnerError } from './learnerError';
 import { pathTo } from './trace';
-import { cycleResult, sometimesReports, violatedResult, type SearchTree } from './verdicts';
+import {
+  cycleResult,
+  neverHappenedResult,
+  sometimesReports,
+  violatedResult,
+  type SearchTree,
+} from './verdicts';
 import type {
   CheckOptions,
   CheckProgress,
@@ -455,7 +461,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
 
   private endSearch(): void {
     if (this.candidates.length === 0) {
-      this.result = { verdict: 'passed', ...this.stats(), sometimes: this.sometimesReports() };
+      this.result = this.passedOrNeverHappened();
       return;
     }
     const roots = this.candidates.data.slice(0, this.candidates.length).sort();
@@ -467,7 +473,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private stepCycleSearch(budget: number): number {
     const out = this.cycleSearch!.run(budget);
     if (out.kind === 'acyclic') {
-      this.result = { verdict: 'passed', ...this.stats(), sometimes: this.sometimesReports() };
+      this.result = this.passedOrNeverHappened();
     } else if (out.kind === 'cycle') {
       this.result = cycleResult(this, this.stats(), out.entry, out.cycleChoices);
     }
@@ -509,6 +515,15 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       default:
         assertNever(p, 'pending verdict');
     }
+  }
+
+  /** The search is complete: it passed, unless a `sometimes` invariant never held. */
+  private passedOrNeverHappened(): CheckResult<S, C> {
+    const sometimes = this.sometimesReports();
+    const missing = this.sometimesFound.findIndex((at) => at < 0);
+    if (missing < 0) return { verdict: 'passed', ...this.stats(), sometimes };
+    const invariant = this.model.invariants[this.sometimes[missing]!] as Invariant<unknown>;
+    return neverHappenedResult(this, this.stats(), invariant, sometimes);
   }
 
   private sometimesReports(): SometimesReport<S, C>[] {

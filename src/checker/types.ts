@@ -20,10 +20,13 @@ export interface Invariant<S> {
   description?: string;
   /**
    * `always`: every reachable state; `atQuiescence`: every terminal state (no enabled choice);
-   * `sometimes`: some reachable state (reported with a witness, never a failure).
+   * `sometimes`: some reachable state (a witness is reported; a search that ends without one
+   *   fails with "never happened" and a counterexample of length 0).
    */
   kind: InvariantKind;
   holds(s: S): boolean;
+  /** Why it does not hold in `s`, in the learner's words (shown with the counterexample). */
+  explain?(s: S): string | undefined;
 }
 
 /** A finite transition system. `enabled` must list choices in a deterministic order. */
@@ -141,6 +144,8 @@ export type CheckResult<S, C> =
       invariant: string;
       description: string;
       kind: InvariantKind | 'stuck';
+      /** The invariant's own explanation on the counterexample's last state, when it has one. */
+      explanation?: string;
       counterexample: Trace<S, C>;
       sometimes: SometimesReport<S, C>[];
     })

@@ -25,14 +25,42 @@ export function violatedResult<S, C>(
   sometimes: SometimesReport<S, C>[],
 ): CheckResult<S, C> {
   const path = pathTo(tree.parents, tree.choices, index);
+  const counterexample = replay(tree.model, path.initial, path.choiceIndices);
+  const last = counterexample.states[counterexample.states.length - 1] as unknown;
+  const explanation =
+    invariant === 'stuck' ? undefined : (invariant.explain?.(last as never) ?? undefined);
   return {
     verdict: 'violated',
     invariant: invariant === 'stuck' ? 'stuck' : invariant.name,
     description:
       invariant === 'stuck' ? STUCK_DESCRIPTION : (invariant.description ?? invariant.name),
     kind: invariant === 'stuck' ? 'stuck' : invariant.kind,
+    ...(explanation !== undefined ? { explanation } : {}),
     ...stats,
-    counterexample: replay(tree.model, path.initial, path.choiceIndices),
+    counterexample,
+    sometimes,
+  };
+}
+
+/**
+ * A `sometimes` invariant the whole search never saw hold: the check fails. There is no run to
+ * show (every run lacks it), so the counterexample is the initial state alone.
+ */
+export function neverHappenedResult<S, C>(
+  tree: SearchTree<S, C>,
+  stats: CheckStats,
+  invariant: Invariant<unknown>,
+  sometimes: SometimesReport<S, C>[],
+): CheckResult<S, C> {
+  const description = invariant.description ?? invariant.name;
+  return {
+    verdict: 'violated',
+    invariant: invariant.name,
+    description: `Never happened: ${description}`,
+    kind: 'sometimes',
+    explanation: `Never happened, in any of the ${stats.distinctStates.toLocaleString('en-US')} states explored: ${description}`,
+    ...stats,
+    counterexample: replay(tree.model, 0, []),
     sometimes,
   };
 }

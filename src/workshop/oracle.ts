@@ -29,6 +29,7 @@ import {
   intentOfAction,
   intentOfMessage,
   intentsOf,
+  isQuiescent,
   schemaOf,
 } from '../sim';
 import type {
@@ -125,7 +126,19 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
       return explain(w, actual, closest, intents, status);
     },
   };
-  return [progress, exactlyOnce];
+  // An intent the reference itself can leave undone without faults (a request that loses a
+  // concurrency conflict) must still take effect in SOME fault-free run: a handler that always
+  // fails it is no solution.
+  const possible: InvariantSpec[] = [...ref().exempt].map((key) => ({
+    name: `canTakeEffect(${key})`,
+    kind: 'sometimes',
+    description: `${labelOf.get(key) ?? key} takes effect in some run without faults, as with the reference solution`,
+    check: (w) =>
+      isQuiescent(w) && w.faults.total === 0 && classifyIntents(w, manifest).get(key) === 'definite'
+        ? true
+        : 'not here',
+  }));
+  return [progress, exactlyOnce, ...possible];
 }
 
 function whyUndone(status: string): string {

@@ -23,6 +23,10 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
     description: spec.description,
     kind: spec.kind,
     holds: (w: World) => spec.check(w) === true,
+    explain: (w: World) => {
+      const r = spec.check(w);
+      return typeof r === 'string' ? r : undefined;
+    },
   }));
   return {
     engine,

@@ -89,9 +89,7 @@ export function checkVariant(
   const invariant = result.verdict === 'violated' ? result.invariant : null;
   let explanation: string | null = null;
   if (result.verdict === 'violated') {
-    const last = result.counterexample.states[result.counterexample.states.length - 1];
-    const check = model.invariantSpec(result.invariant)?.check(last!);
-    explanation = typeof check === 'string' ? check : result.description;
+    explanation = result.explanation ?? result.description;
   } else if (result.verdict === 'learner-error') {
     explanation = `${result.file}${result.line ? `:${result.line}` : ''}: ${result.message}`;
   }

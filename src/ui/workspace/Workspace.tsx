@@ -245,9 +245,11 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
           const fallback = result.description;
           setPlaying(false);
           setTarget(null);
-          setCex({ invariant, labels, explanation: null });
+          // The checker's own words on the violating state, when the invariant gives them.
+          const explanation = result.verdict === 'violated' ? (result.explanation ?? null) : null;
+          setCex({ invariant, labels, explanation });
           void session.open(specOf(source), { labels, cursor: labels.length }).then((ok) => {
-            if (!ok) setCex({ invariant, labels, explanation: fallback });
+            if (!ok) setCex({ invariant, labels, explanation: explanation ?? fallback });
           });
           return;
         }
