@@ -27,8 +27,9 @@ export default defineExercise({
   endpoints: {
     Frontend: { kind: 'http', routes: { submit: 'submitCart' } },
   },
-  stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
+  stores: { db: { kind: 'documents', initial: { carts: carts(2) } } },
   // One tab, two clicks, one after the other: Alice submits, reloads the page and submits again.
+  // Meanwhile another customer submits another cart, once: one order each, not one in all.
   workload: {
     tabs: [
       {
@@ -38,12 +39,20 @@ export default defineExercise({
           { endpoint: 'Frontend', route: 'submit', body: { cartId: 'cart-1' } },
         ],
       },
+      {
+        name: 'bob',
+        actions: [{ endpoint: 'Frontend', route: 'submit', body: { cartId: 'cart-2' } }],
+      },
     ],
   },
   dispatch: 'immediate',
   // One database write may fail (Alice then sees an error page).
   faults: { total: 1, perKind: { storeFail: 1 } },
   invariants: [atMostOneOrderPerCart, submittedIffOrder],
+  equivalentMutants: {
+    'per-attempt-id in submitCart #1':
+      'the order id is already a fresh ctx.newId(): another fresh id changes nothing',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -24,6 +24,12 @@ export default defineExercise({
   dispatch: 'immediate',
   faults: { total: 0, perKind: {} },
   invariants: [atMostOneOrderPerCart, submittedIffOrder, coreInvariants.noLostUpdates],
+  equivalentMutants: {
+    'per-attempt-id in submitCart #1':
+      'the order id is already a fresh ctx.newId(): another fresh id changes nothing',
+    'drop-expectedVersion in submitCart #1':
+      'create-only on a fresh id never collides: the version of the cart is what stops the second order',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -14,8 +14,13 @@ export default defineExercise({
   // Alice clicks Submit again when she sees an error (two tries in all).
   workload: { tabs: [submitTab('cart-1', 2)] },
   dispatch: 'immediate',
-  faults: { total: 1, perKind: { sendFail: 1 } },
+  // One failure: the broker (the lesson) or the database, at any call.
+  faults: { total: 1, perKind: { sendFail: 1, storeFail: 1 } },
   invariants: [coreInvariants.noLostMessages, oneOrderPerSubmittedCart],
+  equivalentMutants: {
+    'drop-expectedVersion in submitCart #1':
+      'one tab submits the cart: no concurrent write to it (exercise 02)',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -22,6 +22,10 @@ export default defineExercise({
     coreInvariants.noLostMessages,
     oneOrderPerSubmittedCart,
   ],
+  equivalentMutants: {
+    'drop-expectedVersion in submitCart #1':
+      'one tab submits the cart: no concurrent write to it (exercise 02)',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -78,6 +78,8 @@ export default defineExercise({
   invariants: [
     coreInvariants.noLostMessages,
     coreInvariants.noGhostMessages,
+    // Alice's tab and the frontend's handler write the same cart: neither may overwrite the other.
+    coreInvariants.noLostUpdates,
     sameItemsInEverySubmitOrder,
   ],
   // Resending when in doubt makes duplicates: deduplicating them is the next block's lesson.

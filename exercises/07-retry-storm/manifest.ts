@@ -32,6 +32,24 @@ const everyOrderPaid = invariant(
   },
 );
 
+/** Quick retries are for blips: more than two at once only hammer an API that is down. */
+const MAX_CALLS_PER_TICK_WHILE_DOWN = 3;
+
+const noRetryStorm = invariant(
+  'noRetryStorm',
+  'always',
+  `While PierogiPay is down, it gets at most ${MAX_CALLS_PER_TICK_WHILE_DOWN} calls at one moment (a first try and two quick retries); later tries wait.`,
+  (w) => {
+    const perTick = new Map<number, number>();
+    for (const t of w.external.PierogiPay?.callsWhileDown ?? [])
+      perTick.set(t, (perTick.get(t) ?? 0) + 1);
+    for (const [tick, n] of perTick)
+      if (n > MAX_CALLS_PER_TICK_WHILE_DOWN)
+        return `PierogiPay is down, and it got ${n} calls at tick ${tick}: a retry storm.`;
+    return true;
+  },
+);
+
 export default defineExercise({
   id: 'retry-storm',
   title: 'Retry storm: back off',
@@ -71,16 +89,21 @@ export default defineExercise({
   dispatch: 'immediate',
   // Once PierogiPay is back, one charge may go through with its answer lost on the way back.
   faults: { total: 1, perKind: { externalCommitLost: 1 } },
-  invariants: [coreInvariants.noDeadLetters, oneChargePerPayment, everyOrderPaid],
+  invariants: [coreInvariants.noDeadLetters, noRetryStorm, oneChargePerPayment, everyOrderPaid],
+  equivalentMutants: {
+    'drop-expectedVersion in onBookPayment #1':
+      'one BookPayment is handled at a time: nothing else writes the order meanwhile',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',
+    starterViolates: 'noRetryStorm',
     solution: 'solution.ts',
     variants: {
       'more-immediate-retries': {
         file: 'variants/more-immediate-retries.ts',
         description: 'Ten immediate retries instead of five: all of them still within no time.',
-        violates: 'noDeadLetters',
+        violates: 'noRetryStorm',
       },
       'gives-up-too-soon': {
         file: 'variants/gives-up-too-soon.ts',
@@ -90,12 +113,18 @@ export default defineExercise({
       'retry-loop-in-handler': {
         file: 'variants/retry-loop-in-handler.ts',
         description: 'Retries the charge in a loop inside the handler.',
-        violates: 'noDeadLetters',
+        violates: 'noRetryStorm',
       },
       'swallow-the-error': {
         file: 'variants/swallow-the-error.ts',
         description: 'Catches the PierogiPay error so nothing reaches the error queue.',
         violates: 'everyOrderPaid',
+      },
+      'storm-then-backoff': {
+        file: 'variants/storm-then-backoff.ts',
+        description:
+          'Keeps the delayed retries but also ten immediate ones: the outage is outlasted, after a storm of calls.',
+        violates: 'noRetryStorm',
       },
       'backoff-without-key': {
         file: 'variants/backoff-without-key.ts',

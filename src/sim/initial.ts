@@ -57,7 +57,15 @@ export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMa
     external: Object.fromEntries(
       Object.keys(manifest.external ?? {}).map((name) => [
         name,
-        { machine: machines.external().initial, records: {}, keys: {}, nextId: 0 },
+        {
+          machine: machines.external().initial,
+          records: {},
+          keys: {},
+          nextId: 0,
+          ...(manifest.external?.[name]?.outageUntilTick !== undefined
+            ? { callsWhileDown: [] }
+            : {}),
+        },
       ]),
     ),
     endpoints: Object.fromEntries(

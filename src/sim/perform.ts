@@ -335,6 +335,7 @@ function performExternal(
     idempotencyKey: effect.idempotencyKey,
   };
   const down = spec?.outageUntilTick !== undefined && ctx.world.tick < spec.outageUntilTick;
+  if (down) api.callsWhileDown?.push(ctx.world.tick);
   if (outcome === 'fail' || down) {
     api.machine = machine.next(api.machine, 'CALL_FAILED');
     if (ctx.tracing) ctx.emit({ type: 'external', ...base, outcome: 'failed', replayed: false });

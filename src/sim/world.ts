@@ -144,6 +144,8 @@ export interface ExternalApiState {
   /** idempotency key -> stored response */
   keys: Record<string, unknown>;
   nextId: number;
+  /** Only for an API with an outage: the tick of every call made while it was down. */
+  callsWhileDown?: number[];
 }
 
 export interface FaultUsage {

@@ -119,7 +119,12 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
       let closest: ObservedOutcome | undefined;
       for (let mask = (1 << open.length) - 1; mask >= 0; mask--) {
         const included = [...definite, ...open.filter((_, k) => mask & (1 << k))];
-        const outcomes = outcomesFor(reference, r, included);
+        const outcomes = outcomesFor(
+          reference,
+          r,
+          included,
+          reordersFor(w.faults.total, intents.length),
+        );
         if (outcomes.has(actual.key)) return true;
         closest ??= first(outcomes);
       }
@@ -177,23 +182,38 @@ function referenceOf(reference: OracleReference, intents: Intent[]): Reference {
   const all = runReference(
     reference,
     intents.map((i) => i.key),
+    maxReorders(reference.manifest, intents.length),
   );
   const r: Reference = { schema: schemaOf(all.outcomes), exempt: all.undone, bySubset: new Map() };
   references.set(reference.cacheKey, r);
   return r;
 }
 
+/**
+ * How often the reference may deliver out of order to match a run with `faults` faults: none
+ * without faults (the broker is FIFO), else as often as every intent overtaking once per fault
+ * (a failed message is retried behind the others).
+ */
+function reordersFor(faults: number, intents: number): number {
+  return faults * intents;
+}
+
+function maxReorders(manifest: ExerciseManifest, intents: number): number {
+  return reordersFor(manifest.faults.total, intents);
+}
+
 function outcomesFor(
   reference: OracleReference,
   r: Reference,
   included: string[],
+  reorders: number,
 ): Map<string, ObservedOutcome> {
-  const key = [...included].sort().join(',');
+  const key = `${[...included].sort().join(',')}@${reorders}`;
   let outcomes = r.bySubset.get(key);
   if (!outcomes) {
     const canonical = createCanonicaliser(reference.manifest);
     outcomes = new Map();
-    for (const raw of runReference(reference, included).outcomes) {
+    for (const raw of runReference(reference, included, reorders).outcomes) {
       const o = canonical(raw, r.schema);
       if (!outcomes.has(o.key)) outcomes.set(o.key, o);
     }
@@ -203,21 +223,23 @@ function outcomesFor(
 }
 
 /**
- * Checks the reference solution with only `included` intents and no faults (but the reorderings
- * and delays the exercise allows: they are scheduling, not failure) and collects its outcomes.
+ * Checks the reference solution with only `included` intents and no faults, but up to
+ * `reorders` out-of-order deliveries (and delays, where the exercise has them), and collects its
+ * outcomes; and the intents it leaves undone in runs without any reordering.
  */
-function runReference(reference: OracleReference, included: string[]): ReferenceRun {
+function runReference(
+  reference: OracleReference,
+  included: string[],
+  reorders: number,
+): ReferenceRun {
   const base = reference.manifest;
   const manifest = restrictWorkload(base, new Set(included));
   const observe = createOutcomeObserver(base);
   const outcomes = new Map<string, RawOutcome>();
   const undone = new Set<string>();
-  // Independent intents may be processed in any order (a retry re-queues its message behind
-  // the others): the reference may reorder deliveries, once per intent, and delay as the
-  // exercise allows.
   const scheduling = {
-    reorder: Math.max(base.faults.perKind.reorder ?? 0, included.length),
-    delay: base.faults.perKind.delay ?? 0,
+    reorder: reorders,
+    delay: (base.faults.perKind.delay ?? 0) > 0 ? reorders : 0,
   };
   const collector: InvariantSpec = {
     name: 'collectReferenceOutcomes',
@@ -226,8 +248,9 @@ function runReference(reference: OracleReference, included: string[]): Reference
     check(w) {
       const raw = observe(w);
       outcomes.set(stableStringify(raw), raw);
-      for (const [intent, status] of classifyIntents(w, manifest))
-        if (status !== 'definite') undone.add(intent);
+      if (w.faults.total === 0)
+        for (const [intent, status] of classifyIntents(w, manifest))
+          if (status !== 'definite') undone.add(intent);
       return true;
     },
   };
