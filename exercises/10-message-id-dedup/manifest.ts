@@ -2,7 +2,8 @@ import { coreInvariants, defineExercise, doc, invariant } from '../../src/sim';
 import type { World } from '../../src/sim';
 import { carts } from '../shared';
 
-const cart = carts(1)['cart-1']!;
+const cart = carts(2)['cart-1']!;
+const other = carts(2)['cart-2']!;
 
 /** What each payment command sets `paymentBooked` to. */
 const EFFECT: Record<string, boolean> = { 'book-1': true, 'cancel-1': false };
@@ -40,7 +41,24 @@ export default defineExercise({
       retries: { immediate: 0, delayed: 1, backoffBaseTicks: 10 },
     },
   },
-  stores: { db: { kind: 'documents', bookkeeping: ['processedMessages'] } },
+  stores: {
+    db: {
+      kind: 'documents',
+      bookkeeping: ['processedMessages'],
+      // Another customer's order, placed earlier and not paid yet.
+      initial: {
+        orders: {
+          'cart-2': {
+            cartId: 'cart-2',
+            customer: other.customer,
+            items: other.items,
+            paymentBooked: false,
+            processedMessages: [],
+          },
+        },
+      },
+    },
+  },
   workload: {
     // Alice submits, pays, and changes her mind: three commands in Orders' queue.
     messages: [
@@ -57,6 +75,8 @@ export default defineExercise({
         id: 'cancel-1',
         payload: { orderId: 'cart-1' },
       },
+      // And the other customer pays for the earlier order.
+      { destination: 'Orders', type: 'BookPayment', id: 'book-2', payload: { orderId: 'cart-2' } },
     ],
   },
   dispatch: 'immediate',
@@ -83,6 +103,12 @@ export default defineExercise({
   ],
   // The processed ids are deduplication data, not business state.
   outcome: { ignore: ['db/orders.processedMessages'] },
+  equivalentMutants: {
+    'drop-expectedVersion in onSubmitOrder #1':
+      'Orders handles one message at a time: a second SubmitOrder always finds the order and stops',
+    'drop-expectedVersion in applyOnce #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the store',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -78,6 +78,12 @@ export default defineExercise({
     coreInvariants.consistentOutput,
     coreInvariants.noLostMessages,
   ],
+  equivalentMutants: {
+    'drop-expectedVersion in applyOnce #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the store',
+    'drop-expectedVersion in count #1':
+      'Marketing handles one message at a time: nothing writes the total between the load and the store',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

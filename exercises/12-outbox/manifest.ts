@@ -89,6 +89,18 @@ export default defineExercise({
     coreInvariants.consistentOutput,
     coreInvariants.noLostMessages,
   ],
+  // The processed ids and the outbox are bookkeeping inside the order document.
+  outcome: { ignore: ['db/orders.processedMessages', 'db/orders.outbox'] },
+  equivalentMutants: {
+    'delete-call in onAddItem #2':
+      'removing the sent entry only spares re-dispatching: a re-dispatch keeps the stored ids, which Marketing deduplicates',
+    'drop-expectedVersion in onAddItem #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the store',
+    'drop-expectedVersion in onAddItem #2':
+      'Orders handles one message at a time: nothing writes the order between the two stores',
+    'drop-expectedVersion in onFirstItemAdded #1':
+      'Marketing handles one message at a time: a second copy always finds the record and stops',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -37,6 +37,25 @@ export default defineExercise({
     coreInvariants.noLostMessages,
     everyLineAnnounced,
   ],
+  equivalentMutants: {
+    'swap-calls in onAddItem #1':
+      'inside the outbox middleware the store and the publish are both captured and committed together: their order does not matter',
+    'swap-calls in onBookPayment #1':
+      'inside the outbox middleware the store and the publish are both captured and committed together: their order does not matter',
+    'drop-expectedVersion in onAddItem #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the batch',
+    'drop-expectedVersion in onBookPayment #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the batch',
+    'drop-expectedVersion in store #1':
+      'Orders handles one message at a time: the version the handler passes is never stale',
+    'drop-expectedVersion in outbox #1':
+      'Orders handles one message at a time: no second copy creates the outbox entry meanwhile',
+    'drop-expectedVersion in outbox #2':
+      'Orders handles one message at a time: nothing writes the outbox between the batch and this store',
+    'delete-call in outbox #2':
+      'marking the entry dispatched only spares re-dispatching: a re-dispatch keeps the stored ids, which receivers deduplicate',
+    'gut in onEvent #1': 'Billing only listens: its handler does nothing in the solution either',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

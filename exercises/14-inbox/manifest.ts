@@ -23,6 +23,8 @@ export default defineExercise({
       handles: { AddItem: 'onAddItem' },
       middleware: ['outbox'],
       concurrency: 2,
+      // Two messages for one order contend for its outbox document: a conflict is retried.
+      retries: { immediate: 3, delayed: 0, backoffBaseTicks: 10 },
     },
     Billing: { kind: 'messages', handles: { ItemAdded: 'onEvent' } },
   },
@@ -70,6 +72,19 @@ export default defineExercise({
       },
     ),
   ],
+  equivalentMutants: {
+    'swap-calls in onAddItem #1':
+      'inside the outbox middleware the store and the publish are both captured and committed together: their order does not matter',
+    'drop-expectedVersion in onAddItem #1':
+      'the batch is also conditional on the outbox version, which any other copy changes first',
+    'drop-expectedVersion in store #1':
+      'the batch is also conditional on the outbox version, which any other copy changes first',
+    'drop-expectedVersion in outbox #1':
+      'with one AddItem, the only other writer of the outbox is a copy of the same message, which leaves it the same',
+    'drop-expectedVersion in outbox #3':
+      'with one AddItem, the only other writer of the outbox is a copy of the same message, which leaves it the same',
+    'gut in onEvent #1': 'Billing only listens: its handler does nothing in the solution either',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

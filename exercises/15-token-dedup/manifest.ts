@@ -80,6 +80,28 @@ export default defineExercise({
       },
     ),
   ],
+  equivalentMutants: {
+    'drop-expectedVersion in onSubmitOrder #1':
+      'Orders handles one message at a time and the faults are crashes: a second SubmitOrder always finds the order',
+    'drop-expectedVersion in onBillItem #1':
+      'Billing handles one message at a time: nothing writes the invoice between the load and the batch',
+    'drop-expectedVersion in exactlyOnce #1':
+      'each endpoint handles one message at a time: nothing else writes its outbox meanwhile',
+    'drop-expectedVersion in exactlyOnce #2':
+      'each endpoint handles one message at a time: nothing else writes its outbox meanwhile',
+    'drop-expectedVersion in exactlyOnce #3':
+      'each endpoint handles one message at a time: nothing else writes its outbox meanwhile',
+    'drop-expectedVersion in exactlyOnce #4':
+      'each endpoint handles one message at a time: nothing else deletes the token meanwhile',
+    'drop-expectedVersion in exactlyOnce #5':
+      'each endpoint handles one message at a time: nothing else writes its outbox meanwhile',
+    'drop-expectedVersion in store #1':
+      'the batch is also conditional on the outbox version, and each endpoint handles one message at a time',
+    'delete-call in exactlyOnce #1':
+      'removing a finished outbox entry is housekeeping: the entry left behind changes no outcome, and the check bounds tokens, not outbox entries',
+    'delete-call in exactlyOnce #2':
+      "removing a duplicate's leftover outbox entry is housekeeping: it changes no outcome, and the check bounds tokens, not outbox entries",
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -121,6 +121,14 @@ export default defineExercise({
       },
     ),
   ],
+  equivalentMutants: {
+    'drop-expectedVersion in onBookPayment #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the store',
+    'drop-expectedVersion in onCreateShipment #1':
+      'Shipping handles one message at a time: a second copy always finds the shipment intent and stops',
+    'drop-expectedVersion in onCreateShipment #2':
+      'Shipping handles one message at a time: nothing writes the shipment between the load and the store',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

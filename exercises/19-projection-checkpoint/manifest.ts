@@ -111,6 +111,10 @@ export default defineExercise({
   ],
   // The checkpoint is the projection's bookkeeping, not what History shows.
   outcome: { ignore: ['history/views.checkpoint'] },
+  equivalentMutants: {
+    'drop-expectedVersion in onOrderEvent #1':
+      'History handles one event at a time: nothing writes the view between the load and the store',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -68,7 +68,10 @@ export default defineExercise({
         for (const r of tab?.responses ?? []) {
           const body = r.body as { cartId?: string; orders?: OrderRow[] } | null;
           if (r.route === 'submit' && typeof body?.cartId === 'string') accepted.push(body.cartId);
-          if (r.route !== 'myOrders' || body === null) continue;
+          if (r.route !== 'myOrders') continue;
+          // No failures in this exercise: every answer must be a list (an empty page is not).
+          if (!Array.isArray(body?.orders))
+            return `"My orders" answered without a list of orders: alice sees nothing at all.`;
           const shown = new Set((body.orders ?? []).map((o) => o.cartId));
           const missing = accepted.filter((c) => !shown.has(c));
           if (missing.length > 0)
@@ -91,6 +94,12 @@ export default defineExercise({
       },
     ),
   ],
+  equivalentMutants: {
+    'drop-expectedVersion in submitOrder #1':
+      'one tab submits, one request at a time: nothing appends to the stream between the read and the append',
+    'drop-expectedVersion in onOrderPlaced #1':
+      'History handles one event at a time: nothing writes the view between the load and the store',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',
@@ -110,7 +119,7 @@ export default defineExercise({
         file: 'variants/catch-up-without-checkpoint.ts',
         description:
           'The query saves the missing orders into the history but not its checkpoint, so the projection adds them again.',
-        violates: 'everyIntentTakesEffect',
+        violates: 'readYourWrites',
       },
     },
   },

@@ -161,6 +161,14 @@ export default defineExercise({
       },
     ),
   ],
+  equivalentMutants: {
+    'drop-expectedVersion in onAddItem #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the store',
+    'drop-expectedVersion in finish #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the store',
+    'gut in onItemAdded #1':
+      'Billing only listens: its handler does nothing in the solution either',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

@@ -180,6 +180,14 @@ export default defineExercise({
   ],
   // The clock is asked for the time on every try: its stamps are not business records.
   outcome: { ignore: ['Clock'] },
+  equivalentMutants: {
+    'drop-expectedVersion in once #1':
+      'one tab taps one request at a time: nothing writes the order between the load and the store',
+    'swap-calls in addItem #1':
+      'both the send and the receipt are repeated from the stored result on every attempt: which comes first does not matter',
+    'gut in onItemAdded #1':
+      'the Kitchen only listens: its handler does nothing in the solution either',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

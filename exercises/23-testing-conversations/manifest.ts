@@ -99,6 +99,12 @@ export default defineExercise({
   faults: { total: 0, perKind: {} },
   invariants: [
     invariant(
+      'testCanPass',
+      'sometimes',
+      'In some run the conversation is over when the test asserts, and the test answers "pass" (a test that never passes tests nothing).',
+      (w) => (verdicts(w).includes('pass') ? true : 'no "pass" yet'),
+    ),
+    invariant(
       'noFalsePass',
       'always',
       'The test answers "pass" only when the order is really finalized.',
@@ -140,6 +146,12 @@ export default defineExercise({
       },
     ),
   ],
+  equivalentMutants: {
+    'drop-expectedVersion in onFinalizeOrder #1':
+      'Orders handles one message at a time: nothing writes the order between the load and the store',
+    'swallow in addToTrace #1':
+      'no faults in this exercise: the only errors the write can raise are the conflicts the loop retries anyway',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',
