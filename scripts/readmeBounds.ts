@@ -38,6 +38,7 @@ export function boundsBlock(m: ExerciseManifest): string {
   const equivalent = Object.entries(m.equivalentMutants ?? {});
   return [
     BEGIN,
+    '',
     '## What the checker proves',
     '',
     'Press **Check** and every run within these bounds is explored, every interleaving and every fault:',
@@ -52,6 +53,7 @@ export function boundsBlock(m: ExerciseManifest): string {
     '',
     '- Anything beyond these bounds: more users, messages or faults than above, or other timings of them.',
     ...equivalent.map(([id, why]) => `- \`${id}\`: ${why}`),
+    '',
     END,
   ].join('\n');
 }
