@@ -24,7 +24,7 @@ describe('04 lost message', () => {
     });
     expect(checkVariant(bundle, variant('solution'))).toMatchObject({
       verdict: 'passed',
-      distinctStates: 24,
+      distinctStates: 44,
     });
     expect(checkVariant(bundle, variant('swallow-send-error'))).toMatchObject({
       invariant: 'noLostMessages',

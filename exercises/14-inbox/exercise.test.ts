@@ -32,7 +32,7 @@ describe('14 inbox', () => {
     });
     expect(checkVariant(bundle, variant('solution'))).toMatchObject({
       verdict: 'passed',
-      distinctStates: 4673,
+      distinctStates: 5589,
     });
     expect(checkVariant(bundle, variant('check-inbox-first'))).toMatchObject({
       invariant: 'noDuplicateProcessing',

@@ -215,9 +215,14 @@ export function createOutcomeObserver(manifest: ExerciseManifest): (w: World) =>
       for (const m of Object.values(w.history.enqueued)) {
         const section = `messages/${m.type}`;
         if (ignore.has(section)) continue;
+        // The payload's fields at the top, so only those the reference sends are compared.
+        const payload =
+          typeof m.payload === 'object' && m.payload !== null && !Array.isArray(m.payload)
+            ? m.payload
+            : { payload: m.payload };
         (sections[section] ??= unordered([])).entries.push({
           id: null,
-          value: { to: m.destination, payload: m.payload },
+          value: { ...payload, '→': m.destination },
         });
       }
     }
