@@ -2,9 +2,10 @@
  * `npm run check -- <exercise> [--variant starter|solution|<known-bad>] [--file handler.ts]
  *                   [--set name=value ...] [--json]`
  *
- * Checks one exercise with the given code and settings, exhaustively, and prints a summary (or
- * one JSON object with --json). Exit codes: 0 passed, 1 violated / limit reached / learner error,
- * 2 bad arguments or a broken exercise.
+ * Checks one exercise with the given code and settings, exhaustively, and prints a summary (or,
+ * with --json, always exactly one JSON object on stdout, errors included). Exit codes:
+ * 0 passed, 1 violated (or a cycle), 2 bad arguments or a broken exercise, 3 the learner's code
+ * failed (with file and line), 4 a limit was reached, 70 an internal error of the workshop.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -26,7 +27,22 @@ const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<n
   --file       check this file instead (your own handler code)
   --set        change a setting: dispatch=immediate|batched, faults.total=N, faults.<kind>=N;
                for model-checking: messages=N, maxFailures=F
-  --json       print one JSON object instead of a summary`;
+  --max-states stop after this many distinct states (default: the exercise's limit)
+  --json       print one JSON object instead of a summary (also for errors)
+
+exit codes: 0 passed, 1 violated, 2 usage, 3 your code failed, 4 limit reached, 70 internal error`;
+
+/** The process exit code of each verdict (and of usage and internal errors). */
+export const EXIT_CODES = {
+  passed: 0,
+  violated: 1,
+  cycle: 1,
+  usage: 2,
+  'learner-error': 3,
+  'limit-reached': 4,
+  cancelled: 4,
+  internal: 70,
+} as const;
 
 class UsageError extends Error {}
 
@@ -36,6 +52,7 @@ interface Args {
   file?: string;
   settings: Record<string, string>;
   json: boolean;
+  maxStates?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,7 +71,12 @@ function parseArgs(argv: string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--variant') args.variant = value();
     else if (a === '--file') args.file = value();
-    else if (a === '--set') {
+    else if (a === '--max-states') {
+      const v = value();
+      if (!/^[1-9]\d*$/.test(v))
+        throw new UsageError(`--max-states takes a whole number, not "${v}"`);
+      args.maxStates = Number(v);
+    } else if (a === '--set') {
       const kv = value();
       const eq = kv.indexOf('=');
       if (eq <= 0) throw new UsageError(`--set takes name=value, not "${kv}"`);
@@ -81,6 +103,8 @@ interface Report {
   elapsedMs: number;
   counterexample?: { steps: string[]; events?: string[] };
   learnerError?: string;
+  /** Where the learner's code failed (file, 1-based line and column when known). */
+  learnerErrorAt?: { file: string; line?: number; column?: number };
   limit?: string;
 }
 
@@ -103,7 +127,11 @@ async function run(args: Args): Promise<Report> {
   }
   if (!found.ok) throw new UsageError(`exercise ${found.folder} is broken: ${found.error}`);
   if (!isMessaging(found)) return runModelChecking(args, now);
-  const bundle = { ...found, manifest: applySettings(found.manifest, args.settings) };
+  const configured = applySettings(found.manifest, args.settings);
+  const manifest = args.maxStates
+    ? { ...configured, limits: { ...configured.limits, maxStates: args.maxStates } }
+    : configured;
+  const bundle = { ...found, manifest };
   const v = variantsOf(bundle).find((x) => x.variant === args.variant);
   if (!v && !args.file) {
     throw new UsageError(
@@ -134,7 +162,12 @@ async function run(args: Args): Promise<Report> {
       ?.events.map((e) => `${e.step + 1}. ${describeEvent(e)}`);
     report.counterexample = { steps: result.counterexample.labels, ...(events ? { events } : {}) };
   } else if (result.verdict === 'learner-error') {
-    report.learnerError = r.explanation ?? ('message' in result ? result.message : undefined);
+    report.learnerError = r.explanation ?? result.message;
+    report.learnerErrorAt = {
+      file: result.file,
+      ...(result.line !== undefined ? { line: result.line } : {}),
+      ...(result.column !== undefined ? { column: result.column } : {}),
+    };
   } else if (result.verdict === 'limit-reached') {
     report.limit = result.limit;
   }
@@ -220,17 +253,25 @@ function printSummary(r: Report): void {
   }
 }
 
+const json = process.argv.includes('--json');
 try {
   const args = parseArgs(process.argv.slice(2));
   const report = await run(args);
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else printSummary(report);
-  process.exit(report.verdict === 'passed' ? 0 : 1);
+  process.exit(EXIT_CODES[report.verdict as keyof typeof EXIT_CODES] ?? EXIT_CODES.internal);
 } catch (e) {
-  if (e instanceof UsageError || e instanceof SettingError) {
-    if (e.message) console.error(`error: ${e.message}\n`);
+  const usage = e instanceof UsageError || e instanceof SettingError;
+  const message = e instanceof Error ? e.message : String(e);
+  if (json) {
+    console.log(
+      JSON.stringify({ verdict: usage ? 'usage-error' : 'internal-error', message }, null, 2),
+    );
+  } else if (usage) {
+    if (message) console.error(`error: ${message}\n`);
     console.error(USAGE);
-    process.exit(2);
+  } else {
+    console.error(`internal error (a bug in the workshop, not in your code): ${message}`);
   }
-  throw e;
+  process.exit(usage ? EXIT_CODES.usage : EXIT_CODES.internal);
 }

@@ -53,6 +53,9 @@ export interface OracleReference {
   cacheKey: string;
 }
 
+/** The reference runs without faults are small; this only guards against a runaway. */
+const REFERENCE_MAX_STATES = 1_000_000;
+
 /** Intent subsets with more indeterminate intents than this are not enumerated (2^n checks). */
 const MAX_INDETERMINATE = 6;
 
@@ -267,9 +270,10 @@ function runReference(
     throw new ReferenceSolutionError(
       `The reference solution does not compile: ${prepared.error.message}`,
     );
+  // The learner's limits do not apply: the reference must always be complete.
   const result = checkModel(createSimModel(prepared.program), {
-    maxStates: base.limits.maxStates,
-    maxDepth: base.limits.maxDepth,
+    maxStates: Math.max(base.limits.maxStates, REFERENCE_MAX_STATES),
+    maxDepth: Math.max(base.limits.maxDepth, 1000),
   });
   if (result.verdict !== 'passed')
     throw new ReferenceSolutionError(

@@ -26,7 +26,9 @@ export interface VariantCheck {
   depth: number;
   elapsedMs: number;
   ok: boolean;
-  result: CheckResult<World, Choice> | { verdict: 'learner-error'; message: string };
+  result:
+    | CheckResult<World, Choice>
+    | { verdict: 'learner-error'; file: string; line?: number; column?: number; message: string };
   /** The counterexample replayed in the simulation, with its trace (null unless violated). */
   replayCounterexample(): { events: TraceEvent[]; world: World } | null;
 }
@@ -74,7 +76,13 @@ export function checkVariant(
       depth: 0,
       elapsedMs: 0,
       ok: false,
-      result: { verdict: 'learner-error', message },
+      result: {
+        verdict: 'learner-error',
+        file: prepared.error.file,
+        ...(prepared.error.line !== undefined ? { line: prepared.error.line } : {}),
+        ...(prepared.error.column !== undefined ? { column: prepared.error.column } : {}),
+        message: prepared.error.message,
+      },
       replayCounterexample: () => null,
     };
   }

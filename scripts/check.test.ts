@@ -1,0 +1,75 @@
+/**
+ * The CLI as an instructor scripts it: with --json it prints exactly one JSON object, whatever
+ * happens, and its exit code tells the kind of verdict apart.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function cli(...args: string[]): { code: number | null; json: Record<string, unknown> } {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/check.ts', ...args, '--json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  return { code: r.status, json: JSON.parse(r.stdout) as Record<string, unknown> };
+}
+
+function file(source: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'check-')), 'mine.ts');
+  writeFileSync(path, source);
+  return path;
+}
+
+describe('npm run check -- --json', () => {
+  it('passed: exit 0', () => {
+    expect(cli('04-lost-message', '--variant', 'solution')).toMatchObject({
+      code: 0,
+      json: { verdict: 'passed' },
+    });
+  });
+
+  it('violated: exit 1, with the invariant and the counterexample', () => {
+    const r = cli('04-lost-message');
+    expect(r).toMatchObject({
+      code: 1,
+      json: { verdict: 'violated', invariant: 'noLostMessages' },
+    });
+    expect((r.json.counterexample as { steps: string[] }).steps.length).toBeGreaterThan(0);
+  });
+
+  it("the learner's code failed: exit 3, with file and line", () => {
+    const path = file(`import type { Cart, HandlerContext, HttpRequest } from '../types';
+export async function submitCart(req: HttpRequest<{ cartId: string }>, ctx: HandlerContext) {
+  const cart = await ctx.load<Cart>('carts', req.body.cartId, { store: 'dbb' });
+  return { cart };
+}
+export async function onSubmitOrder() {}
+`);
+    expect(cli('04-lost-message', '--file', path)).toMatchObject({
+      code: 3,
+      json: { verdict: 'learner-error', learnerErrorAt: { file: path, line: 3 } },
+    });
+  });
+
+  it('a limit reached: exit 4', () => {
+    expect(
+      cli('11-deterministic-ids', '--variant', 'solution', '--max-states', '100'),
+    ).toMatchObject({ code: 4, json: { verdict: 'limit-reached', limit: 'states' } });
+  });
+
+  it('a usage error: exit 2, still JSON', () => {
+    expect(cli('04-lost-message', '--nope')).toMatchObject({
+      code: 2,
+      json: { verdict: 'usage-error', message: 'unknown option --nope' },
+    });
+    expect(cli('no-such-exercise')).toMatchObject({ code: 2, json: { verdict: 'usage-error' } });
+  });
+});
