@@ -12,7 +12,7 @@ export default defineExercise({
   },
   stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
   // Alice clicks Submit again when she sees an error (two tries in all).
-  workload: { tabs: [submitTab('cart-1', 2)] },
+  workload: { tabs: [submitTab('cart-1', 3)] },
   dispatch: 'immediate',
   // One failure: the broker (the lesson) or the database, at any call.
   faults: { total: 1, perKind: { sendFail: 1, storeFail: 1 } },

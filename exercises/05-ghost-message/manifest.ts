@@ -12,7 +12,7 @@ export default defineExercise({
     Orders: { kind: 'messages', handles: { SubmitOrder: 'onSubmitOrder' } },
   },
   stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
-  workload: { tabs: [submitTab('cart-1', 2)] },
+  workload: { tabs: [submitTab('cart-1', 3)] },
   dispatch: 'immediate',
   // One failure: either the database or the broker, at any call.
   faults: { total: 1, perKind: { storeFail: 1, sendFail: 1 } },

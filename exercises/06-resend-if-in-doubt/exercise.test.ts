@@ -46,7 +46,7 @@ describe('06 resend if in doubt', () => {
     expect(check('send-then-save')).toMatchObject({ invariant: 'noGhostMessages', depth: 6 });
     expect(check('throw-when-accepted')).toMatchObject({
       invariant: 'noLostMessages',
-      depth: 16,
+      depth: 18,
     });
     expect(check('no-freeze')).toMatchObject({
       invariant: 'sameItemsInEverySubmitOrder',

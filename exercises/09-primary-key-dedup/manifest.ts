@@ -14,7 +14,7 @@ export default defineExercise({
   },
   stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
   // Alice retries when she sees no answer (two tries in all).
-  workload: { tabs: [submitTab('cart-1', 2)] },
+  workload: { tabs: [submitTab('cart-1', 3)] },
   dispatch: 'immediate',
   // One source of duplicates: the broker delivers an extra copy, or Alice's answer is lost and
   // the frontend re-sends SubmitOrder (at-least-once).

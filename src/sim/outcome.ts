@@ -211,10 +211,13 @@ export function createOutcomeObserver(manifest: ExerciseManifest): (w: World) =>
       );
     }
     if (!ignore.has('messages')) {
-      // One section per message type: distinct logical messages (by id), their content.
-      for (const m of Object.values(w.history.enqueued)) {
+      // One section per message type: distinct logical messages (by id), their content. A
+      // message parked in the error queue never reached its receiver: it is in doubt, like the
+      // intent it came from, and left out here.
+      const parked = new Set(w.history.deadLettered);
+      for (const [id, m] of Object.entries(w.history.enqueued)) {
         const section = `messages/${m.type}`;
-        if (ignore.has(section)) continue;
+        if (ignore.has(section) || parked.has(id)) continue;
         // The payload's fields at the top, so only those the reference sends are compared.
         const payload =
           typeof m.payload === 'object' && m.payload !== null && !Array.isArray(m.payload)
