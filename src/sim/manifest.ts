@@ -8,7 +8,6 @@
  */
 import type { FaultBudget } from './faults';
 import type { InvariantSpec } from './invariants';
-import type { OutcomeSpec } from './outcome';
 
 export interface RetryPolicy {
   /** Immediate retries after a handler failure (NServiceBus-style). */
@@ -156,6 +155,22 @@ export interface VariantSpec {
   description: string;
   /** Invariant the checker must report (null: must pass). */
   violates: string | null;
+}
+
+/** What the exactly-once oracle compares (see src/sim/outcome.ts); the default is everything. */
+export interface OutcomeSpec {
+  /**
+   * Parts of the world that are bookkeeping, not business: `store` (a whole store),
+   * `store/collection`, `store/collection.field` (one field of every document),
+   * `messages` (no message counts) or `messages/Type`.
+   */
+  ignore?: string[];
+  /**
+   * Sections where this lesson accepts duplicates (at-least-once, deduplicated in a later
+   * lesson): compared as sets, so every effect must be there and nothing else, but repeats pass.
+   * Same names as `ignore`, e.g. `db/orders` or `messages/SubmitOrder`.
+   */
+  atLeastOnce?: string[];
 }
 
 export interface ExerciseManifest {

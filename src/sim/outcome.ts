@@ -17,7 +17,9 @@
  */
 import { stableStringify } from '../core/hash';
 import { initialMessageIds, intentOfAction, intentOfMessage } from './manifest';
-import type { ExerciseManifest, UserAction } from './manifest';
+import type { ExerciseManifest, OutcomeSpec, UserAction } from './manifest';
+
+export type { OutcomeSpec };
 import type { World } from './world';
 
 /** The oracle's invariants, added to every messaging exercise (src/workshop/oracle.ts). */
@@ -31,22 +33,6 @@ export interface Intent {
   key: string;
   /** In the learner's words: "alice's submit (cartId cart-1)". */
   label: string;
-}
-
-/** What the manifest says is (not) observable; see {@link observeOutcome}. */
-export interface OutcomeSpec {
-  /**
-   * Parts of the world that are bookkeeping, not business: `store` (a whole store),
-   * `store/collection`, `store/collection.field` (one field of every document),
-   * `messages` (no message counts) or `messages/Type`.
-   */
-  ignore?: string[];
-  /**
-   * Sections where this lesson accepts duplicates (at-least-once, deduplicated in a later
-   * lesson): compared as sets, so every effect must be there and nothing else, but repeats pass.
-   * Same names as `ignore`, e.g. `db/orders` or `messages/SubmitOrder`.
-   */
-  atLeastOnce?: string[];
 }
 
 /** A canonical outcome: one sorted list of entries per section ("db/orders", "messages", ...). */
