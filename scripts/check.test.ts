@@ -3,7 +3,7 @@
  * happens, and its exit code tells the kind of verdict apart.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,30 @@ export async function onSubmitOrder() {}
     expect(
       cli('11-deterministic-ids', '--variant', 'solution', '--max-states', '100'),
     ).toMatchObject({ code: 4, json: { verdict: 'limit-reached', limit: 'states' } });
+  });
+
+  it('a learner file cannot reach the file system, the process or the network', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const target = join(dir, 'pwned.txt');
+    const attempts = [
+      // The worker-global escape, then Node's own modules through `process`.
+      `const g = ([] as any).constructor.constructor('return this')();
+g.process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(target)}, 'x');`,
+      // Through the async function constructor, and plain names.
+      `const AsyncFn = (async () => {}).constructor as any;
+AsyncFn('return process')();`,
+      `(globalThis as any).process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(target)}, 'x');`,
+    ];
+    for (const attempt of attempts) {
+      const path = file(`${attempt}
+export async function submitCart() { return {}; }
+export async function onSubmitOrder() {}
+`);
+      const r = cli('04-lost-message', '--file', path);
+      expect(r.code, attempt).toBe(3);
+      expect(r.json.verdict).toBe('learner-error');
+      expect(existsSync(target)).toBe(false);
+    }
   });
 
   it('a usage error: exit 2, still JSON', () => {

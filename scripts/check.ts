@@ -7,6 +7,9 @@
  * 0 passed, 1 violated (or a cycle), 2 bad arguments or a broken exercise, 3 the learner's code
  * failed (with file and line), 4 a limit was reached, 70 an internal error of the workshop.
  */
+// First: lock this process's realm down (SES), so a learner file runs in a compartment with no
+// `process`, `require`, file system or network: an instructor can check anyone's file.
+import '../src/sandbox/lockdown';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { checkModel } from '../src/checker/explorer';

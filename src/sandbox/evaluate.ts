@@ -12,6 +12,7 @@
 import { awaitValue } from '../sim/effects';
 import { LearnerCodeError, isLearnerCodeError, type LearnerError } from './errors';
 import { FORBIDDEN_NAMES } from './forbidden';
+import { evaluateInCompartment, isLockedDown } from './hardened';
 import { createShims, shimMessage } from './shims';
 import { locateInStack, registerModule, sourceUrlFor, wrapperLineCount } from './stack';
 import { DEFAULT_ALLOWED_IMPORTS, transformLearnerSource, type LearnerPosition } from './transform';
@@ -65,8 +66,11 @@ export function compileLearnerModule(
   }
   const budget = options.stepBudget ?? DEFAULT_STEP_BUDGET;
   const url = sourceUrlFor(fileName);
+  // Locked down (a learner-code worker): a compartment per module. Else the plain evaluator.
+  const hardened = isLockedDown();
+  const header = hardened ? COMPARTMENT_HEADER_LINES : wrapperLineCount();
   const toLearner = (line: number, column: number): LearnerPosition =>
-    transformed.toLearnerPosition(line - wrapperLineCount(), column);
+    transformed.toLearnerPosition(line - header, column);
   registerModule(url, toLearner);
   const locate = (e: unknown) => locateInStack(e, url, toLearner);
 
@@ -117,11 +121,12 @@ export function compileLearnerModule(
   };
 
   const shims = createShims(forbid, allowedImports);
-  const names = [...FORBIDDEN_NAMES, ...INJECTED];
-  let factory: (...args: unknown[]) => () => void;
+  const runtime = { __await: awaitValue, __tick: tick, __guard: guard };
+  let factory: (module: { exports: Record<string, unknown> }) => void;
   try {
-    const body = `return function () {\n${transformed.code}\n};\n//# sourceURL=${url}`;
-    factory = new Function(...names, body) as (...args: unknown[]) => () => void;
+    factory = hardened
+      ? compartmentFactory(transformed.code, url, { ...shims, ...runtime })
+      : functionFactory(transformed.code, url, { ...shims, ...runtime });
   } catch (e) {
     const error = toLearnerError(e);
     return { ok: false, error, errors: [error] };
@@ -129,16 +134,8 @@ export function compileLearnerModule(
   /** Runs the module's top level with a new `module` object; throws what it throws. */
   const run = (): Record<string, unknown> => {
     const module = { exports: {} as Record<string, unknown> };
-    const injected: Record<string, unknown> = {
-      ...shims,
-      exports: module.exports,
-      module,
-      __await: awaitValue,
-      __tick: tick,
-      __guard: guard,
-    };
     resetBudget();
-    factory(...names.map((n) => injected[n]))();
+    factory(module);
     return module.exports;
   };
   let exports: Record<string, unknown>;
@@ -159,3 +156,43 @@ export function compileLearnerModule(
 }
 
 export { learnerLocation } from './stack';
+
+/** Lines before the learner's line 1 in what a compartment evaluates (`(function (...) {`). */
+const COMPARTMENT_HEADER_LINES = 1;
+
+type ModuleFactory = (module: { exports: Record<string, unknown> }) => void;
+
+/**
+ * The module as a function of `module`, evaluated in its own SES compartment: its global object
+ * holds the frozen intrinsics and `endowments` (the shims and the runtime helpers), nothing else.
+ */
+function compartmentFactory(
+  code: string,
+  url: string,
+  endowments: Record<string, unknown>,
+): ModuleFactory {
+  const globals: Record<string, unknown> = {};
+  // Names a compartment cannot redefine are left to it: it has no `globalThis` of ours to give.
+  for (const [name, value] of Object.entries(endowments))
+    if (name !== 'globalThis' && name !== 'eval' && name !== 'Function') globals[name] = value;
+  const fn = evaluateInCompartment(
+    `(function (module, exports) {\n${code}\n})\n//# sourceURL=${url}`,
+    globals,
+  ) as (module: unknown, exports: unknown) => void;
+  return (module) => fn(module, module.exports);
+}
+
+/** The module as a function of `module`, with every forbidden global shadowed by a parameter. */
+function functionFactory(
+  code: string,
+  url: string,
+  endowments: Record<string, unknown>,
+): ModuleFactory {
+  const names = [...FORBIDDEN_NAMES, ...INJECTED];
+  const body = `return function () {\n${code}\n};\n//# sourceURL=${url}`;
+  const make = new Function(...names, body) as (...args: unknown[]) => () => void;
+  return (module) => {
+    const values: Record<string, unknown> = { ...endowments, exports: module.exports, module };
+    make(...names.map((n) => values[n]))();
+  };
+}

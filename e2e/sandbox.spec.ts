@@ -1,0 +1,106 @@
+/**
+ * Learner code (typed, pasted or opened from someone's share link) runs in SES compartments in
+ * locked-down workers: the escape that once reached the worker's real global
+ * (`[].constructor.constructor('return this')()`) and through it caches, storage and the
+ * presenter channel is contained, and prototype pollution is impossible.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const STARTER = readFileSync('exercises/04-lost-message/starter.ts', 'utf8');
+
+/**
+ * Module-level code that tries a way out. Each attempt throws a TypeError in a compartment, which
+ * (a bug, not a fault) even a try/catch cannot swallow: the learner sees it at its line.
+ */
+const ESCAPE = `
+type Global = Record<string, unknown>;
+const g = ([] as unknown as { constructor: { constructor: (s: string) => () => Global } }).constructor.constructor('return this')();
+const caches = g.caches as { open(name: string): Promise<unknown> } | undefined;
+if (caches) void caches.open('pwned');
+const Channel = g.BroadcastChannel as (new (name: string) => { postMessage(m: unknown): void }) | undefined;
+if (Channel) new Channel('rmw-presenter').postMessage({ pwned: true });
+throw new Error('escaped: ' + Object.keys(g).join(','));
+`;
+
+const POLLUTE = `
+(Object.prototype as unknown as Record<string, unknown>).polluted = 1;
+throw new Error('polluted Object.prototype');
+`;
+
+async function replaceCode(page: Page, code: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+}
+
+test('module-level code reaches no global, cache, channel or prototype, in Play and in Check', async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await page.getByRole('button', { name: 'Check', exact: true }).waitFor();
+  // Listen on the presenter channel the way a presenter window does.
+  await page.evaluate(() => {
+    const w = window as unknown as { channelMessages: unknown[] };
+    w.channelMessages = [];
+    new BroadcastChannel('rmw-presenter').onmessage = (e) => w.channelMessages.push(e.data);
+  });
+
+  const error = page.getByRole('alert').filter({ hasText: 'Your code has an error' });
+  await replaceCode(page, `${STARTER}\n${ESCAPE}`);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(error).toContainText('not a valid constructor', { timeout: 10_000 });
+  await expect(error).not.toContainText('escaped');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Your code threw', { timeout: 30_000 });
+  await expect(page.getByTestId('verdict')).toContainText('not a valid constructor');
+
+  await replaceCode(page, `${STARTER}\n${POLLUTE}`);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(error).toContainText('not extensible', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('not extensible', { timeout: 30_000 });
+
+  const cacheNames = await page.evaluate(() => caches.keys());
+  expect(cacheNames).not.toContain('pwned');
+  const messages = await page.evaluate(
+    () => (window as unknown as { channelMessages: unknown[] }).channelMessages,
+  );
+  expect(messages).toEqual([]);
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+
+  // The starter, untouched, still runs and is still checked in the same workers.
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('button', { name: 'Replace with starter' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
+    timeout: 30_000,
+  });
+});
+
+test('ctx.store with __proto__ is a learner error at its line, and the next check still works', async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await page.getByRole('button', { name: 'Check', exact: true }).waitFor();
+  const attack = STARTER.replace(
+    "await ctx.store(\n    'carts',",
+    "await ctx.store(\n    '__proto__',",
+  );
+  expect(attack).not.toBe(STARTER);
+  await replaceCode(page, attack);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Your code threw', { timeout: 30_000 });
+  await expect(page.getByTestId('verdict')).toContainText('reserved');
+
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('button', { name: 'Replace with starter' }).click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
+    timeout: 30_000,
+  });
+});
