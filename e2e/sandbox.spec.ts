@@ -104,3 +104,28 @@ test('ctx.store with __proto__ is a learner error at its line, and the next chec
     timeout: 30_000,
   });
 });
+
+test('code stuck inside one step (a catastrophic regex) ends the check with a verdict, and the page stays usable', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/#/exercise/04-lost-message');
+  await page.getByRole('button', { name: 'Check', exact: true }).waitFor();
+  const stuck = STARTER.replace(
+    '  const cart = await ctx.load',
+    "  /^(a+)+$/.test('a'.repeat(40) + 'b');\n  const cart = await ctx.load",
+  );
+  expect(stuck).not.toBe(STARTER);
+  await replaceCode(page, stuck);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('did not finish one step', {
+    timeout: 30_000,
+  });
+
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('button', { name: 'Replace with starter' }).click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
+    timeout: 30_000,
+  });
+});

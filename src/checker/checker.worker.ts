@@ -3,6 +3,9 @@
  *   new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module' })
  * (see workerClient.ts). Learner source is evaluated by the sandbox (sandboxModules.ts).
  */
+// First: lock the realm down (SES) before any other module runs; learner code then runs in
+// compartments that reach no storage, network, cache or channel.
+import '../sandbox/lockdown';
 import { assertNever } from '../core/assert';
 import { variantModules } from '../../exercises/18-model-checking/modules';
 import { createCheckerHandler } from './handler';

@@ -4,6 +4,9 @@
  * request misses its deadline, so a runaway handler can always be stopped. Only wiring and a
  * switch.
  */
+// First: lock the realm down (SES) before any other module runs; learner code then runs in
+// compartments that reach no storage, network, cache or channel.
+import '../sandbox/lockdown';
 import { assertNever } from '../core/assert';
 import type { LoadedExercise } from '../workshop/bundle';
 import { loadExercises } from '../workshop/loadVite';
