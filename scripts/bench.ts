@@ -3,7 +3,7 @@
  * array of { name, value, unit }), then prints it as a table. Benchmarks are measured here, never
  * asserted in tests.
  *
- * `npm run bench -- ui checker` runs only the named sections (engine, exercises, checker, ui) and
+ * `npm run bench -- ui checker` runs only the named sections (engine, exercises, checker, scale, ui) and
  * keeps the other sections' entries already in the file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,14 @@ import { printTable } from './bench/report';
 import type { BenchEntry } from './bench/report';
 import { runEngineBench } from './bench/engine';
 import { runExerciseBench } from './bench/exercises';
+import { runScaleBench } from './bench/scale';
 import { runUiBench } from './bench/ui';
 
 const SECTIONS: Record<string, () => BenchEntry[] | Promise<BenchEntry[]>> = {
   engine: runEngineBench,
   exercises: runExerciseBench,
   checker: runCheckerBench,
+  scale: runScaleBench,
   ui: runUiBench,
 };
 const wanted = process.argv.slice(2);

@@ -20,6 +20,37 @@ const PAYMENTS = [
   { id: 'payment-2', amount: 100 },
 ];
 
+/** Every payment counted once, the coupon granted once, when the total crossed 100. */
+export function couponWhenTotalCrosses100(payments: readonly { amount: number }[]) {
+  return invariant(
+    'couponWhenTotalCrosses100',
+    'atQuiescence',
+    'When all is done, every payment is counted once, and the coupon was granted once, when the total crossed 100.',
+    (w) => {
+      const events = stream(w);
+      const expected = payments.reduce((t, p) => t + p.amount, 0);
+      const total = events.reduce(
+        (t, e) => t + (e.type === 'PaymentCounted' ? (e.amount ?? 0) : 0),
+        0,
+      );
+      if (total !== expected)
+        return `Alice's payments add up to ${total} in the stream, but she paid ${expected}.`;
+      let running = 0;
+      let coupons = 0;
+      for (const e of events) {
+        if (e.type === 'PaymentCounted') running += e.amount ?? 0;
+        else if (e.type === 'CouponGranted') {
+          coupons += 1;
+          if (running < 100) return `A coupon was granted at a total of ${running}, below 100.`;
+        }
+      }
+      return coupons === 1
+        ? true
+        : `Alice's total is ${total}, but ${coupons} coupons were granted.`;
+    },
+  );
+}
+
 export default defineExercise({
   id: 'event-sourcing',
   title: 'Event sourcing: append at the expected version',
@@ -30,7 +61,9 @@ export default defineExercise({
       kind: 'messages',
       handles: { PaymentBooked: 'onPaymentBooked' },
       concurrency: 2,
-      retries: { immediate: 1, delayed: 0, backoffBaseTicks: 10 },
+      // A conflict is retried at once; with more payments each may lose more races (the solution
+      // still passes with four: see the benchmark's grown workloads).
+      retries: { immediate: 3, delayed: 0, backoffBaseTicks: 10 },
     },
   },
   stores: { marketing: { kind: 'events' } },
@@ -54,33 +87,7 @@ export default defineExercise({
       ...coreInvariants.noDuplicateProcessing,
       description: 'Each PaymentBooked is appended in at most one batch of events.',
     },
-    invariant(
-      'couponWhenTotalCrosses100',
-      'atQuiescence',
-      'When all is done, every payment is counted once, and the coupon was granted once, when the total crossed 100.',
-      (w) => {
-        const events = stream(w);
-        const expected = PAYMENTS.reduce((t, p) => t + p.amount, 0);
-        const total = events.reduce(
-          (t, e) => t + (e.type === 'PaymentCounted' ? (e.amount ?? 0) : 0),
-          0,
-        );
-        if (total !== expected)
-          return `Alice's payments add up to ${total} in the stream, but she paid ${expected}.`;
-        let running = 0;
-        let coupons = 0;
-        for (const e of events) {
-          if (e.type === 'PaymentCounted') running += e.amount ?? 0;
-          else if (e.type === 'CouponGranted') {
-            coupons += 1;
-            if (running < 100) return `A coupon was granted at a total of ${running}, below 100.`;
-          }
-        }
-        return coupons === 1
-          ? true
-          : `Alice's total is ${total}, but ${coupons} coupons were granted.`;
-      },
-    ),
+    couponWhenTotalCrosses100(PAYMENTS),
   ],
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {

@@ -17,7 +17,7 @@
  * settings × intent set for the life of the process (the browser worker reuses them across checks).
  */
 import { checkModel } from '../checker/explorer';
-import { stableStringify } from '../core/hash';
+import { shortHash, stableStringify } from '../core/hash';
 import {
   classifyIntents,
   createCanonicaliser,
@@ -51,6 +51,8 @@ export interface OracleReference {
   solutionFile: string;
   /** Identifies exercise × settings for the cache (e.g. folder + settings JSON). */
   cacheKey: string;
+  /** A clock for the reference runs' time limit (the exercise's `maxTimeMs`); none: no limit. */
+  now?: () => number;
 }
 
 /** The reference runs without faults are small; this only guards against a runaway. */
@@ -272,6 +274,7 @@ function runReference(
   const result = checkModel(createSimModel(prepared.program), {
     maxStates: Math.max(base.limits.maxStates, REFERENCE_MAX_STATES),
     maxDepth: Math.max(base.limits.maxDepth, 1000),
+    ...(reference.now ? { now: reference.now, maxTimeMs: base.limits.maxTimeMs } : {}),
   });
   if (result.verdict !== 'passed')
     throw new ReferenceSolutionError(
@@ -305,15 +308,30 @@ export function withOracle(
   manifest: ExerciseManifest,
   bundle: { folder: string; sources: Record<string, string> },
   settingsKey: string,
+  now?: () => number,
 ): ExerciseManifest {
   const solutionFile = manifest.files.solution;
   const solutionSource = bundle.sources[solutionFile];
   if (solutionSource === undefined) return manifest;
+  // Everything the reference outcomes depend on: a manifest grown in a test or benchmark, or
+  // changed by a setting, never reuses another's outcomes.
+  const shape = shortHash([
+    manifest.workload,
+    manifest.endpoints,
+    manifest.subscriptions ?? null,
+    manifest.stores,
+    manifest.external ?? null,
+    manifest.dispatch,
+    manifest.faults.total,
+    manifest.outcome ?? null,
+    solutionSource,
+  ]);
   const reference: OracleReference = {
     manifest,
     solutionSource,
     solutionFile,
-    cacheKey: `${bundle.folder}\n${settingsKey}`,
+    cacheKey: `${bundle.folder}\n${settingsKey}\n${shape}`,
+    ...(now ? { now } : {}),
   };
   return { ...manifest, invariants: [...manifest.invariants, ...oracleInvariants(reference)] };
 }
