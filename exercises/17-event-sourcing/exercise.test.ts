@@ -36,7 +36,7 @@ describe('17 event sourcing', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
       ['starter', 131, 6],
-      ['solution', 725, 18],
+      ['solution', 745, 18],
       ['expected-version-only', 162, 6],
       ['dedup-only', 131, 6],
       ['retry-without-rereading', 277, 8],
