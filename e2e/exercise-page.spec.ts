@@ -400,7 +400,7 @@ test("the retry policy is a setting: without Marketing's immediate retry, the so
   const immediate = page
     .getByRole('group', { name: /Retries of Marketing/ })
     .getByLabel('Immediate retries');
-  await expect(immediate).toHaveValue('1');
+  await expect(immediate).toHaveValue('3');
   await immediate.fill('0');
   await check.click();
   await expect(page.getByTestId('verdict')).toContainText('couponWhenTotalCrosses100');
@@ -408,7 +408,7 @@ test("the retry policy is a setting: without Marketing's immediate retry, the so
 
   // Back to the exercise's defaults: the proof holds again.
   await page.getByRole('button', { name: 'Exercise defaults' }).click();
-  await expect(immediate).toHaveValue('1');
+  await expect(immediate).toHaveValue('3');
   await check.click();
   await expect(page.getByTestId('verdict')).toContainText('Passed');
 });

@@ -35,6 +35,16 @@ async function replaceCode(page: Page, code: string) {
   await page.keyboard.insertText(code);
 }
 
+/** Back to the untouched starter: the same workers still check it (and catch its bug). */
+async function expectStarterStillChecks(page: Page) {
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('button', { name: 'Replace with starter' }).click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
+    timeout: 30_000,
+  });
+}
+
 test('module-level code reaches no global, cache, channel or prototype, in Play and in Check', async ({
   page,
 }) => {
@@ -71,15 +81,10 @@ test('module-level code reaches no global, cache, channel or prototype, in Play 
   expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
 
   // The starter, untouched, still runs and is still checked in the same workers.
-  await page.getByRole('button', { name: 'Reset to starter' }).click();
-  await page.getByRole('button', { name: 'Replace with starter' }).click();
+  await expectStarterStillChecks(page);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.getByRole('tab', { name: 'Timeline table' }).click();
   await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
-  await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
-    timeout: 30_000,
-  });
 });
 
 test('ctx.store with __proto__ is a learner error at its line, and the next check still works', async ({
@@ -97,12 +102,7 @@ test('ctx.store with __proto__ is a learner error at its line, and the next chec
   await expect(page.getByTestId('verdict')).toContainText('Your code threw', { timeout: 30_000 });
   await expect(page.getByTestId('verdict')).toContainText('reserved');
 
-  await page.getByRole('button', { name: 'Reset to starter' }).click();
-  await page.getByRole('button', { name: 'Replace with starter' }).click();
-  await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
-    timeout: 30_000,
-  });
+  await expectStarterStillChecks(page);
 });
 
 test('code stuck inside one step (a catastrophic regex) ends the check with a verdict, and the page stays usable', async ({
@@ -122,10 +122,5 @@ test('code stuck inside one step (a catastrophic regex) ends the check with a ve
     timeout: 30_000,
   });
 
-  await page.getByRole('button', { name: 'Reset to starter' }).click();
-  await page.getByRole('button', { name: 'Replace with starter' }).click();
-  await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
-    timeout: 30_000,
-  });
+  await expectStarterStillChecks(page);
 });

@@ -32,7 +32,7 @@ describe('applySettings', () => {
   it("sets one field of a message endpoint's retry policy, keeping the others", () => {
     const m = applySettings(eventSourcing.manifest, { 'retries.Marketing.delayed': '2' });
     expect(retryPolicyOf(m, 'Marketing')).toEqual({
-      immediate: 1,
+      immediate: 3,
       delayed: 2,
       backoffBaseTicks: 10,
     });
