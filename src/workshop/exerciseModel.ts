@@ -20,15 +20,7 @@ export function createExerciseModelFactory(exercises: readonly LoadedExercise[])
     if (!found.ok) throw new Error(found.error);
     if (!isMessaging(found)) throw new Error(`${request.folder} is not a messaging exercise`);
     const settings = request.settings ?? {};
-    const manifest = withOracle(
-      applySettings(found.manifest, settings),
-      found,
-      JSON.stringify(
-        Object.entries(settings)
-          .filter(([k]) => !k.startsWith('faults.'))
-          .sort(),
-      ),
-    );
+    const manifest = withOracle(applySettings(found.manifest, settings), found);
     const prepared = createProgram(manifest, request.source, request.file);
     if (!prepared.ok) throw new LearnerCodeError(prepared.error);
     return createSimModel(prepared.program) as unknown as Model<unknown, unknown>;

@@ -100,6 +100,35 @@ describe('the oracle lets correct code in another shape pass', () => {
   });
 });
 
+describe('the reference outcomes are cached per workload', () => {
+  it('a changed exercise in the same process never reuses another reference', async () => {
+    const doubleSubmit = await loadBundle('01-double-submit');
+    const solution = { variant: 'solution', file: 'solution.ts', expected: null };
+    expect(checkVariant(doubleSubmit, solution).verdict).toBe('passed');
+    // Same intents, other carts: the orders differ, so the first reference would not match.
+    const db = doubleSubmit.manifest.stores.db!;
+    if (db.kind !== 'documents') throw new Error('01: db is not a document store');
+    const otherCarts = {
+      ...doubleSubmit,
+      manifest: {
+        ...doubleSubmit.manifest,
+        stores: {
+          db: {
+            ...db,
+            initial: {
+              carts: {
+                'cart-1': { customer: 'alice', items: ['Strawberry'] },
+                'cart-2': { customer: 'bob', items: ['Meat'] },
+              },
+            },
+          },
+        },
+      },
+    };
+    expect(checkVariant(otherCarts, solution).verdict).toBe('passed');
+  });
+});
+
 describe('outcome and intents', () => {
   it('mask minted ids, keep only the fields and sections the reference writes', () => {
     const manifest = async.manifest;

@@ -49,7 +49,7 @@ export interface OracleReference {
   manifest: ExerciseManifest;
   solutionSource: string;
   solutionFile: string;
-  /** Identifies exercise × settings for the cache (e.g. folder + settings JSON). */
+  /** Identifies exercise × everything the reference depends on, for the cache. */
   cacheKey: string;
   /** A clock for the reference runs' time limit (the exercise's `maxTimeMs`); none: no limit. */
   now?: () => number;
@@ -302,12 +302,12 @@ function restrictWorkload(manifest: ExerciseManifest, included: Set<string>): Ex
 
 /**
  * The exercise as checked: its manifest (settings applied) with the oracle's invariants after
- * its own. `settingsKey` tells apart the reference outcomes of different settings.
+ * its own. Reference outcomes are cached by what they depend on (workload, actors, dispatch,
+ * fault total, outcome spec, solution), so settings and grown workloads never share them.
  */
 export function withOracle(
   manifest: ExerciseManifest,
   bundle: { folder: string; sources: Record<string, string> },
-  settingsKey: string,
   now?: () => number,
 ): ExerciseManifest {
   const solutionFile = manifest.files.solution;
@@ -330,7 +330,7 @@ export function withOracle(
     manifest,
     solutionSource,
     solutionFile,
-    cacheKey: `${bundle.folder}\n${settingsKey}\n${shape}`,
+    cacheKey: `${bundle.folder}\n${shape}`,
     ...(now ? { now } : {}),
   };
   return { ...manifest, invariants: [...manifest.invariants, ...oracleInvariants(reference)] };

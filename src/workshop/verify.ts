@@ -62,7 +62,7 @@ export function checkVariant(
 ): VariantCheck {
   const text = source ?? bundle.sources[v.file] ?? '';
   const base = { variant: v.variant, file: v.file, expected: v.expected };
-  const manifest = withOracle(bundle.manifest, bundle, '', now);
+  const manifest = withOracle(bundle.manifest, bundle, now);
   const prepared = createProgram(manifest, text, v.file);
   if (!prepared.ok) {
     const message = `${prepared.error.file}${prepared.error.line ? `:${prepared.error.line}` : ''}: ${prepared.error.message}`;
