@@ -35,6 +35,7 @@ import {
 import type {
   ExerciseManifest,
   Intent,
+  IntentStatus,
   InvariantSpec,
   ObservedOutcome,
   OutcomeSchema,
@@ -61,20 +62,26 @@ const REFERENCE_MAX_STATES = 1_000_000;
 /** Intent subsets with more indeterminate intents than this are not enumerated (2^n checks). */
 const MAX_INDETERMINATE = 6;
 
+/** An outcome of the reference, with the fewest out-of-order deliveries that reach it. */
+interface ReferenceOutcome<O> {
+  outcome: O;
+  reorders: number;
+}
+
 /** The reference solution's fault-free outcomes for one set of included intents. */
 interface ReferenceRun {
-  outcomes: RawOutcome[];
-  /** Intents it left undone in some run (e.g. a request that lost a concurrency conflict). */
+  outcomes: ReferenceOutcome<RawOutcome>[];
+  /** Intents it left undone in some run without reordering (a request that lost a conflict). */
   undone: Set<string>;
 }
 
-/** Everything the oracle knows about one exercise × settings. */
+/** Everything the oracle knows about one exercise. */
 interface Reference {
   schema: OutcomeSchema;
   /** Intents exempt from the progress goal: the reference itself can leave them undone. */
   exempt: Set<string>;
   /** Included intents (sorted, joined) → canonical outcome key → outcome. */
-  bySubset: Map<string, Map<string, ObservedOutcome>>;
+  bySubset: Map<string, Map<string, ReferenceOutcome<ObservedOutcome>>>;
 }
 
 const references = new Map<string, Reference>();
@@ -90,8 +97,15 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
   const labelOf = new Map(intents.map((i) => [i.key, i.label]));
   const observe = createOutcomeObserver(manifest);
   const canonical = createCanonicaliser(manifest);
-  let known: Reference | undefined;
-  const ref = (): Reference => (known ??= referenceOf(reference, intents));
+  const reorderLimit = (w: World) => reordersFor(w.faults.total, intents.length);
+  const ref = referenceOf(reference, intents, canonical);
+  // The invariants below run on the same terminal world one after the other: classify it once.
+  let lastWorld: World | undefined;
+  let lastStatus = new Map<string, IntentStatus>();
+  const statusOf = (w: World) => {
+    if (w !== lastWorld) [lastWorld, lastStatus] = [w, classifyIntents(w, manifest)];
+    return lastStatus;
+  };
 
   const progress: InvariantSpec = {
     name: EVERY_INTENT_TAKES_EFFECT,
@@ -100,9 +114,9 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
       'With no fault injected, every request is answered and every message processed (nothing is left undone).',
     check(w) {
       if (w.faults.total > 0) return true;
-      const status = classifyIntents(w, manifest);
+      const status = statusOf(w);
       const undone = intents.filter(
-        (i) => status.get(i.key) !== 'definite' && !ref().exempt.has(i.key),
+        (i) => status.get(i.key) !== 'definite' && !ref.exempt.has(i.key),
       );
       if (undone.length === 0) return true;
       return `No fault was injected, yet ${undone.map((i) => labelOf.get(i.key)).join(' and ')} did not take effect (${undone.map((i) => whyUndone(status.get(i.key)!)).join('; ')}).`;
@@ -115,23 +129,19 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
     description:
       'The end result is one the reference solution reaches with no faults: every answered request and processed message took effect exactly once, and nothing else happened.',
     check(w) {
-      const status = classifyIntents(w, manifest);
+      const status = statusOf(w);
       const definite = intents.filter((i) => status.get(i.key) === 'definite').map((i) => i.key);
       const open = intents.filter((i) => status.get(i.key) === 'indeterminate').map((i) => i.key);
       if (open.length > MAX_INDETERMINATE) return true;
-      const r = ref();
-      const actual = canonical(observe(w), r.schema);
+      const actual = canonical(observe(w), ref.schema);
+      const limit = reorderLimit(w);
       let closest: ObservedOutcome | undefined;
       for (let mask = (1 << open.length) - 1; mask >= 0; mask--) {
         const included = [...definite, ...open.filter((_, k) => mask & (1 << k))];
-        const outcomes = outcomesFor(
-          reference,
-          r,
-          included,
-          reordersFor(w.faults.total, intents.length),
-        );
-        if (outcomes.has(actual.key)) return true;
-        closest ??= first(outcomes);
+        const outcomes = outcomesFor(reference, ref, included, canonical);
+        const found = outcomes.get(actual.key);
+        if (found && found.reorders <= limit) return true;
+        closest ??= first(outcomes)?.outcome;
       }
       return explain(w, actual, closest, intents, status);
     },
@@ -139,12 +149,12 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
   // An intent the reference itself can leave undone without faults (a request that loses a
   // concurrency conflict) must still take effect in SOME fault-free run: a handler that always
   // fails it is no solution.
-  const possible: InvariantSpec[] = [...ref().exempt].map((key) => ({
+  const possible: InvariantSpec[] = [...ref.exempt].map((key) => ({
     name: `canTakeEffect(${key})`,
     kind: 'sometimes',
     description: `${labelOf.get(key) ?? key} takes effect in some run without faults, as with the reference solution`,
     check: (w) =>
-      isQuiescent(w) && w.faults.total === 0 && classifyIntents(w, manifest).get(key) === 'definite'
+      isQuiescent(w) && w.faults.total === 0 && statusOf(w).get(key) === 'definite'
         ? true
         : 'not here',
   }));
@@ -180,16 +190,29 @@ function explain(
   );
 }
 
-/** The schema and progress exemptions, from the reference run with every intent included. */
-function referenceOf(reference: OracleReference, intents: Intent[]): Reference {
+type Canonicaliser = ReturnType<typeof createCanonicaliser>;
+
+const subsetKey = (included: string[]) => [...included].sort().join(',');
+
+/**
+ * The schema and progress exemptions, from the reference run with every intent included (whose
+ * outcomes are kept: it is the subset every fault-free run is compared with).
+ */
+function referenceOf(
+  reference: OracleReference,
+  intents: Intent[],
+  canonical: Canonicaliser,
+): Reference {
   const cached = references.get(reference.cacheKey);
   if (cached) return cached;
-  const all = runReference(
-    reference,
-    intents.map((i) => i.key),
-    maxReorders(reference.manifest, intents.length),
-  );
-  const r: Reference = { schema: schemaOf(all.outcomes), exempt: all.undone, bySubset: new Map() };
+  const keys = intents.map((i) => i.key);
+  const all = runReference(reference, keys);
+  const r: Reference = {
+    schema: schemaOf(all.outcomes.map((o) => o.outcome)),
+    exempt: all.undone,
+    bySubset: new Map(),
+  };
+  r.bySubset.set(subsetKey(keys), canonicalOutcomes(all, r.schema, canonical));
   references.set(reference.cacheKey, r);
   return r;
 }
@@ -203,54 +226,59 @@ function reordersFor(faults: number, intents: number): number {
   return faults * Math.max(0, intents - 1);
 }
 
-function maxReorders(manifest: ExerciseManifest, intents: number): number {
-  return reordersFor(manifest.faults.total, intents);
-}
-
+/** The reference outcomes with `included` intents, computed once per subset. */
 function outcomesFor(
   reference: OracleReference,
   r: Reference,
   included: string[],
-  reorders: number,
-): Map<string, ObservedOutcome> {
-  const key = `${[...included].sort().join(',')}@${reorders}`;
+  canonical: Canonicaliser,
+): Map<string, ReferenceOutcome<ObservedOutcome>> {
+  const key = subsetKey(included);
   let outcomes = r.bySubset.get(key);
   if (!outcomes) {
-    const canonical = createCanonicaliser(reference.manifest);
-    outcomes = new Map();
-    for (const raw of runReference(reference, included, reorders).outcomes) {
-      const o = canonical(raw, r.schema);
-      if (!outcomes.has(o.key)) outcomes.set(o.key, o);
-    }
+    outcomes = canonicalOutcomes(runReference(reference, included), r.schema, canonical);
     r.bySubset.set(key, outcomes);
   }
   return outcomes;
 }
 
+function canonicalOutcomes(
+  run: ReferenceRun,
+  schema: OutcomeSchema,
+  canonical: Canonicaliser,
+): Map<string, ReferenceOutcome<ObservedOutcome>> {
+  const out = new Map<string, ReferenceOutcome<ObservedOutcome>>();
+  for (const { outcome, reorders } of run.outcomes) {
+    const o = canonical(outcome, schema);
+    const seen = out.get(o.key);
+    if (!seen || reorders < seen.reorders) out.set(o.key, { outcome: o, reorders });
+  }
+  return out;
+}
+
 /**
- * Checks the reference solution with only `included` intents and no faults, but up to
- * `reorders` out-of-order deliveries (and delays, where the exercise has them), and collects its
- * outcomes; and the intents it leaves undone in runs without any reordering.
+ * Checks the reference solution with only `included` intents and no faults, but as many
+ * out-of-order deliveries as the exercise's fault budget could cause, and collects each outcome
+ * with the fewest reorderings that reach it; and the intents it leaves undone without any.
  */
-function runReference(
-  reference: OracleReference,
-  included: string[],
-  reorders: number,
-): ReferenceRun {
+function runReference(reference: OracleReference, included: string[]): ReferenceRun {
   const base = reference.manifest;
   const manifest = restrictWorkload(base, new Set(included));
   const observe = createOutcomeObserver(base);
-  const outcomes = new Map<string, RawOutcome>();
+  const outcomes = new Map<string, ReferenceOutcome<RawOutcome>>();
   const undone = new Set<string>();
   // Reordering covers what a delay does to the order of deliveries; delays add nothing here.
-  const scheduling = { reorder: reorders, delay: 0 };
+  const reorders = reordersFor(base.faults.total, intentsOf(base).length);
   const collector: InvariantSpec = {
     name: 'collectReferenceOutcomes',
     kind: 'atQuiescence',
     description: 'collects the reference outcomes',
     check(w) {
       const raw = observe(w);
-      outcomes.set(stableStringify(raw), raw);
+      const key = stableStringify(raw);
+      const used = w.faults.byKind.reorder ?? 0;
+      const seen = outcomes.get(key);
+      if (!seen || used < seen.reorders) outcomes.set(key, { outcome: raw, reorders: used });
       if (w.faults.total === 0)
         for (const [intent, status] of classifyIntents(w, manifest))
           if (status !== 'definite') undone.add(intent);
@@ -260,7 +288,7 @@ function runReference(
   const prepared = createProgram(
     {
       ...manifest,
-      faults: { total: scheduling.reorder + scheduling.delay, perKind: scheduling },
+      faults: { total: reorders, perKind: { reorder: reorders } },
       invariants: [collector],
     },
     reference.solutionSource,
