@@ -191,8 +191,14 @@ function functionFactory(
   const names = [...FORBIDDEN_NAMES, ...INJECTED];
   const body = `return function () {\n${code}\n};\n//# sourceURL=${url}`;
   const make = new Function(...names, body) as (...args: unknown[]) => () => void;
+  // Built once: an instance (one per attempt and replay) only swaps in its own module object.
+  const args = names.map((n) => endowments[n]);
+  const moduleAt = names.indexOf('module');
+  const exportsAt = names.indexOf('exports');
   return (module) => {
-    const values: Record<string, unknown> = { ...endowments, exports: module.exports, module };
-    make(...names.map((n) => values[n]))();
+    const own = args.slice();
+    own[moduleAt] = module;
+    own[exportsAt] = module.exports;
+    make(...own)();
   };
 }

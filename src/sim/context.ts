@@ -186,16 +186,10 @@ function sendVia(
   mode: 'send' | 'publish' | 'reply',
   options?: SendOptions,
 ) {
-  // Checked before the engine sees it, in both dispatch modes (a batched send yields nothing).
-  const request = effect(host, {
-    kind: 'send',
-    destination,
-    message: withOptions(message, options),
-    mode,
-  });
   const msg = host.onSend(destination, withOptions(message, options), mode);
-  if (host.dispatch === 'batched') return undefined;
-  return { ...request, message: msg } as EffectRequest;
+  // Built (and so checked) in both dispatch modes; a batched send yields nothing.
+  const request = effect(host, { kind: 'send', destination, message: msg, mode });
+  return host.dispatch === 'batched' ? undefined : request;
 }
 
 // The methods are shared functions that find their host through `this`: building a context costs

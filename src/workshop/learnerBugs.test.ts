@@ -128,7 +128,23 @@ describe('module state cannot survive an attempt', () => {
     );
     const r = check(source);
     delete (Object.prototype as unknown as { __n?: number }).__n;
+    // (Without lockdown, as here, the polluted prototype shows in every call's digest, so the
+    // first replayed call already differs; in the app's locked-down workers it cannot happen.)
     expect(r.result).toMatchObject({ verdict: 'learner-error', file: FILE });
     expect(r.explanation).toMatch(/not deterministic/);
+  });
+
+  it('a send whose content changes on replay is located at the send', () => {
+    const source = edit(
+      "  if (!cart) return { error: 'no such cart' };",
+      "  if (!cart) return { error: 'no such cart' };\n  const box = Object.prototype as unknown as { __m?: number };\n  box.__m = (box.__m ?? 0) + 1;\n  await ctx.send('Orders', { type: 'Noise', payload: { n: box.__m } });",
+    );
+    const r = check(source);
+    delete (Object.prototype as unknown as { __m?: number }).__m;
+    expect(r.result).toMatchObject({
+      verdict: 'learner-error',
+      file: FILE,
+      line: lineOf(source, "type: 'Noise'"),
+    });
   });
 });
