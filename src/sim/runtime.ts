@@ -61,12 +61,16 @@ export function isLearnerBug(error: unknown): boolean {
   );
 }
 
-/** A bug in learner code (see {@link isLearnerBug}), carrying its location; the checker stops on it. */
-export class LearnerBugError extends Error {
-  override name = 'LearnerBugError';
+/** A problem of the learner's code that stops the check; `learnerError` is what they see. */
+abstract class LearnerStop extends Error {
   constructor(readonly learnerError: LearnerErrorData) {
     super(learnerError.message);
   }
+}
+
+/** A bug in learner code (see {@link isLearnerBug}), carrying its location. */
+export class LearnerBugError extends LearnerStop {
+  override name = 'LearnerBugError';
 }
 
 /** What one resume of a handler produced. */
@@ -358,21 +362,16 @@ export class HandlerRuntime {
 }
 
 /** The exercise and the learner's file do not fit together (missing export, unknown route). */
-export class LearnerSetupError extends Error {
+export class LearnerSetupError extends LearnerStop {
   override name = 'LearnerSetupError';
-  readonly learnerError: { kind: 'runtime'; file: string; message: string };
   constructor(file: string, message: string) {
-    super(message);
-    this.learnerError = { kind: 'runtime', file, message };
+    super({ kind: 'runtime', file, message });
   }
 }
 
 /** Replaying a handler's recorded results did not bring it back to the same call. */
-export class NondeterminismError extends Error {
+export class NondeterminismError extends LearnerStop {
   override name = 'NondeterminismError';
-  constructor(readonly learnerError: LearnerErrorData) {
-    super(learnerError.message);
-  }
 }
 
 /** What identifies a call for replay: its kind and every argument. */
