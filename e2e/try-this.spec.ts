@@ -69,11 +69,11 @@ test('05 ghost message: fail the save after the send, follow both SubmitOrder me
   // 1. Step until the frontend saves the cart after sending SubmitOrder.
   await choose(page, /^alice acts/);
   await choose(page, /^request r1 arrives/);
-  await choose(page, /^a1: ok/); // reads the cart
-  await choose(page, /^a1: ok/); // sends SubmitOrder
+  await choose(page, /^r1@Frontend: ok/); // reads the cart
+  await choose(page, /^r1@Frontend: ok/); // sends SubmitOrder
   await expect(page.getByTestId('timeline')).toContainText('a GHOST');
   // 2. Choose "fail" for that save.
-  await choose(page, /^a1: fail/);
+  await choose(page, /^r1@Frontend: fail/);
   await expect(page.getByTestId('timeline')).toContainText(/rejected \(StoreUnavailable\)/);
   // 3. Alice clicks again; follow both messages to the end.
   await stepToEnd(page);
@@ -93,10 +93,10 @@ test('08 visibility timeout: the lease expires mid-handler and a second consumer
   await expect(page.getByTestId('timeline')).toContainText('AddItem m1');
   // 2. Step: deliver, let the handler load the order, then the lease expires; deliver again.
   await reset(page);
-  await choose(page, /^deliver c1/);
-  await choose(page, /^a1: ok/); // loads the order
-  await choose(page, /^lease of a1 expires/);
-  await choose(page, /^deliver c1/);
+  await choose(page, /^deliver m1>Orders/);
+  await choose(page, /^m1@Orders: ok/); // loads the order
+  await choose(page, /^lease of m1@Orders expires/);
+  await choose(page, /^deliver m1>Orders/);
   await stepToEnd(page);
   await expect(page.getByTestId('timeline')).toContainText('(delivery 2)');
   // What to observe: two Meat lines for one AddItem.
@@ -114,12 +114,12 @@ test('19 projection checkpoint: a duplicated event, then a crash after the write
   await expect(page.getByLabel('Run summary')).toContainText('4 orders for 150 USD');
   // 2. Step: deliver event-1, load the view, crash on its write; event-1 comes back.
   await reset(page);
-  await choose(page, /^deliver c1/);
-  await choose(page, /^a1: ok/); // loads the view
-  await choose(page, /^a1: crash/);
-  await choose(page, /^deliver c1/);
-  await choose(page, /^a2: ok/); // loads the view
-  await choose(page, /^a2: ok/); // writes it
+  await choose(page, /^deliver event-1>History/);
+  await choose(page, /^event-1@History: ok/); // loads the view
+  await choose(page, /^event-1@History: crash/);
+  await choose(page, /^deliver event-1>History/);
+  await choose(page, /^event-1@History#2: ok/); // loads the view
+  await choose(page, /^event-1@History#2: ok/); // writes it
   // What to observe: order-1 twice, then 4 orders for 120 USD at the end.
   await expect(page.getByLabel('Run summary')).toContainText('2 orders for 40 USD');
   await stepToEnd(page);
@@ -136,11 +136,11 @@ test('20 consistency token: My orders answers before the projection and leaves t
   const aliceActs = page.getByRole('button', { name: /^alice acts/ });
   await choose(page, /^alice acts/); // Submit cart-1
   await choose(page, /^request r1 arrives/);
-  for (let i = 0; i < 10 && (await aliceActs.count()) === 0; i++) await choose(page, /^a1: ok/);
-  await expect(page.getByRole('button', { name: /^deliver c1/ })).toBeVisible();
+  for (let i = 0; i < 10 && (await aliceActs.count()) === 0; i++) await choose(page, /^r1@\w+: ok/);
+  await expect(page.getByRole('button', { name: /^deliver r1@\w+\.1>/ })).toBeVisible();
   await choose(page, /^alice acts/); // My orders, with the token, before History gets its message
   await choose(page, /^request r2 arrives/);
-  for (let i = 0; i < 10 && (await aliceActs.count()) === 0; i++) await choose(page, /^a2: ok/);
+  for (let i = 0; i < 10 && (await aliceActs.count()) === 0; i++) await choose(page, /^r2@\w+: ok/);
   // What to observe: the page leaves out the order alice was just told was accepted.
   await expect(page.getByLabel('Run summary')).toContainText(
     'alice placed cart-1, then "My orders" did not list it',
@@ -164,11 +164,11 @@ test('23 testing a conversation: an assert right after start answers fail while 
   const testActs = page.getByRole('button', { name: /^test acts/ });
   await choose(page, /^test acts/); // start
   await choose(page, /^request r1 arrives/);
-  for (let i = 0; i < 10 && (await testActs.count()) === 0; i++) await choose(page, /^a1: ok/);
+  for (let i = 0; i < 10 && (await testActs.count()) === 0; i++) await choose(page, /^r1@\w+: ok/);
   await choose(page, /^test acts/); // assert, before PlaceOrder is delivered
   await choose(page, /^request r2 arrives/);
   for (let i = 0; i < 10 && (await page.getByText('"verdict"').count()) === 0; i++)
-    await choose(page, /^a2: ok/);
+    await choose(page, /^r2@\w+: ok/);
   await expect(page.getByTestId('answers')).toContainText('"verdict":"fail"');
   await expect(page.getByLabel('Run summary')).toContainText(
     'The test answered "fail" while the conversation was not over',

@@ -20,7 +20,7 @@ describe('03 going asynchronous', () => {
     });
     expect(checkVariant(bundle, variant('solution'))).toMatchObject({
       verdict: 'passed',
-      distinctStates: 691,
+      distinctStates: 157,
     });
     expect(checkVariant(bundle, variant('order-per-item'))).toMatchObject({
       invariant: 'oneOrderPerSubmittedCart',

@@ -34,7 +34,7 @@ describe('13 generic outbox', () => {
     });
     expect(checkVariant(bundle, variant('solution'))).toMatchObject({
       verdict: 'passed',
-      distinctStates: 1709,
+      distinctStates: 777,
     });
     expect(checkVariant(bundle, variant('dispatch-before-commit'))).toMatchObject({
       invariant: 'noGhostMessages',

@@ -42,12 +42,12 @@ describe('16 third-party APIs', () => {
   it('pins the state counts and counterexample lengths', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
-      ['starter', 241, 6],
-      ['solution', 1_154, 15],
-      ['key-per-attempt', 247, 6],
-      ['mark-before-charging', 1_220, 13],
-      ['keys-only', 293, 6],
-      ['fresh-reference', 593, 8],
+      ['starter', 145, 6],
+      ['solution', 470, 15],
+      ['key-per-attempt', 154, 6],
+      ['mark-before-charging', 511, 13],
+      ['keys-only', 149, 6],
+      ['fresh-reference', 272, 8],
     ];
     for (const [name, distinctStates, depth] of figures) {
       const r = checkVariant(bundle, variant(name));

@@ -35,11 +35,11 @@ describe('17 event sourcing', () => {
   it('pins the state counts and counterexample lengths', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
-      ['starter', 131, 6],
-      ['solution', 745, 18],
-      ['expected-version-only', 162, 6],
-      ['dedup-only', 131, 6],
-      ['retry-without-rereading', 277, 8],
+      ['starter', 122, 6],
+      ['solution', 668, 18],
+      ['expected-version-only', 150, 6],
+      ['dedup-only', 122, 6],
+      ['retry-without-rereading', 247, 8],
     ];
     for (const [name, distinctStates, depth] of figures) {
       const r = checkVariant(bundle, variant(name));

@@ -43,11 +43,11 @@ describe('20 consistency token', () => {
   it('pins the state counts and counterexample lengths', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
-      ['starter', 37, 10],
-      ['solution', 790, 32],
-      ['pending-only-when-empty', 374, 24],
-      ['token-before-append', 37, 10],
-      ['catch-up-without-checkpoint', 109, 15],
+      ['starter', 31, 10],
+      ['solution', 257, 32],
+      ['pending-only-when-empty', 167, 24],
+      ['token-before-append', 31, 10],
+      ['catch-up-without-checkpoint', 71, 15],
     ];
     for (const [name, distinctStates, depth] of figures) {
       const r = checkVariant(bundle, variant(name));

@@ -60,7 +60,7 @@ describe('21 out-of-document outbox', () => {
     const crash = run.events.findIndex((e) => e.type === 'crash');
     const firstCommit = run.events.findIndex((e) => e.type === 'commit');
     expect(crash).toBe(firstCommit + 1);
-    expect(run.events[firstCommit]).toMatchObject({ step: 3, attemptId: 'a1' }); // "step 4"
+    expect(run.events[firstCommit]).toMatchObject({ step: 3, attemptId: 'add-1@Orders' }); // "step 4"
     expect(run.events[firstCommit]).toMatchObject({
       writes: [{ target: 'orders/order-1', version: 2 }],
     });
@@ -70,10 +70,13 @@ describe('21 out-of-document outbox', () => {
 
   it("mark-current-message: add-2 finishes add-1's transaction and marks itself, so it is dropped", () => {
     const { events, world } = counterexampleOf(bundle, 'mark-current-message');
-    expect(events.some((e) => e.type === 'sendFail' && e.attemptId === 'a1')).toBe(true);
-    expect(kvOps(events, 'get', 'outbox')).toEqual(['a1 tx-add-1', 'a2 tx-add-1']);
+    expect(events.some((e) => e.type === 'sendFail' && e.attemptId === 'add-1@Orders')).toBe(true);
+    expect(kvOps(events, 'get', 'outbox')).toEqual([
+      'add-1@Orders tx-add-1',
+      'add-2@Orders tx-add-1',
+    ]);
     expect(enqueued(events, 'ItemAdded')).toEqual(['add-1/ItemAdded']);
-    expect(kvOps(events, 'put', 'inbox')).toEqual(['a2 add-2']);
+    expect(kvOps(events, 'put', 'inbox')).toEqual(['add-2@Orders add-2']);
     expect(order(world).lines).toEqual(['Meat']);
     // Played on: add-2 returns as a duplicate, and add-1's retry adds Meat a second time.
     const end = playedOn('mark-current-message');
@@ -82,7 +85,7 @@ describe('21 out-of-document outbox', () => {
 
   it("finish-own-only: add-2 commits over add-1's pending transaction", () => {
     const { events, world } = counterexampleOf(bundle, 'finish-own-only');
-    expect(events.some((e) => e.type === 'sendFail' && e.attemptId === 'a1')).toBe(true);
+    expect(events.some((e) => e.type === 'sendFail' && e.attemptId === 'add-1@Orders')).toBe(true);
     expect(order(world)).toMatchObject({ lines: ['Meat', 'Mushrooms'], transactionId: 'tx-add-2' });
     expect(kvKeys(world, 'outbox')).toEqual(['tx-add-1', 'tx-add-2']);
     expect(kvKeys(world, 'inbox')).toEqual([]);
@@ -113,7 +116,7 @@ describe('21 out-of-document outbox', () => {
     const { events, world } = counterexampleOf(bundle, 'fresh-tx-ids');
     expect(events.some((e) => e.type === 'crash' && e.after === 'kvPut')).toBe(true);
     expect(kvKeys(world, 'outbox')).toHaveLength(1);
-    expect(kvKeys(world, 'outbox')[0]).toMatch(/^tx-a\d+\.1$/);
+    expect(kvKeys(world, 'outbox')[0]).toMatch(/^tx-add-[12]@Orders\.1$/);
     expect(order(world)).toMatchObject({ lines: ['Meat', 'Mushrooms'], transactionId: null });
   });
 
@@ -121,13 +124,13 @@ describe('21 out-of-document outbox', () => {
     const figures: [string, string | null, number, number][] = [
       // [variant, invariant (null: passes), distinct states, depth]
       ['starter', 'orderStaysSmall', 9, 4],
-      ['solution', null, 2402, 34],
-      ['mark-current-message', 'inboxMeansDone', 155, 12],
-      ['delete-before-dispatch', 'everyLineAnnounced', 1157, 27],
-      ['mark-after-delete', 'changeAlwaysTracked', 151, 12],
-      ['new-work-before-finishing', 'lineAddedOnce', 90, 10],
-      ['finish-own-only', 'changeAlwaysTracked', 150, 12],
-      ['fresh-tx-ids', 'outboxEmptyAtEnd', 2349, 30],
+      ['solution', null, 1034, 34],
+      ['mark-current-message', 'inboxMeansDone', 131, 12],
+      ['delete-before-dispatch', 'everyLineAnnounced', 645, 27],
+      ['mark-after-delete', 'changeAlwaysTracked', 127, 12],
+      ['new-work-before-finishing', 'lineAddedOnce', 81, 10],
+      ['finish-own-only', 'changeAlwaysTracked', 127, 12],
+      ['fresh-tx-ids', 'outboxEmptyAtEnd', 1056, 30],
     ];
     for (const [name, invariant, states, depth] of figures) {
       const c = checkVariant(bundle, variant(name));

@@ -33,13 +33,13 @@ describe('22 exactly once at the HTTP edge', () => {
       { filling: 'Meat', stamp: 'clock-1' },
       { filling: 'Meat', stamp: 'clock-2' },
     ]);
-    expect(world.history.effects['OrderApi|r1']).toEqual(['a1', 'a2']);
+    expect(world.history.effects['OrderApi|r1']).toEqual(['r1@OrderApi', 'r1@OrderApi#2']);
   });
 
   it('result-not-stored: the order is changed once, but the repeat answers a new stamp', () => {
     const { world } = counterexampleOf(bundle, 'result-not-stored');
     expect(lines(world)).toEqual([{ filling: 'Meat', stamp: 'clock-1' }]);
-    const answer = world.invocations.find((i) => i.attemptId === 'a2')?.pending;
+    const answer = world.invocations.find((i) => i.attemptId === 'r1@OrderApi#2')?.pending;
     expect(answer).toMatchObject({ phase: 'respond', body: { stamp: 'clock-2' } });
   });
 
@@ -69,14 +69,14 @@ describe('22 exactly once at the HTTP edge', () => {
   it('pins the state counts and counterexample lengths', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
-      ['starter', 73, 9],
-      ['solution', 1_420, 27],
-      ['result-not-stored', 52, 8],
-      ['emit-from-fresh-call', 67, 9],
-      ['blob-with-random-name', 129, 11],
-      ['return-early-on-repeat', 514, 18],
-      ['receipt-as-dedup-record', 100, 11],
-      ['dedup-by-content', 161, 12],
+      ['starter', 64, 9],
+      ['solution', 577, 27],
+      ['result-not-stored', 48, 8],
+      ['emit-from-fresh-call', 58, 9],
+      ['blob-with-random-name', 106, 11],
+      ['return-early-on-repeat', 317, 18],
+      ['receipt-as-dedup-record', 84, 11],
+      ['dedup-by-content', 130, 12],
     ];
     for (const [name, distinctStates, depth] of figures) {
       const r = checkVariant(bundle, variant(name));

@@ -61,13 +61,13 @@ describe('23 testing conversations', () => {
   it('pins the state counts and counterexample lengths', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
-      ['starter', 58, 9],
-      ['solution', 2259, 30],
-      ['processed-on-receipt', 128, 13],
-      ['forgets-send-local', 380, 16],
-      ['no-conversation-header', 514, 20],
-      ['poll-the-order', 122, 11],
-      ['order-before-trace', 1442, 21],
+      ['starter', 49, 9],
+      ['solution', 948, 30],
+      ['processed-on-receipt', 98, 13],
+      ['forgets-send-local', 257, 16],
+      ['no-conversation-header', 276, 20],
+      ['poll-the-order', 95, 11],
+      ['order-before-trace', 678, 21],
     ];
     const got = figures.map(([name]) => {
       const r = checkVariant(bundle, variant(name));

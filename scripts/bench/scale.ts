@@ -72,7 +72,7 @@ function payments(n: number) {
   };
 }
 
-const GROWN: Grown[] = [
+export const GROWN: Grown[] = [
   { name: 'visibility-timeout-4-messages', folder: '08-visibility-timeout', grow: addItems(4) },
   { name: 'event-sourcing-4-payments', folder: '17-event-sourcing', grow: payments(4) },
   { name: 'event-sourcing-5-payments', folder: '17-event-sourcing', grow: payments(5) },

@@ -73,8 +73,8 @@ describe('toSequenceDiagram', () => {
     expect(labels).toContain('tab:alice>ep:Frontend submit r1');
     expect(labels).toContain('ep:Frontend>store:db read carts/cart-1 v1');
     expect(labels).toContain('ep:Frontend>store:db commit carts/cart-1 v2');
-    expect(labels).toContain('ep:Frontend>broker SubmitOrder a1.1');
-    expect(labels).toContain('broker>ep:Orders SubmitOrder a1.1');
+    expect(labels).toContain('ep:Frontend>broker SubmitOrder r1@Frontend.1');
+    expect(labels).toContain('broker>ep:Orders SubmitOrder r1@Frontend.1');
     const response = arrows(d).find((r) => r.event.type === 'httpRespond')!;
     expect(response.arrow).toMatchObject({ from: 'ep:Frontend', to: 'tab:alice', dashed: true });
     const ack = arrows(d).find((r) => r.event.type === 'ack')!;
@@ -94,21 +94,24 @@ describe('toSequenceDiagram', () => {
       (r) => r.event.type === 'commit' && r.event.endpoint === 'Orders',
     )!;
     expect(commitOrder.causes.map((c) => `${c.kind}:${c.id}`)).toEqual([
-      'attempt:a2',
-      'message:a1.1',
-      'attempt:a1',
+      'attempt:r1@Frontend.1@Orders',
+      'message:r1@Frontend.1',
+      'attempt:r1@Frontend',
       'request:r1',
       'tab:alice',
     ]);
-    expect(commitOrder.details).toContainEqual({ label: 'attemptId', value: 'a2' });
+    expect(commitOrder.details).toContainEqual({
+      label: 'attemptId',
+      value: 'r1@Frontend.1@Orders',
+    });
   });
 
   it('opens an activation at delivery or arrival and closes it at ack or response', () => {
     const { events, manifest } = l3HappyRun();
     const d = toSequenceDiagram(events, manifest);
     expect(d.activations.map((a) => [a.attemptId, a.lifeline, a.end])).toEqual([
-      ['a1', 'ep:Frontend', 'respond'],
-      ['a2', 'ep:Orders', 'ack'],
+      ['r1@Frontend', 'ep:Frontend', 'respond'],
+      ['r1@Frontend.1@Orders', 'ep:Orders', 'ack'],
     ]);
     for (const a of d.activations) {
       expect(d.rows[a.startRow]!.activation).toEqual({
@@ -126,7 +129,7 @@ describe('toSequenceDiagram', () => {
     const ghost = d.rows.find((r) => r.highlight?.kind === 'ghost')!;
     expect(ghost.event.type).toBe('enqueue');
     expect(ghost.highlight!.invariant).toBe('noGhostMessages');
-    expect(ghost.highlight!.reason).toMatch(/Ghost message: a1 sent SubmitOrder/);
+    expect(ghost.highlight!.reason).toMatch(/Ghost message: r1@Frontend sent SubmitOrder/);
     const reject = arrows(d).find((r) => r.event.type === 'reject')!;
     expect(reject.fault).toBe(true);
     expect(reject.arrow.failure).toBe('failed');
@@ -151,10 +154,14 @@ describe('toSequenceDiagram', () => {
     const d = toSequenceDiagram(events, manifest);
     const crash = d.rows.find((r) => r.event.type === 'crash')!;
     expect(crash).toMatchObject({ kind: 'note', fault: true, note: { lifeline: 'ep:Frontend' } });
-    expect(crash.activation).toEqual({ attemptId: 'a1', lifeline: 'ep:Frontend', edge: 'end' });
-    expect(d.activations.find((a) => a.attemptId === 'a1')?.end).toBe('crash');
+    expect(crash.activation).toEqual({
+      attemptId: 'r1@Frontend',
+      lifeline: 'ep:Frontend',
+      edge: 'end',
+    });
+    expect(d.activations.find((a) => a.attemptId === 'r1@Frontend')?.end).toBe('crash');
     // Concurrent attempts on one lifeline are offset.
-    expect(d.activations.find((a) => a.attemptId === 'a3')?.depth).toBe(1);
+    expect(d.activations.find((a) => a.attemptId === 'r2@Frontend')?.depth).toBe(1);
   });
 
   it('draws a lost response as a dashed arrow that stops half-way', () => {
@@ -177,7 +184,11 @@ describe('toSequenceDiagram', () => {
     expect(d.rows.find((r) => r.event.type === 'leaseExpire')?.fault).toBe(true);
     const second = d.rows.filter((r) => r.highlight?.kind === 'secondProcessing');
     expect(second).toHaveLength(1);
-    expect(second[0]!.event).toMatchObject({ type: 'commit', attemptId: 'a2', incomingId: 'm1' });
+    expect(second[0]!.event).toMatchObject({
+      type: 'commit',
+      attemptId: 'm1@Orders#2',
+      incomingId: 'm1',
+    });
     expect(second[0]!.highlight!.invariant).toBe('noDuplicateProcessing');
     const ackFail = d.rows.find((r) => r.event.type === 'ackFail')!;
     expect(ackFail).toMatchObject({ fault: false, trouble: true });

@@ -100,13 +100,15 @@ describe('toTopology', () => {
       depth: 1,
       ready: 0,
       leased: 1,
-      copies: [{ copyId: 'c1', messageId: 'm1', type: 'AddItem', state: 'leased', deliveries: 1 }],
+      copies: [
+        { copyId: 'm1>Orders', messageId: 'm1', type: 'AddItem', state: 'leased', deliveries: 1 },
+      ],
     });
     const orders = data<EndpointData>(t, 'ep:Orders');
     expect(orders.state).toBe('busy');
     expect(orders.inFlight).toEqual([
       {
-        attemptId: 'a1',
+        attemptId: 'm1@Orders',
         input: 'm1',
         route: 'AddItem',
         waitingOn: 'load orders/order-1',
@@ -120,7 +122,7 @@ describe('toTopology', () => {
     const t = toTopology(manifest, world);
     expect(data<QueueData>(t, 'queue:Orders').depth).toBe(0);
     expect(data<StoreData>(t, 'store:db').items).toEqual([
-      { key: 'orders/order-1', version: 3, writtenBy: 'a2' },
+      { key: 'orders/order-1', version: 3, writtenBy: 'm1@Orders#2' },
     ]);
     const parked = { ...world, errorQueue: [fakeCopy] };
     expect(data<QueueData>(toTopology(manifest, parked), 'queue:Orders').errorQueue).toBe(1);
@@ -128,7 +130,7 @@ describe('toTopology', () => {
 });
 
 const fakeCopy = {
-  copyId: 'c9',
+  copyId: 'm9>Orders',
   messageId: 'm9',
   type: 'AddItem',
   payload: null,

@@ -4,6 +4,7 @@
  * handler failure (immediate retry, delayed retry with exponential backoff, error queue), and
  * removing an acknowledged copy.
  */
+import { copyName } from './naming';
 import { shortHash } from '../core/hash';
 import { fire, stateValue } from './actors';
 import type { OutgoingMessage } from './effects';
@@ -41,7 +42,7 @@ export function enqueue(
     attemptId: inv.attemptId,
   };
   for (const dest of destinationsOf(ctx, destination, message, mode)) {
-    const copyId = `c${++world.seq.copy}`;
+    const copyId = copyName(world, messageId, dest);
     const headers: Record<string, string> = { ...(message.headers ?? {}) };
     if (mode !== 'reply' && inv.kind === 'message') headers.replyTo ??= inv.endpoint;
     const copy: MessageCopy = {

@@ -3,6 +3,7 @@
  * that holds the copy's lease), duplicate or delay a copy (faults), fire the next timer (delayed
  * retries), and let a running attempt's lease expire (the copy becomes visible again).
  */
+import { copyName } from './naming';
 import { InternalError } from '../core/assert';
 import { fire, stateValue } from './actors';
 import type { IncomingMessage } from './context';
@@ -60,7 +61,7 @@ export function deliver(ctx: StepContext, copyId: string, reordered: boolean): v
 export function duplicate(ctx: StepContext, copyId: string): void {
   const { world } = ctx;
   const copy = world.copies.find((c) => c.copyId === copyId)!;
-  const newCopyId = `c${++world.seq.copy}`;
+  const newCopyId = copyName(world, copy.messageId, copy.destination);
   world.copies.push({
     ...copy,
     copyId: newCopyId,

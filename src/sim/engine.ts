@@ -7,6 +7,7 @@
  *   changed); `stepInPlace` does the same by mutating, for long runs (Play, benchmarks).
  * Play, Step, the checker, replay from a URL and the exercise validator all use these.
  */
+import { requestName } from './naming';
 import { InternalError } from '../core/assert';
 import { createActorMachines, fire, retryPolicyOf, stateValue, tabEvent } from './actors';
 import type { ActorMachines } from './actors';
@@ -277,7 +278,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
     const action = spec.actions[tab.next];
     if (!action) throw new InternalError(`${tabName} has no action ${tab.next}`);
     tab.machine = fire(machines.tab(tabName), tab.machine, tabEvent(spec, tab.next)!);
-    const requestId = `r${++world.seq.request}`;
+    const requestId = requestName(world.tabs.length, tabName, tab.next);
     world.history.requestIntents[requestId] = intentOfAction(tabName, tab.next);
     tab.next += 1;
     world.requests.push({

@@ -59,7 +59,7 @@ describe('initial events', () => {
     expect(s?.kind === 'events' && s.streams['orders-alice']?.at(-1)).toEqual({
       data: { n: 4 },
       position: 4,
-      writtenBy: 'a1',
+      writtenBy: 'm1@Projections',
     });
   });
 

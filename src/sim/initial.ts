@@ -3,6 +3,7 @@
  * workload's tabs and initial messages, every actor's machine in its initial state), and a fast
  * deep copy of a world for drivers that keep old worlds (the checker, time travel).
  */
+import { copyName } from './naming';
 import type { ActorMachines } from './actors';
 import { initialMessageIds, readsResponses } from './manifest';
 import type { ExerciseManifest } from './manifest';
@@ -42,7 +43,7 @@ export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMa
   }
   const world: World = {
     tick: 0,
-    seq: { message: 0, copy: 0, attempt: 0, request: 0 },
+    minted: {},
     stores,
     copies: [],
     errorQueue: [],
@@ -91,8 +92,7 @@ export function createInitialWorld(manifest: ExerciseManifest, machines: ActorMa
   const ids = initialMessageIds(messages);
   for (const [index, m] of messages.entries()) {
     const messageId = ids[index]!;
-    if (m.id === undefined) world.seq.message += 1;
-    const copyId = `c${++world.seq.copy}`;
+    const copyId = copyName(world, messageId, m.destination);
     const producedBy = { endpoint: 'workload', incomingId: 'start', attemptId: 'start' };
     world.copies.push({
       copyId,

@@ -5,6 +5,7 @@
  * with the helpers at the bottom. A predicate returns `true` when it holds, or a sentence that
  * says what is wrong (shown to the learner next to the counterexample).
  */
+import { mintedBy } from './naming';
 import type { World } from './world';
 
 export type InvariantKind = 'always' | 'atQuiescence' | 'sometimes';
@@ -98,7 +99,7 @@ export const consistentOutput: InvariantSpec = {
     for (const [key, ids] of Object.entries(h.out)) {
       const origins = new Set<string>();
       for (const id of ids) {
-        const origin = /^(a\d+)\.\d+$/.exec(id)?.[1];
+        const origin = mintedBy(id);
         if (origin) origins.add(origin);
       }
       if (origins.size > 1) {

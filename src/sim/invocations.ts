@@ -4,6 +4,7 @@
  * (retry policy, or a 500) or crashes (the lease goes, the response is lost), and its ack or
  * response step with its faults.
  */
+import { attemptName } from './naming';
 import { InternalError } from '../core/assert';
 import { shortHash } from '../core/hash';
 import { fire } from './actors';
@@ -30,7 +31,7 @@ export function newInvocation(
   >,
 ): Invocation {
   const inv: Invocation = {
-    attemptId: `a${++world.seq.attempt}`,
+    attemptId: attemptName(world, f.endpoint, f.incomingId),
     endpoint: f.endpoint,
     kind: f.kind,
     route: f.route,

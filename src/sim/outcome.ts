@@ -106,10 +106,21 @@ function rootIntent(w: World, messageId: string, initialIds: string[]): string |
 }
 
 /** A regular expression for the ids the engine mints in this exercise. */
+/**
+ * Ids the engine names (naming.ts) or an API numbers: anything naming an attempt
+ * (`<input>@<Endpoint>...`, so every id a handler mints), a request (`r2`, `alice.r2`), a copy.
+ */
 function mintedIdPattern(manifest: ExerciseManifest): RegExp {
   const apis = Object.keys(manifest.external ?? {}).map((a) => escapeRegExp(a.toLowerCase()));
-  const alternatives = ['a\\d+(?:\\.\\d+)*', 'r\\d+', 'c\\d+', ...apis.map((a) => `${a}-\\d+`)];
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
+  const endpoints = Object.keys(manifest.endpoints).map(escapeRegExp).join('|');
+  const tabs = (manifest.workload.tabs ?? []).map((t) => `${escapeRegExp(t.name)}\\.`).join('|');
+  const token = '[^"\\s,:{}\\[\\]]*';
+  const alternatives = [
+    `${token}[@>](?:${endpoints})\\b${token}`,
+    `\\b(?:${tabs ? `${tabs}|` : ''})?r\\d+\\b`,
+    ...apis.map((a) => `\\b${a}-\\d+\\b`),
+  ];
+  return new RegExp(alternatives.join('|'), 'g');
 }
 
 function escapeRegExp(s: string): string {

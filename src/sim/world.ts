@@ -197,7 +197,8 @@ export interface History {
 export interface World {
   /** Logical time (ticks); advances only when a timer fires. */
   tick: number;
-  seq: { message: number; copy: number; attempt: number; request: number };
+  /** How many of each named thing were created so far (see naming.ts). */
+  minted: Record<string, number>;
   stores: Record<string, StoreState>;
   /** Broker: every copy not yet acked, in enqueue order. */
   copies: MessageCopy[];

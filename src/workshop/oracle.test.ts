@@ -135,11 +135,14 @@ describe('outcome and intents', () => {
     const canonical = createCanonicaliser(manifest);
     const doc = (value: unknown) => ({ id: null, value });
     const reference = {
-      'db/orders': { ordered: false, entries: [doc({ cartId: 'cart-1', by: 'a3.1' })] },
+      'db/orders': { ordered: false, entries: [doc({ cartId: 'cart-1', by: 'r1@Frontend.1' })] },
     };
     const schema = schemaOf([reference]);
     const mine = {
-      'db/orders': { ordered: false, entries: [doc({ cartId: 'cart-1', by: 'a9.2', extra: 1 })] },
+      'db/orders': {
+        ordered: false,
+        entries: [doc({ cartId: 'cart-1', by: 'r2@Frontend#2.1', extra: 1 })],
+      },
       'db/mine': { ordered: false, entries: [doc({ anything: true })] },
     };
     expect(canonical(mine, schema).key).toBe(canonical(reference, schema).key);

@@ -1,12 +1,11 @@
 /**
  * The messaging simulation as a checker model: states are worlds, choices are engine choices,
- * invariants are the exercise's. Worlds are fingerprinted by `fingerprint64` (key order does not
- * matter, no sorting); in-flight handlers are part of the world as (handler, input, results so far), so equal
- * fingerprints mean equal futures.
+ * invariants are the exercise's. Worlds are fingerprinted by `fingerprintWorld` (canonical names,
+ * orders the semantics ignores left out); in-flight handlers are part of the world as (handler,
+ * input, results so far), so equal fingerprints mean equal futures.
  */
-import { fingerprint64 } from '../core/hash';
 import type { Invariant, Model } from '../checker/types';
-import { createEngine, describeChoice, isQuiescent } from '../sim';
+import { createEngine, describeChoice, fingerprintWorld, isQuiescent } from '../sim';
 import type { Choice, Engine, EngineOptions, InvariantSpec, Program, World } from '../sim';
 
 export interface SimModel extends Model<World, Choice> {
@@ -33,7 +32,7 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
     initialStates: () => [engine.initialWorld()],
     enabled: (w) => engine.enabledSteps(w),
     step: (w, c) => engine.step(w, c).world,
-    fingerprint: (w: World) => fingerprint64(w),
+    fingerprint: fingerprintWorld,
     invariants,
     isQuiescent,
     describeChoice,

@@ -50,17 +50,17 @@ describe('SequenceDiagram (static markup)', () => {
 
   it('draws arrows with their labels, a fault marker and a highlighted ghost', () => {
     expect(html).toContain('>submit r1<');
-    expect(html).toContain('>SubmitOrder a1.1<');
+    expect(html).toContain('>SubmitOrder r1@Frontend.1<');
     expect(count(html, 'role="row" aria-rowindex=')).toBe(run.events.length);
     // The failed write: a fault row with a red cross.
     expect(html).toMatch(/data-fault="true"[^>]*>.*?class="seq-cross"/);
     expect(html).toMatch(
-      /aria-label="Step 4\. a1&#x27;s write to db is rejected \(StoreUnavailable\)\. fault"/,
+      /aria-label="Step 4\. r1@Frontend&#x27;s write to db is rejected \(StoreUnavailable\)\. fault"/,
     );
     expect(html).toMatch(
       /class="seq-row is-emphasised is-highlight[^"]*"[^>]*data-highlight="ghost"/,
     );
-    expect(html).toContain('Ghost message: a1 sent SubmitOrder a1.1');
+    expect(html).toContain('Ghost message: r1@Frontend sent SubmitOrder r1@Frontend.1');
     expect(html).toContain('aria-label="Faults at step 3"');
   });
 

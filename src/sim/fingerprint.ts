@@ -1,0 +1,24 @@
+/**
+ * The checker's fingerprint of a world: 64 bits over exactly what shapes its future and its
+ * invariants. Names are already canonical (naming.ts); on top of that, orders the semantics never
+ * reads are left out, so runs that differ only in them meet in one state:
+ * - message copies: only their order within one destination matters (each queue is FIFO, a
+ *   reorder fault picks a copy behind the head), so copies are hashed per destination;
+ * - handlers in flight and HTTP requests in flight: a set, hashed by id.
+ * Equal fingerprints therefore mean equal futures up to the order in which `enabledSteps` lists
+ * the same choices. The checker keeps the first world it met and replays counterexamples from its
+ * own choices, so a trace is always exact.
+ */
+import { fingerprint64 } from '../core/hash';
+import type { Hash64 } from '../core/hash';
+import type { Invocation, HttpRequestState, MessageCopy, World } from './world';
+
+export function fingerprintWorld(world: World): Hash64 {
+  const queues: Record<string, MessageCopy[]> = {};
+  for (const c of world.copies) (queues[c.destination] ??= []).push(c);
+  const running: Record<string, Invocation> = {};
+  for (const i of world.invocations) running[i.attemptId] = i;
+  const requests: Record<string, HttpRequestState> = {};
+  for (const r of world.requests) requests[r.requestId] = r;
+  return fingerprint64({ ...world, copies: queues, invocations: running, requests });
+}
