@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { checkModel } from '../src/checker/explorer';
 import { createModelFromRequest } from '../src/checker/registry';
+import type { SampledRuns } from '../src/checker/types';
 import { evaluateModelSource } from '../src/checker/sandboxModules';
 import { describeEvent } from '../src/sim';
 import { isMessaging } from '../src/workshop/bundle';
@@ -109,6 +110,8 @@ interface Report {
   /** Where the learner's code failed (file, 1-based line and column when known). */
   learnerErrorAt?: { file: string; line?: number; column?: number };
   limit?: string;
+  /** Random runs past the bound (after a limit): how many, and the one that found a violation. */
+  sampled?: SampledRuns;
 }
 
 function readFile(path: string): string {
@@ -164,6 +167,7 @@ async function run(args: Args): Promise<Report> {
       .replayCounterexample()
       ?.events.map((e) => `${e.step + 1}. ${describeEvent(e)}`);
     report.counterexample = { steps: result.counterexample.labels, ...(events ? { events } : {}) };
+    if (result.sampled) report.sampled = result.sampled;
   } else if (result.verdict === 'learner-error') {
     report.learnerError = r.explanation ?? result.message;
     report.learnerErrorAt = {
@@ -173,6 +177,7 @@ async function run(args: Args): Promise<Report> {
     };
   } else if (result.verdict === 'limit-reached') {
     report.limit = result.limit;
+    if (result.sampled) report.sampled = result.sampled;
   }
   return report;
 }
@@ -237,7 +242,11 @@ function printSummary(r: Report): void {
         `${head}VIOLATED ${r.invariant} after ${r.depth} steps (${n(r.distinctStates)} states explored, ${r.elapsedMs} ms)`,
       );
       if (r.explanation) console.log(`  ${r.explanation}`);
-      console.log('  Shortest counterexample:');
+      if (r.sampled?.found)
+        console.log(
+          `  Found past the bound by random run ${n(r.sampled.found.walk)} (${r.sampled.found.walkDepth} steps, cut down to ${r.depth}; a shorter one may exist).`,
+        );
+      console.log(r.sampled ? '  Counterexample:' : '  Shortest counterexample:');
       for (const line of r.counterexample?.events ??
         r.counterexample?.steps.map((s, i) => `${i + 1}. ${s}`) ??
         [])
@@ -250,6 +259,10 @@ function printSummary(r: Report): void {
       console.log(
         `${head}LIMIT REACHED (${r.limit}) after ${n(r.distinctStates)} states, depth ${r.depth}: nothing is proven`,
       );
+      if (r.sampled)
+        console.log(
+          `  Sampled past the bound: ${n(r.sampled.walks)} random runs (up to ${r.sampled.maxDepth} steps each) found nothing.`,
+        );
       break;
     default:
       console.log(`${head}${r.verdict.toUpperCase()} (${n(r.distinctStates)} states)`);

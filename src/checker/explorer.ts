@@ -29,7 +29,8 @@ import { Hasher } from '../core/hash';
 import { CycleSearch } from './cycles';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { toLearnerError } from './learnerError';
-import { pathTo } from './trace';
+import { Swarm, shrink } from './swarm';
+import { pathTo, replay } from './trace';
 import {
   cycleResult,
   neverHappenedResult,
@@ -45,12 +46,16 @@ import type {
   Invariant,
   Model,
   PackedModel,
+  SampledRuns,
+  SampleOptions,
   SometimesReport,
 } from './types';
 
 export const DEFAULT_MAX_STATES = 5_000_000;
 export const DEFAULT_MAX_DEPTH = 1_000_000;
 const BATCH_STATES = 512;
+const DEFAULT_SAMPLE_SHARE = 0.25;
+const DEFAULT_MAX_WALKS = 20_000;
 
 export type SliceOutcome<S, C> =
   { done: false; progress: CheckProgress } | { done: true; result: CheckResult<S, C> };
@@ -92,6 +97,17 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly maxStates: number;
   private readonly maxDepth: number;
   private readonly maxTimeMs: number;
+  /** The exhaustive search's own time budget (less than `maxTimeMs` when sampling follows). */
+  private readonly searchTimeMs: number;
+  private readonly sample: SampleOptions | undefined;
+  private sampling:
+    | {
+        swarm: Swarm<S, C>;
+        limit: 'states' | 'depth' | 'time';
+        maxDepth: number;
+        stats: CheckStats;
+      }
+    | undefined;
 
   private readonly table = new FingerprintTable();
   readonly parents = new IntVector();
@@ -147,6 +163,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     this.maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxTimeMs = options.maxTimeMs ?? Infinity;
+    this.sample = options.sample;
+    this.searchTimeMs = this.sample
+      ? this.maxTimeMs * (1 - (this.sample.share ?? DEFAULT_SAMPLE_SHARE))
+      : this.maxTimeMs;
     this.scratch = new Int32Array(Math.max(1, this.width));
     model.invariants.forEach((inv, i) => {
       if (inv.kind === 'always') this.always.push(i);
@@ -169,7 +189,8 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       generatedStates: this.generated,
       depth: this.depth,
       frontier,
-      phase: this.cycleSearch ? 'cycle-check' : 'search',
+      phase: this.sampling ? 'sampling' : this.cycleSearch ? 'cycle-check' : 'search',
+      ...(this.sampling ? { walks: this.sampling.swarm.stats().walks } : {}),
     };
   }
 
@@ -184,9 +205,13 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       if (this.count === 0 && this.levelStarts.length === 1) this.start();
       let budget = Math.max(1, budgetStates);
       while (budget > 0 && !this.result) {
+        if (this.sampling) {
+          budget -= this.stepSampling(budget);
+          continue;
+        }
         const n = this.cycleSearch ? this.stepCycleSearch(budget) : this.searchSome(budget);
         budget -= n;
-        if (!this.result && this.now() - this.startMs > this.maxTimeMs) {
+        if (!this.result && this.now() - this.startMs > this.searchTimeMs) {
           this.pending = { kind: 'limit', limit: 'time' };
         }
         if (this.pending) this.finishPending();
@@ -293,7 +318,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       if (this.count > this.maxStates && !this.pending) {
         this.pending = { kind: 'limit', limit: 'states' };
       }
-      if ((done & 255) === 0 && this.now() - this.startMs > this.maxTimeMs) break;
+      if ((done & 255) === 0 && this.now() - this.startMs > this.searchTimeMs) break;
     }
     return done;
   }
@@ -487,6 +512,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     if (this.result) return;
     switch (p.kind) {
       case 'limit':
+        if (this.sample) {
+          this.startSampling(p.limit);
+          return;
+        }
         this.result = {
           verdict: 'limit-reached',
           limit: p.limit,
@@ -515,6 +544,61 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       default:
         assertNever(p, 'pending verdict');
     }
+  }
+
+  /** The search stopped at a limit: random walks take the rest of the budget. */
+  private startSampling(limit: 'states' | 'depth' | 'time'): void {
+    const maxDepth = this.sample?.maxDepth ?? Math.max(100, this.depth * 4);
+    const swarm = new Swarm(this.model, {
+      maxDepth,
+      seed: this.sample?.seed ?? 1,
+      maxWalks: this.sample?.maxWalks ?? DEFAULT_MAX_WALKS,
+    });
+    this.sampling = { swarm, limit, maxDepth, stats: this.stats() };
+  }
+
+  /** Walks up to `budget` steps; ends with a shrunk violation or, out of budget, a limit. */
+  private stepSampling(budget: number): number {
+    const sampling = this.sampling!;
+    const { swarm } = sampling;
+    const finding = swarm.runSome(Math.min(budget, 4_096));
+    const ran = swarm.stats();
+    const runs = (): SampledRuns => ({
+      walks: ran.walks,
+      steps: ran.steps,
+      maxDepth: sampling.maxDepth,
+    });
+    const elapsedMs = this.now() - this.startMs;
+    if (finding) {
+      const path = shrink(this.model, finding);
+      const counterexample = replay(this.model, path.initial, path.choiceIndices);
+      const invariant =
+        finding.invariant === 'stuck'
+          ? 'stuck'
+          : (this.model.invariants[finding.invariant] as Invariant<unknown>);
+      const found = violatedResult(
+        { model: this.model, parents: this.parents, choices: this.choices },
+        { ...sampling.stats, elapsedMs },
+        -1,
+        invariant,
+        this.sometimesReports(),
+        counterexample,
+      );
+      this.result = {
+        ...found,
+        sampled: { ...runs(), found: { walk: finding.walk, walkDepth: finding.walkDepth } },
+      } as CheckResult<S, C>;
+    } else if (elapsedMs > this.maxTimeMs || swarm.exhausted()) {
+      this.result = {
+        verdict: 'limit-reached',
+        limit: sampling.limit,
+        ...sampling.stats,
+        elapsedMs,
+        sometimes: this.sometimesReports(),
+        sampled: runs(),
+      };
+    }
+    return Math.min(budget, 4_096);
   }
 
   /** The search is complete: it passed, unless a `sometimes` invariant never held. */

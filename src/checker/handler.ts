@@ -59,7 +59,8 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
         }
         return;
       }
-      const run = explore(model, { ...request.limits, now: deps.now });
+      // A limit is followed by random walks past it (swarm.ts) for the rest of the time budget.
+      const run = explore(model, { ...request.limits, now: deps.now, sample: {} });
       const sliceMs = request.sliceMs ?? 50;
       const started = deps.now();
       let budget = FIRST_SLICE_STATES;

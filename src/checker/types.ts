@@ -86,6 +86,30 @@ export interface CheckLimits {
 export interface CheckOptions extends CheckLimits {
   /** Clock in milliseconds, injected by the caller (the checker reads no ambient time). */
   now?: () => number;
+  /**
+   * Sample past the bound: when the exhaustive search reaches a limit, seeded random walks
+   * (swarm.ts) use the rest of the budget; a violation they find is shrunk and reported like any
+   * counterexample. With `maxTimeMs`, the search leaves `share` of it (default 0.25) to them.
+   */
+  sample?: SampleOptions;
+}
+
+export interface SampleOptions {
+  seed?: number;
+  /** Longest walk (default: four times the depth the search reached, at least 100). */
+  maxDepth?: number;
+  /** Most walks (default 20,000), the bound when there is no time limit. */
+  maxWalks?: number;
+  share?: number;
+}
+
+/** What the random walks past the bound covered, and where they found a violation. */
+export interface SampledRuns {
+  walks: number;
+  steps: number;
+  maxDepth: number;
+  /** The walk that broke the invariant and its length before shrinking. */
+  found?: { walk: number; walkDepth: number };
 }
 
 /** What a run has covered so far. */
@@ -104,7 +128,9 @@ export interface CheckProgress {
   depth: number;
   /** States waiting in the BFS frontier (current and next level). */
   frontier: number;
-  phase: 'search' | 'cycle-check';
+  phase: 'search' | 'cycle-check' | 'sampling';
+  /** Random walks so far, in the sampling phase. */
+  walks?: number;
 }
 
 /** A path from an initial state: replay with `initialStates()[initial]` then `step` per choice. */
@@ -148,6 +174,8 @@ export type CheckResult<S, C> =
       explanation?: string;
       counterexample: Trace<S, C>;
       sometimes: SometimesReport<S, C>[];
+      /** Set when a random walk past the bound found it (the trace is shrunk, not shortest). */
+      sampled?: SampledRuns;
     })
   | (CheckStats & {
       verdict: 'cycle';
@@ -161,6 +189,8 @@ export type CheckResult<S, C> =
       verdict: 'limit-reached';
       limit: 'states' | 'depth' | 'time';
       sometimes: SometimesReport<S, C>[];
+      /** The random walks that then ran past the bound and found nothing. */
+      sampled?: SampledRuns;
     })
   | (CheckStats & LearnerErrorInfo & { verdict: 'learner-error' })
   | (CheckStats & { verdict: 'cancelled' });

@@ -5,7 +5,7 @@
  */
 import type { IntVector } from './fingerprintTable';
 import { pathTo, replay } from './trace';
-import type { CheckResult, CheckStats, Invariant, Model, SometimesReport } from './types';
+import type { CheckResult, CheckStats, Invariant, Model, SometimesReport, Trace } from './types';
 
 /** The BFS tree: parent pointers and the choice index that led to each state. */
 export interface SearchTree<S, C> {
@@ -23,9 +23,14 @@ export function violatedResult<S, C>(
   index: number,
   invariant: Invariant<unknown> | 'stuck',
   sometimes: SometimesReport<S, C>[],
+  /** A trace found elsewhere (a random walk); by default the BFS-tree path to `index`. */
+  trace?: Trace<S, C>,
 ): CheckResult<S, C> {
-  const path = pathTo(tree.parents, tree.choices, index);
-  const counterexample = replay(tree.model, path.initial, path.choiceIndices);
+  let counterexample = trace;
+  if (!counterexample) {
+    const path = pathTo(tree.parents, tree.choices, index);
+    counterexample = replay(tree.model, path.initial, path.choiceIndices);
+  }
   const last = counterexample.states[counterexample.states.length - 1] as unknown;
   const explanation =
     invariant === 'stuck' ? undefined : (invariant.explain?.(last as never) ?? undefined);

@@ -93,6 +93,7 @@ export function checkVariant(
     maxDepth: limits.maxDepth,
     maxTimeMs: limits.maxTimeMs,
     now,
+    sample: {},
   });
   const invariant = result.verdict === 'violated' ? result.invariant : null;
   let explanation: string | null = null;

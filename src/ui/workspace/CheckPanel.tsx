@@ -90,8 +90,9 @@ export function CheckPanel({ makeJob, onResult, counterexample, controls }: Prop
       </p>
       {checking && (
         <p className="progress" data-testid="check-progress">
-          {fmt(progress?.distinctStates ?? 0)} states, depth {progress?.depth ?? 0}, {fmt(rate)}{' '}
-          states/s, {(elapsedMs / 1000).toFixed(1)} s
+          {progress?.phase === 'sampling'
+            ? `${fmt(progress.distinctStates)} states explored; now sampling random runs past the bound (${fmt(progress.walks ?? 0)} so far), ${(elapsedMs / 1000).toFixed(1)} s`
+            : `${fmt(progress?.distinctStates ?? 0)} states, depth ${progress?.depth ?? 0}, ${fmt(rate)} states/s, ${(elapsedMs / 1000).toFixed(1)} s`}
         </p>
       )}
       {state.matches('failed') && (
@@ -143,10 +144,19 @@ function Verdict({ result: r }: { result: WireResult }) {
           <p>
             {r.description}{' '}
             <span className="muted">
-              ({r.kind === 'stuck' ? 'stuck' : r.kind}; shortest counterexample:{' '}
-              {r.counterexample.depth} steps; <Stats r={r} />)
+              ({r.kind === 'stuck' ? 'stuck' : r.kind};{' '}
+              {r.sampled ? 'counterexample' : 'shortest counterexample'}: {r.counterexample.depth}{' '}
+              steps; <Stats r={r} />)
             </span>
           </p>
+          {r.sampled?.found && (
+            <p data-testid="sampled">
+              Found past the bound: the search stopped at its limit, and random run{' '}
+              {fmt(r.sampled.found.walk)} of the ones that followed broke the invariant. Its{' '}
+              {r.sampled.found.walkDepth} steps were cut down to the {r.counterexample.depth} shown;
+              a shorter run may exist.
+            </p>
+          )}
         </div>
       );
     case 'cycle':
@@ -164,6 +174,13 @@ function Verdict({ result: r }: { result: WireResult }) {
             No violation found so far, but this is not a pass: <Stats r={r} />. Lower the fault
             budgets to check completely.
           </p>
+          {r.sampled && (
+            <p data-testid="sampled">
+              Proven: every run within the states explored. Sampled: {fmt(r.sampled.walks)} random
+              runs past them (up to {r.sampled.maxDepth} steps each, {fmt(r.sampled.steps)} steps in
+              all) found nothing.
+            </p>
+          )}
         </div>
       );
     case 'learner-error':

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel } from './explorer';
+import { Swarm, shrink } from './swarm';
+import { replay } from './trace';
+import type { Model } from './types';
+
+type Grid = { a: number; b: number };
+
+/** Two counters up to `max`; the invariant forbids one cell (a bug far from the start). */
+function grid(max: number, forbidden: Grid | null): Model<Grid, 'a' | 'b'> {
+  return {
+    initialStates: () => [{ a: 0, b: 0 }],
+    enabled: (s) => [
+      ...(s.a < max ? (['a'] as const) : []),
+      ...(s.b < max ? (['b'] as const) : []),
+    ],
+    step: (s, c) => (c === 'a' ? { a: s.a + 1, b: s.b } : { a: s.a, b: s.b + 1 }),
+    fingerprint: (s) => ({ hi: s.a, lo: s.b }),
+    invariants: [
+      {
+        name: 'avoidsTheCell',
+        kind: 'always',
+        holds: (s) => forbidden === null || s.a !== forbidden.a || s.b !== forbidden.b,
+      },
+    ],
+    describeChoice: (c) => c,
+  };
+}
+
+describe('sampling past the bound', () => {
+  it('a walk finds a violation beyond the explored states, shrunk to a shortest run that replays', () => {
+    const model = grid(12, { a: 7, b: 3 });
+    const swarm = new Swarm(model, { maxDepth: 100 });
+    const finding = swarm.runSome(1_000_000);
+    expect(finding).not.toBeNull();
+    expect(finding!.walkDepth).toBeGreaterThanOrEqual(10);
+    const path = shrink(model, finding!);
+    const trace = replay(model, path.initial, path.choiceIndices);
+    expect(trace.depth).toBe(10);
+    expect(trace.states.at(-1)).toEqual({ a: 7, b: 3 });
+  });
+
+  it('the same seed walks the same way', () => {
+    const model = grid(12, { a: 7, b: 3 });
+    const first = new Swarm(model, { maxDepth: 100, seed: 5 }).runSome(1_000_000);
+    const again = new Swarm(model, { maxDepth: 100, seed: 5 }).runSome(1_000_000);
+    expect(again).toEqual(first);
+  });
+
+  it('the checker turns a limit into a sampled violation, with what it explored and sampled', () => {
+    const result = checkModel(grid(12, { a: 7, b: 3 }), { maxStates: 20, sample: {} });
+    expect(result.verdict).toBe('violated');
+    if (result.verdict !== 'violated') return;
+    expect(result.invariant).toBe('avoidsTheCell');
+    expect(result.distinctStates).toBeLessThan(40);
+    expect(result.sampled?.found?.walk).toBeGreaterThan(0);
+    expect(result.counterexample.states.at(-1)).toEqual({ a: 7, b: 3 });
+  });
+
+  it('finding nothing, it stays a limit and says how much it sampled', () => {
+    const result = checkModel(grid(12, null), { maxStates: 20, sample: { maxWalks: 50 } });
+    expect(result).toMatchObject({ verdict: 'limit-reached', limit: 'states' });
+    if (result.verdict !== 'limit-reached') return;
+    expect(result.sampled).toMatchObject({ walks: 50, maxDepth: 100 });
+    expect(result.sampled!.steps).toBe(50 * 24);
+  });
+
+  it('without the option a limit is reported at once, as before', () => {
+    const result = checkModel(grid(12, { a: 7, b: 3 }), { maxStates: 20 });
+    expect(result).toMatchObject({ verdict: 'limit-reached', limit: 'states' });
+    expect(result.verdict === 'limit-reached' && result.sampled).toBeFalsy();
+  });
+});
