@@ -44,6 +44,7 @@ import type {
   CheckResult,
   CheckStats,
   Invariant,
+  LimitKind,
   Model,
   PackedModel,
   SampledRuns,
@@ -53,6 +54,9 @@ import type {
 
 export const DEFAULT_MAX_STATES = 5_000_000;
 export const DEFAULT_MAX_DEPTH = 1_000_000;
+export const DEFAULT_MAX_MEMORY_MB = 1_000;
+/** Per distinct state: fingerprint slot (with the table's slack), parent, choice, out-degree. */
+const BYTES_PER_STATE = 48;
 const BATCH_STATES = 512;
 const DEFAULT_SAMPLE_SHARE = 0.25;
 const DEFAULT_MAX_WALKS = 20_000;
@@ -87,7 +91,7 @@ export function checkModel<S, C>(
 type Pending =
   | { kind: 'violated'; index: number; invariant: Invariant<unknown> | 'stuck' }
   | { kind: 'cycle'; from: number; choice: number; to: number }
-  | { kind: 'limit'; limit: 'states' | 'depth' | 'time' };
+  | { kind: 'limit'; limit: LimitKind };
 
 class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly packed: PackedModel<S> | undefined;
@@ -97,13 +101,16 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly maxStates: number;
   private readonly maxDepth: number;
   private readonly maxTimeMs: number;
+  private readonly maxMemoryBytes: number;
+  /** Characters of the serialised states in the frontier (current level's rest and next). */
+  private frontierChars = 0;
   /** The exhaustive search's own time budget (less than `maxTimeMs` when sampling follows). */
   private readonly searchTimeMs: number;
   private readonly sample: SampleOptions | undefined;
   private sampling:
     | {
         swarm: Swarm<S, C>;
-        limit: 'states' | 'depth' | 'time';
+        limit: LimitKind;
         maxDepth: number;
         stats: CheckStats;
       }
@@ -136,8 +143,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private cycleSearch: CycleSearch | undefined;
 
   // Generic frontier.
-  private cur: S[] = [];
-  private next: S[] = [];
+  private cur: (S | string)[] = [];
+  private next: (S | string)[] = [];
+  /** Frontier states kept serialised (compact, and cheap for the garbage collector). */
+  private readonly compact: { serialize(s: S): string; deserialize(text: string): S } | undefined;
   // Packed frontier.
   private curBuf: Int32Array = new Int32Array(0);
   private nextBuf: Int32Array = new Int32Array(0);
@@ -163,6 +172,11 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     this.maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxTimeMs = options.maxTimeMs ?? Infinity;
+    this.maxMemoryBytes = (options.maxMemoryMB ?? DEFAULT_MAX_MEMORY_MB) * 1_048_576;
+    this.compact =
+      model.serialize && model.deserialize
+        ? { serialize: model.serialize, deserialize: model.deserialize }
+        : undefined;
     this.sample = options.sample;
     this.searchTimeMs = this.sample
       ? this.maxTimeMs * (1 - (this.sample.share ?? DEFAULT_SAMPLE_SHARE))
@@ -247,7 +261,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.choices.push(i);
       this.count++;
       if (this.packed) this.pushNext(this.packed.toVector(s), 0);
-      else this.next.push(s);
+      else this.pushGeneric(s);
     });
     this.beginLevel(0);
   }
@@ -311,12 +325,20 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       }
       this.expanding = this.levelStarts[this.depth]! + this.pos;
       if (this.packed) this.expandPacked(this.packed);
-      else this.expandGeneric(this.cur[this.pos]!);
+      else {
+        const item = this.cur[this.pos]!;
+        this.cur[this.pos] = undefined as never; // expanded: let it go
+        if (typeof item === 'string') this.frontierChars -= item.length;
+        this.expandGeneric(this.compact ? this.compact.deserialize(item as string) : (item as S));
+      }
       this.pos++;
       done++;
       if (this.batchCount >= BATCH_STATES) this.flushBatch();
       if (this.count > this.maxStates && !this.pending) {
         this.pending = { kind: 'limit', limit: 'states' };
+      }
+      if ((done & 63) === 0 && !this.pending && this.memoryBytes() > this.maxMemoryBytes) {
+        this.pending = { kind: 'limit', limit: 'memory' };
       }
       if ((done & 255) === 0 && this.now() - this.startMs > this.searchTimeMs) break;
     }
@@ -410,6 +432,27 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     }
   }
 
+  private pushGeneric(s: S): void {
+    if (!this.compact) {
+      this.next.push(s);
+      return;
+    }
+    const text = this.compact.serialize(s);
+    this.frontierChars += text.length;
+    this.next.push(text);
+  }
+
+  /**
+   * What the search holds now, in bytes: the frontier (two bytes per character, packed vectors
+   * at four bytes per int) and the per-state tables. States kept as objects are not counted.
+   */
+  private memoryBytes(): number {
+    const frontier = this.packed
+      ? (this.curBuf.length + this.nextBuf.length) * 4
+      : this.frontierChars * 2;
+    return frontier + this.count * BYTES_PER_STATE + this.edges.length * 4;
+  }
+
   private pushNext(v: Int32Array, offset: number): void {
     const w = this.width;
     let at = this.nextCount * w;
@@ -449,7 +492,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
         this.parents.push(idx);
         this.choices.push(ci);
         this.count++;
-        this.next.push(t);
+        this.pushGeneric(t);
       } else if (found < this.nextLevelStart) {
         this.backEdge(idx, ci, found);
         if (this.pending) return;
@@ -547,8 +590,12 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   }
 
   /** The search stopped at a limit: random walks take the rest of the budget. */
-  private startSampling(limit: 'states' | 'depth' | 'time'): void {
+  private startSampling(limit: LimitKind): void {
     const maxDepth = this.sample?.maxDepth ?? Math.max(100, this.depth * 4);
+    // The frontier is not needed any more: walks hold one state at a time.
+    this.cur = [];
+    this.next = [];
+    this.frontierChars = 0;
     const swarm = new Swarm(this.model, {
       maxDepth,
       seed: this.sample?.seed ?? 1,

@@ -43,6 +43,12 @@ export interface Model<S, C> {
   describeChoice?(c: C): string;
   /** A JSON-compatible view of a state, for traces sent over `postMessage`. */
   toPlain?(s: S): unknown;
+  /**
+   * A compact text form of a state, for the BFS frontier: `deserialize(serialize(s))` must behave
+   * exactly like `s` (same successors, invariants and fingerprint).
+   */
+  serialize?(s: S): string;
+  deserialize?(text: string): S;
   /** Optional fast path; must agree exactly with the generic functions above. */
   packed?: PackedModel<S>;
 }
@@ -81,7 +87,15 @@ export interface CheckLimits {
   maxDepth?: number;
   /** Wall-clock budget, measured with `now` (default: none). */
   maxTimeMs?: number;
+  /**
+   * Memory the search may hold, in MB (default 1,000): the frontier's serialised states (or
+   * packed vectors) plus the per-state tables. Counted, not sampled, so it stops at the same
+   * state on every machine, long before a browser worker would crash.
+   */
+  maxMemoryMB?: number;
 }
+
+export type LimitKind = 'states' | 'depth' | 'time' | 'memory';
 
 export interface CheckOptions extends CheckLimits {
   /** Clock in milliseconds, injected by the caller (the checker reads no ambient time). */
@@ -187,7 +201,7 @@ export type CheckResult<S, C> =
     })
   | (CheckStats & {
       verdict: 'limit-reached';
-      limit: 'states' | 'depth' | 'time';
+      limit: LimitKind;
       sometimes: SometimesReport<S, C>[];
       /** The random walks that then ran past the bound and found nothing. */
       sampled?: SampledRuns;

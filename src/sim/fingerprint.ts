@@ -14,11 +14,35 @@ import type { Hash64 } from '../core/hash';
 import type { Invocation, HttpRequestState, MessageCopy, World } from './world';
 
 export function fingerprintWorld(world: World): Hash64 {
+  return fingerprint64(orderFree(world));
+}
+
+/**
+ * For a search that only collects end outcomes (the oracle's reference runs): the history that
+ * only invariants read is left out too. What the outcome observer and the intent classifier read
+ * stays (messages enqueued, dead letters, requests' intents, failed requests); no transition reads
+ * the rest (who committed, ghosts, intended sends, lost updates), so equal fingerprints still mean
+ * equal futures and equal outcomes.
+ */
+export function fingerprintForOutcomes(world: World): Hash64 {
+  const h = world.history;
+  return fingerprint64({
+    ...orderFree(world),
+    history: {
+      enqueued: h.enqueued,
+      deadLettered: h.deadLettered,
+      requestIntents: h.requestIntents,
+      failedRequests: h.failedRequests,
+    },
+  });
+}
+
+function orderFree(world: World): Record<string, unknown> {
   const queues: Record<string, MessageCopy[]> = {};
   for (const c of world.copies) (queues[c.destination] ??= []).push(c);
   const running: Record<string, Invocation> = {};
   for (const i of world.invocations) running[i.attemptId] = i;
   const requests: Record<string, HttpRequestState> = {};
   for (const r of world.requests) requests[r.requestId] = r;
-  return fingerprint64({ ...world, copies: queues, invocations: running, requests });
+  return { ...world, copies: queues, invocations: running, requests };
 }

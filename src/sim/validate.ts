@@ -111,14 +111,22 @@ export function checkPlainData(value: unknown, what: string): void {
         `${what}${path} is a ${(obj.constructor as { name?: string } | undefined)?.name ?? 'non-plain'} object: only plain objects and arrays can be stored or sent.`,
       );
     ancestors.push(obj);
+    if (isArray) {
+      const items = obj as unknown[];
+      for (let i = 0; i < items.length; i++) {
+        if (items[i] === undefined)
+          throw new CtxMisuseError(
+            `${what}${path}[${i}] is undefined, which JSON cannot store in an array: use null.`,
+          );
+        visit(items[i], `${path}[${i}]`, depth + 1);
+      }
+      ancestors.pop();
+      return;
+    }
     for (const key of Object.keys(obj)) {
       if (key === '__proto__')
         throw new CtxMisuseError(`${what}${path} has a "__proto__" key, which cannot be stored.`);
-      visit(
-        (obj as Record<string, unknown>)[key],
-        isArray ? `${path}[${key}]` : `${path}.${key}`,
-        depth + 1,
-      );
+      visit((obj as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
     }
     ancestors.pop();
   };

@@ -88,6 +88,8 @@ describe('bugs in learner code stop the check at their line', () => {
     ['a BigInt', 'items: BigInt(1),'],
     ['a class instance', 'items: new Map(),'],
     ['a cycle', 'items: (() => { const a: unknown[] = []; a.push(a); return a; })(),'],
+    ['undefined in an array', 'items: [...msg.items, undefined],'],
+    ['a hole in an array', 'items: Object.assign(new Array(2), { 0: 1 }),'],
   ])('a payload holding %s is a learner error naming the call', (_name, field) => {
     const source = edit('    items: msg.items,\n  });', `    ${field}\n  });`);
     const r = check(source);

@@ -24,6 +24,7 @@ import {
   EVERY_INTENT_TAKES_EFFECT,
   EXACTLY_ONCE,
   createOutcomeObserver,
+  fingerprintForOutcomes,
   describeDifference,
   initialMessageIds,
   intentOfAction,
@@ -299,7 +300,10 @@ function runReference(reference: OracleReference, included: string[]): Reference
       `The reference solution does not compile: ${prepared.error.message}`,
     );
   // The learner's limits do not apply: the reference must always be complete.
-  const result = checkModel(createSimModel(prepared.program), {
+  // Only end outcomes are collected: states that differ only in history no invariant here reads
+  // are one state.
+  const model = { ...createSimModel(prepared.program), fingerprint: fingerprintForOutcomes };
+  const result = checkModel(model, {
     maxStates: Math.max(base.limits.maxStates, REFERENCE_MAX_STATES),
     maxDepth: Math.max(base.limits.maxDepth, 1000),
     ...(reference.now ? { now: reference.now, maxTimeMs: base.limits.maxTimeMs } : {}),

@@ -37,6 +37,9 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
     isQuiescent,
     describeChoice,
     toPlain: (w) => w,
+    serialize: (w) => JSON.stringify(w),
+    deserialize: (text) => JSON.parse(text) as World,
+
     invariantSpec: (name) => specs.find((s) => s.name === name),
   };
 }

@@ -1,3 +1,4 @@
+/** What the checker does at and past its limits: random walks past the bound, bounded memory. */
 import { describe, expect, it } from 'vitest';
 import { checkModel } from './explorer';
 import { Swarm, shrink } from './swarm';
@@ -69,5 +70,30 @@ describe('sampling past the bound', () => {
     const result = checkModel(grid(12, { a: 7, b: 3 }), { maxStates: 20 });
     expect(result).toMatchObject({ verdict: 'limit-reached', limit: 'states' });
     expect(result.verdict === 'limit-reached' && result.sampled).toBeFalsy();
+  });
+});
+
+describe('bounded memory', () => {
+  const serialised = (max: number): Model<Grid, 'a' | 'b'> => ({
+    ...grid(max, null),
+    serialize: (s) => JSON.stringify(s),
+    deserialize: (text) => JSON.parse(text) as Grid,
+  });
+
+  it('a search that would outgrow its memory stops with "limit reached (memory)", at the same state every time', () => {
+    const first = checkModel(serialised(300), { maxMemoryMB: 1 });
+    expect(first).toMatchObject({ verdict: 'limit-reached', limit: 'memory' });
+    expect(first.distinctStates).toBeGreaterThan(10_000);
+    expect(first.distinctStates).toBeLessThan(300 * 300);
+    expect(checkModel(serialised(300), { maxMemoryMB: 1 }).distinctStates).toBe(
+      first.distinctStates,
+    );
+  });
+
+  it('within its memory the same search completes, with the serialised frontier', () => {
+    expect(checkModel(serialised(60), { maxMemoryMB: 1 })).toMatchObject({
+      verdict: 'passed',
+      distinctStates: 61 * 61,
+    });
   });
 });
