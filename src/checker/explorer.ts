@@ -57,6 +57,8 @@ export const DEFAULT_MAX_DEPTH = 1_000_000;
 export const DEFAULT_MAX_MEMORY_MB = 1_000;
 /** Per distinct state: fingerprint slot (with the table's slack), parent, choice, out-degree. */
 const BYTES_PER_STATE = 48;
+/** Heap bytes per character of JSON a state kept as objects holds (measured: 7-12 KB for 3 KB). */
+const OBJECT_BYTES_PER_CHAR = 3;
 const BATCH_STATES = 512;
 const DEFAULT_SAMPLE_SHARE = 0.25;
 const DEFAULT_MAX_WALKS = 20_000;
@@ -104,6 +106,14 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly maxMemoryBytes: number;
   /** Characters of the serialised states in the frontier (current level's rest and next). */
   private frontierChars = 0;
+  /** Frontier states kept as objects, and the estimated bytes they hold (see `pushGeneric`). */
+  private frontierObjects = 0;
+  private bytesPerObjectState = 0;
+  /** Serialised size of every 64th new state, to estimate what objects hold. */
+  private sampledChars = 0;
+  private sampledStates = 0;
+  /** Set once the frontier outgrows a quarter of the memory budget: new states are serialised. */
+  private serialising = false;
   /** The exhaustive search's own time budget (less than `maxTimeMs` when sampling follows). */
   private readonly searchTimeMs: number;
   private readonly sample: SampleOptions | undefined;
@@ -143,8 +153,8 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private cycleSearch: CycleSearch | undefined;
 
   // Generic frontier.
-  private cur: (S | string)[] = [];
-  private next: (S | string)[] = [];
+  private cur: (S | Serialised)[] = [];
+  private next: (S | Serialised)[] = [];
   /** Frontier states kept serialised (compact, and cheap for the garbage collector). */
   private readonly compact: { serialize(s: S): string; deserialize(text: string): S } | undefined;
   // Packed frontier.
@@ -328,8 +338,13 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       else {
         const item = this.cur[this.pos]!;
         this.cur[this.pos] = undefined as never; // expanded: let it go
-        if (typeof item === 'string') this.frontierChars -= item.length;
-        this.expandGeneric(this.compact ? this.compact.deserialize(item as string) : (item as S));
+        if (item instanceof Serialised) {
+          this.frontierChars -= item.text.length;
+          this.expandGeneric(this.compact!.deserialize(item.text));
+        } else {
+          this.frontierObjects--;
+          this.expandGeneric(item);
+        }
       }
       this.pos++;
       done++;
@@ -432,24 +447,40 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     }
   }
 
+  /**
+   * Frontier states stay objects (fastest) while they hold little; once their estimated size
+   * passes a quarter of the memory budget, new ones are serialised (compact, and nearly nothing
+   * for the garbage collector). The estimate serialises every 64th state: by index, so the switch
+   * happens at the same state on every machine.
+   */
   private pushGeneric(s: S): void {
-    if (!this.compact) {
-      this.next.push(s);
-      return;
+    const compact = this.compact;
+    if (compact && (this.serialising || (this.count & 63) === 0)) {
+      const text = compact.serialize(s);
+      this.sampledChars += text.length;
+      this.sampledStates++;
+      this.bytesPerObjectState = (this.sampledChars / this.sampledStates) * OBJECT_BYTES_PER_CHAR;
+      if (this.serialising) {
+        this.frontierChars += text.length;
+        this.next.push(new Serialised(text));
+        return;
+      }
     }
-    const text = this.compact.serialize(s);
-    this.frontierChars += text.length;
-    this.next.push(text);
+    this.next.push(s);
+    this.frontierObjects++;
+    if (compact && !this.serialising)
+      this.serialising = this.frontierObjects * this.bytesPerObjectState > this.maxMemoryBytes / 4;
   }
 
   /**
-   * What the search holds now, in bytes: the frontier (two bytes per character, packed vectors
-   * at four bytes per int) and the per-state tables. States kept as objects are not counted.
+   * What the search holds now, in bytes: the frontier (two bytes per character of a serialised
+   * state, the estimate for states still kept as objects, packed vectors at four bytes per int)
+   * and the per-state tables. A model without `serialize` has its object states uncounted.
    */
   private memoryBytes(): number {
     const frontier = this.packed
       ? (this.curBuf.length + this.nextBuf.length) * 4
-      : this.frontierChars * 2;
+      : this.frontierChars * 2 + this.frontierObjects * this.bytesPerObjectState;
     return frontier + this.count * BYTES_PER_STATE + this.edges.length * 4;
   }
 
@@ -596,6 +627,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     this.cur = [];
     this.next = [];
     this.frontierChars = 0;
+    this.frontierObjects = 0;
     const swarm = new Swarm(this.model, {
       maxDepth,
       seed: this.sample?.seed ?? 1,
@@ -663,3 +695,8 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
 }
 
 function noop(): void {}
+
+/** A frontier state kept as its `serialize` text. */
+class Serialised {
+  constructor(readonly text: string) {}
+}
