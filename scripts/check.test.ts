@@ -89,6 +89,24 @@ export async function onSubmitOrder() {}
     }
   });
 
+  it('a learner file stuck inside one step ends with a learner error instead of hanging', () => {
+    const path = file(`import type { Cart, HandlerContext, HttpRequest } from '../types';
+export async function submitCart(req: HttpRequest<{ cartId: string }>, ctx: HandlerContext) {
+  // A catastrophic regular expression: one built-in call that never returns.
+  const bad = /^(a+)+$/.test('a'.repeat(40) + 'b');
+  const cart = await ctx.load<Cart>('carts', req.body.cartId);
+  return { cart, bad };
+}
+export async function onSubmitOrder() {}
+`);
+    const r = cli('04-lost-message', '--file', path);
+    expect(r).toMatchObject({
+      code: 3,
+      json: { verdict: 'learner-error', learnerErrorAt: { file: path } },
+    });
+    expect(r.json.learnerError).toMatch(/no progress for 10 s inside one step/);
+  }, 60_000);
+
   it('a usage error: exit 2, still JSON', () => {
     expect(cli('04-lost-message', '--nope')).toMatchObject({
       code: 2,

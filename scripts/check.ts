@@ -6,12 +6,17 @@
  * with --json, always exactly one JSON object on stdout, errors included). Exit codes:
  * 0 passed, 1 violated (or a cycle), 2 bad arguments or a broken exercise, 3 the learner's code
  * failed (with file and line), 4 a limit was reached, 70 an internal error of the workshop.
+ *
+ * The check runs in a worker thread with a memory limit, watched from the main thread: a learner
+ * file stuck inside one step (an endless built-in call, a catastrophic regular expression) or
+ * hoarding memory ends the check with a learner error instead of hanging or crashing.
  */
 // First: lock this process's realm down (SES), so a learner file runs in a compartment with no
 // `process`, `require`, file system or network: an instructor can check anyone's file.
 import '../src/sandbox/lockdown';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkModel } from '../src/checker/explorer';
 import { createModelFromRequest } from '../src/checker/registry';
 import type { SampledRuns } from '../src/checker/types';
@@ -119,8 +124,7 @@ function readFile(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-async function run(args: Args): Promise<Report> {
-  const now = () => performance.now();
+async function run(args: Args, now: () => number): Promise<Report> {
   if (args.exercise === mcManifest.id || args.exercise === '18-model-checking')
     return runModelChecking(args, now);
   const loaded = await loadExercisesFromDisk();
@@ -269,25 +273,133 @@ function printSummary(r: Report): void {
   }
 }
 
-const json = process.argv.includes('--json');
-try {
-  const args = parseArgs(process.argv.slice(2));
-  const report = await run(args);
-  if (args.json) console.log(JSON.stringify(report, null, 2));
-  else printSummary(report);
-  process.exit(EXIT_CODES[report.verdict as keyof typeof EXIT_CODES] ?? EXIT_CODES.internal);
-} catch (e) {
-  const usage = e instanceof UsageError || e instanceof SettingError;
-  const message = e instanceof Error ? e.message : String(e);
-  if (json) {
-    console.log(
-      JSON.stringify({ verdict: usage ? 'usage-error' : 'internal-error', message }, null, 2),
-    );
-  } else if (usage) {
-    if (message) console.error(`error: ${message}\n`);
-    console.error(USAGE);
-  } else {
-    console.error(`internal error (a bug in the workshop, not in your code): ${message}`);
+/** No sign of life from the check for this long: it is stuck inside one step of learner code. */
+const WATCHDOG_MS = 10_000;
+/** The check's heap; the explorer itself stops at 1,000 MB of counted states. */
+const MEMORY_MB = 3_072;
+
+type FromWorker =
+  | { type: 'checking' }
+  | { type: 'alive' }
+  | { type: 'report'; report: Report }
+  | { type: 'failed'; usage: boolean; message: string };
+
+/** The worker thread: runs the check and reports; `now` doubles as a heartbeat. */
+async function checkInWorker(argv: string[]): Promise<void> {
+  const post = (m: FromWorker) => parentPort!.postMessage(m);
+  let lastBeat = 0;
+  const now = () => {
+    const t = performance.now();
+    if (t - lastBeat > 250) {
+      lastBeat = t;
+      post({ type: 'alive' });
+    }
+    return t;
+  };
+  try {
+    const args = parseArgs(argv);
+    post({ type: 'checking' });
+    post({ type: 'report', report: await run(args, now) });
+  } catch (e) {
+    post({
+      type: 'failed',
+      usage: e instanceof UsageError || e instanceof SettingError,
+      message: e instanceof Error ? e.message : String(e),
+    });
   }
-  process.exit(usage ? EXIT_CODES.usage : EXIT_CODES.internal);
 }
+
+/** The learner's code stopped the check from outside (stuck, or out of memory). */
+function stoppedReport(args: Args, why: string): Report {
+  return {
+    exercise: args.exercise,
+    variant: args.file ?? args.variant,
+    verdict: 'learner-error',
+    learnerError: why,
+    ...(args.file ? { learnerErrorAt: { file: args.file } } : {}),
+    distinctStates: 0,
+    generatedStates: 0,
+    depth: 0,
+    terminalStates: 0,
+    elapsedMs: 0,
+  };
+}
+
+function checkInThread(args: Args, argv: string[]): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    // The thread loads this TypeScript file again, through tsx's loader.
+    const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(entry, {
+      eval: true,
+      workerData: { argv },
+      resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
+    });
+    let watchdog: NodeJS.Timeout | undefined;
+    const done = (f: () => void) => {
+      clearTimeout(watchdog);
+      void worker.terminate();
+      f();
+    };
+    const arm = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(
+        () =>
+          done(() =>
+            resolve(
+              stoppedReport(
+                args,
+                `The check made no progress for ${WATCHDOG_MS / 1000} s inside one step of your code: an endless loop in a built-in call, a catastrophic regular expression, or a very large computation.`,
+              ),
+            ),
+          ),
+        WATCHDOG_MS,
+      );
+    };
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'checking' || m.type === 'alive') arm();
+      else if (m.type === 'report') done(() => resolve(m.report));
+      else done(() => reject(m.usage ? new UsageError(m.message) : new Error(m.message)));
+    });
+    worker.on('error', (e: Error & { code?: string }) =>
+      done(() =>
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? resolve(
+              stoppedReport(
+                args,
+                `The check ran out of memory (${MEMORY_MB / 1024} GB): most likely a handler that builds something huge, such as an ever-growing array or string.`,
+              ),
+            )
+          : reject(e),
+      ),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const json = argv.includes('--json');
+  try {
+    const args = parseArgs(argv);
+    const report = await checkInThread(args, argv);
+    if (args.json) console.log(JSON.stringify(report, null, 2));
+    else printSummary(report);
+    process.exit(EXIT_CODES[report.verdict as keyof typeof EXIT_CODES] ?? EXIT_CODES.internal);
+  } catch (e) {
+    const usage = e instanceof UsageError || e instanceof SettingError;
+    const message = e instanceof Error ? e.message : String(e);
+    if (json) {
+      console.log(
+        JSON.stringify({ verdict: usage ? 'usage-error' : 'internal-error', message }, null, 2),
+      );
+    } else if (usage) {
+      if (message) console.error(`error: ${message}\n`);
+      console.error(USAGE);
+    } else {
+      console.error(`internal error (a bug in the workshop, not in your code): ${message}`);
+    }
+    process.exit(usage ? EXIT_CODES.usage : EXIT_CODES.internal);
+  }
+}
+
+if (isMainThread) await main();
+else await checkInWorker((workerData as { argv: string[] }).argv);
