@@ -62,11 +62,26 @@ export function App() {
 /** Damaged or outdated saved progress was recovered or reset: say so, never a blank page. */
 function ProgressNotice() {
   const notice = useProgressStore((s) => s.notice);
+  const damagedRaw = useProgressStore((s) => s.damagedRaw);
   const dismiss = useProgressStore((s) => s.dismissNotice);
   if (!notice) return null;
+  const download = () => {
+    if (damagedRaw === null) return;
+    const url = URL.createObjectURL(new Blob([damagedRaw], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'workshop-progress-damaged.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
   return (
     <div className="callout callout-warn progress-notice" role="alert">
       <p>{notice}</p>
+      {damagedRaw !== null && (
+        <button type="button" className="button button-secondary button-small" onClick={download}>
+          Download the stored text
+        </button>
+      )}
       <button type="button" className="button button-secondary button-small" onClick={dismiss}>
         Dismiss
       </button>

@@ -28,35 +28,48 @@ export interface Loaded {
   progress: Progress;
   /** What was recovered or reset, for a visible notice; null when the data was fine. */
   notice: string | null;
+  /**
+   * Set when anything of the stored text could not be kept as it was: the store saves the raw
+   * text aside (quarantine) and offers it as a download before it writes anything.
+   */
+  damaged: boolean;
 }
 
 const FOLDER = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_CODE_CHARS = 200_000;
+/** Far above any handler file: only a guard against a runaway value, never a silent cut. */
+const MAX_CODE_CHARS = 5_000_000;
+const MAX_SETTING_CHARS = 200;
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function toSettings(x: unknown): Record<string, string> | null {
-  if (x === undefined) return {};
-  if (!isObject(x)) return null;
-  const out: Record<string, string> = {};
+/** The valid settings (a bad one is left out, the rest and the record's code are kept). */
+function toSettings(x: unknown): { settings: Record<string, string>; dropped: number } {
+  if (!isObject(x)) return { settings: {}, dropped: x === undefined ? 0 : 1 };
+  const settings: Record<string, string> = {};
+  let dropped = 0;
   for (const [k, v] of Object.entries(x)) {
-    if (typeof v !== 'string' || k.length > 40 || v.length > 20) return null;
-    out[k] = v;
+    if (typeof v !== 'string' || k.length > MAX_SETTING_CHARS || v.length > MAX_SETTING_CHARS)
+      dropped++;
+    else settings[k] = v;
   }
-  return out;
+  return { settings, dropped };
 }
 
-function toRecord(x: unknown): ExerciseRecord | null {
+function toRecord(x: unknown): { record: ExerciseRecord; partial: boolean } | null {
   if (!isObject(x)) return null;
   const { code, status, backup } = x;
-  const settings = toSettings(x.settings);
-  if (typeof code !== 'string' || code.length > MAX_CODE_CHARS || settings === null) return null;
-  if (status !== 'in-progress' && status !== 'passed') return null;
-  const r: ExerciseRecord = { code, settings, status };
-  if (typeof backup === 'string' && backup.length <= MAX_CODE_CHARS) r.backup = backup;
-  return r;
+  if (typeof code !== 'string' || code.length > MAX_CODE_CHARS) return null;
+  const { settings, dropped } = toSettings(x.settings);
+  const record: ExerciseRecord = {
+    code,
+    settings,
+    status: status === 'passed' ? 'passed' : 'in-progress',
+  };
+  if (typeof backup === 'string' && backup.length <= MAX_CODE_CHARS) record.backup = backup;
+  const partial = dropped > 0 || (status !== 'passed' && status !== 'in-progress');
+  return { record, partial };
 }
 
 /**
@@ -77,47 +90,59 @@ function fromV1(x: Record<string, unknown>): Record<string, unknown> {
   return { version: 2, exercises };
 }
 
+const KEPT = 'The stored text is kept: download it from this notice.';
+
 export function parseProgress(raw: string | null): Loaded {
-  if (raw === null) return { progress: EMPTY_PROGRESS, notice: null };
+  if (raw === null) return { progress: EMPTY_PROGRESS, notice: null, damaged: false };
+  const lost = (why: string): Loaded => ({
+    progress: EMPTY_PROGRESS,
+    notice: `${why} ${KEPT}`,
+    damaged: true,
+  });
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return {
-      progress: EMPTY_PROGRESS,
-      notice: 'Your saved progress could not be read (it was damaged), so it was reset.',
-    };
+    return lost(
+      'Your saved progress could not be read (it is damaged), so the page starts afresh.',
+    );
   }
   if (!isObject(data) || typeof data.version !== 'number') {
-    return {
-      progress: EMPTY_PROGRESS,
-      notice: 'Your saved progress was in an unknown format, so it was reset.',
-    };
+    return lost('Your saved progress is in an unknown format, so the page starts afresh.');
   }
   let notice: string | null = null;
   if (data.version === 1) {
     data = fromV1(data);
     notice = 'Your saved progress was from an older version of the workshop and was updated.';
   } else if (data.version !== SCHEMA_VERSION) {
-    return {
-      progress: EMPTY_PROGRESS,
-      notice: `Your saved progress is from a newer or unknown version (${String(data.version)}), so it was reset.`,
-    };
+    return lost(
+      `Your saved progress is from a newer or unknown version of the workshop (${String(data.version)}), so this page starts afresh.`,
+    );
   }
   const entries = (data as { exercises?: unknown }).exercises;
   const exercises: Record<string, ExerciseRecord> = {};
   let dropped = 0;
+  let partial = 0;
   for (const [folder, value] of Object.entries(isObject(entries) ? entries : {})) {
-    const record = FOLDER.test(folder) ? toRecord(value) : null;
-    if (record) exercises[folder] = record;
-    else dropped++;
+    const kept = FOLDER.test(folder) ? toRecord(value) : null;
+    if (!kept) dropped++;
+    else {
+      exercises[folder] = kept.record;
+      if (kept.partial) partial++;
+    }
   }
-  if (!isObject(entries)) {
-    notice = 'Your saved progress was damaged, so it was reset.';
-  } else if (dropped > 0) {
-    notice = `${dropped} saved ${dropped === 1 ? 'exercise was' : 'exercises were'} damaged and reset; the rest of your progress was kept.`;
+  if (!isObject(entries)) return lost('Your saved progress is damaged, so the page starts afresh.');
+  if (dropped > 0 || partial > 0) {
+    const parts = [
+      dropped > 0
+        ? `${dropped} saved ${dropped === 1 ? 'exercise' : 'exercises'} could not be read`
+        : '',
+      partial > 0 ? `${partial} had a damaged setting or status, which was reset` : '',
+    ].filter(Boolean);
+    notice = `${parts.join('; ')}; the rest of your progress was kept. ${KEPT}`;
+    return { progress: { version: SCHEMA_VERSION, exercises }, notice, damaged: true };
   }
-  return { progress: { version: SCHEMA_VERSION, exercises }, notice };
+  return { progress: { version: SCHEMA_VERSION, exercises }, notice, damaged: false };
 }
 
 export function serializeProgress(p: Progress): string {

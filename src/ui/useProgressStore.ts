@@ -1,9 +1,12 @@
 /**
  * The learner's progress (code, settings, status per exercise), kept in localStorage through the
- * versioned schema of storage.ts. Loading never fails: damaged data becomes a notice. Writes
- * that fail (private mode, quota) are reported once and the page keeps working in memory.
+ * versioned schema of storage.ts. Loading never fails: damaged data becomes a notice, and its raw
+ * text is kept (quarantined in IndexedDB and under a localStorage key of its own, and offered as
+ * a download) before anything is written over it. Writes that fail (private mode, quota) are
+ * reported once and the page keeps working in memory.
  */
 import { create } from 'zustand';
+import { quarantine } from './history/versions';
 import { EMPTY_PROGRESS, parseProgress, serializeProgress, STORAGE_KEY } from './storage';
 import type { ExerciseRecord, Progress } from './storage';
 
@@ -11,6 +14,8 @@ interface ProgressState {
   progress: Progress;
   /** A recovery or storage problem the page shows until dismissed. */
   notice: string | null;
+  /** The stored text that could not be kept as it was, for the notice's download. */
+  damagedRaw: string | null;
   /** Saves the code (status becomes in progress unless already passed). */
   saveCode(folder: string, code: string): void;
   saveSettings(folder: string, settings: Record<string, string>, code: string): void;
@@ -25,13 +30,24 @@ interface ProgressState {
   resetAll(): void;
 }
 
-function readStorage(): { progress: Progress; notice: string | null } {
+/** Where damaged progress is copied, next to the original, before the original is rewritten. */
+export const DAMAGED_KEY = 'rmw.progress.damaged';
+
+function readStorage(): {
+  progress: Progress;
+  notice: string | null;
+  damaged: boolean;
+  raw: string | null;
+} {
   try {
-    return parseProgress(window.localStorage.getItem(STORAGE_KEY));
+    const raw = window.localStorage.getItem(STORAGE_KEY);
+    return { ...parseProgress(raw), raw };
   } catch {
     return {
       progress: EMPTY_PROGRESS,
       notice: 'Your browser does not let this page keep progress.',
+      damaged: false,
+      raw: null,
     };
   }
 }
@@ -46,8 +62,24 @@ function write(progress: Progress): string | null {
 }
 
 const initial = readStorage();
-// Rewrite recovered data at once, so the notice is shown only once.
-if (initial.notice) write(initial.progress);
+const damagedRaw = initial.damaged ? initial.raw : null;
+if (damagedRaw !== null) {
+  // Keep the damaged text before anything replaces it: beside it in localStorage, and in the
+  // IndexedDB quarantine. Only then is the readable part written back.
+  let kept = false;
+  try {
+    window.localStorage.setItem(DAMAGED_KEY, damagedRaw);
+    kept = true;
+  } catch {
+    // Quota: the quarantine below, or at least this session's download, keeps it.
+  }
+  void quarantine(damagedRaw, initial.notice ?? 'unreadable').then((ok) => {
+    if (kept || ok) write(useProgressStore.getState().progress);
+  });
+} else if (initial.notice) {
+  // An older format, migrated: nothing was lost, write it in the current one.
+  write(initial.progress);
+}
 
 export const useProgressStore = create<ProgressState>((set, get) => {
   const update = (folder: string, f: (r: ExerciseRecord | undefined) => ExerciseRecord | null) => {
@@ -62,6 +94,7 @@ export const useProgressStore = create<ProgressState>((set, get) => {
   return {
     progress: initial.progress,
     notice: initial.notice,
+    damagedRaw,
     saveCode: (folder, code) =>
       update(folder, (r) => ({
         settings: {},

@@ -25,6 +25,9 @@ import type { PaneControls } from './Layout';
 import { RunView, SPEEDS } from './RunView';
 import type { Speed } from './RunView';
 import { ShareBar } from './ShareBar';
+import { HistoryButton } from '../history/HistoryDialog';
+import { recordVersion } from '../history/versions';
+import type { Version, VersionReason } from '../history/versions';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useLeader } from '../presenter/useLeader';
 import { InstructorBar } from '../presenter/InstructorBar';
@@ -52,7 +55,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const { folder, manifest } = exercise;
   const file = manifest.files.starter;
   const starter = exercise.sources[file] ?? '';
-  const [share] = useState(shareAtLoad);
+  const [share, setShare] = useState(shareAtLoad);
   const record = useProgressStore((s) => s.progress.exercises[folder]);
   const saveSettings = useProgressStore((s) => s.saveSettings);
   const markPassed = useProgressStore((s) => s.markPassed);
@@ -78,6 +81,14 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   );
   const codeRef = useRef(code);
   codeRef.current = code;
+  /** Keeps the code in the editor now as a version (history/versions.ts). */
+  const snapshot = useCallback(
+    (reason: VersionReason, source = codeRef.current, with_ = settings) =>
+      void recordVersion(folder, { code: source, settings: with_, reason }),
+    [folder, settings],
+  );
+  /** The learner's own code when the page opened (before a share link replaced it). */
+  const ownAtLoad = useRef(record);
 
   // Scrubbing: the cursor the learner asked for. Moves accumulate on it (each ← / → counts from
   // the target, not from the last view the worker sent), one seek at a time goes to it, and the
@@ -105,12 +116,45 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   }, [runOp, setTarget]);
 
   // Apply a share link once: its code and settings become the exercise's (the learner's own
-  // code is kept as a backup), and the URL goes back to the plain exercise address.
+  // code is kept as a version and a backup), and the URL goes back to the plain exercise address.
+  const appliedShare = useRef<SharedRun | null>(null);
+  const shareAtOpen = useRef(share);
   useEffect(() => {
-    if (!share) return;
+    if (!share || appliedShare.current === share) return;
+    // A link opened after the page (not the one it was opened with) replaces what is shown.
+    const later = share !== shareAtOpen.current;
+    appliedShare.current = share;
+    // Both kept as versions: a share link never overwrites the learner's own code.
+    const own = later ? { code: codeRef.current, settings } : ownAtLoad.current;
+    if (own)
+      void recordVersion(folder, {
+        code: own.code,
+        settings: own.settings,
+        reason: 'before-share',
+      });
+    void recordVersion(folder, { code: share.code, settings: share.settings, reason: 'share' });
     applyShare(folder, share.code, share.settings);
     window.history.replaceState(null, '', exerciseHash(folder, share.seed ?? undefined));
-  }, [share, folder, applyShare]);
+    if (later) {
+      // Another link opened while this page was open: it replaces the code and the run here.
+      setCode(share.code);
+      setCex(null);
+      setPlaying(false);
+      setTarget(null);
+      const { labels, cursor, seed: sharedSeed } = share;
+      void session.open(
+        { folder, file, source: share.code, settings: share.settings },
+        { labels, cursor, seed: sharedSeed },
+      );
+    }
+    // Only a new link re-runs this; the rest is read as it was when the link was opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [share]);
+  // A share link opened while the page shows this exercise arrives as a new prop.
+  useEffect(() => {
+    if (shareAtLoad && shareAtLoad !== share && !sameShare(shareAtLoad, share))
+      setShare(shareAtLoad);
+  }, [shareAtLoad, share]);
 
   // First run: the shared run, else a seeded run of the current code (shown at its end).
   const opened = useRef(false);
@@ -118,12 +162,13 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     (s: number) => {
       setPlaying(false);
       setTarget(null);
+      snapshot('run');
       return session.open(specOf(codeRef.current), {
         seed: s,
         play: { seed: s, maxSteps: DEFAULT_MAX_STEPS },
       });
     },
-    [session, specOf, setTarget],
+    [session, specOf, setTarget, snapshot],
   );
   useEffect(() => {
     if (!opened.current && share) {
@@ -159,10 +204,11 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const view = session.view;
   /** Where the run is shown: the target while scrubbing, else the worker's cursor. */
   const cursorNow = targetCursor ?? view?.cursor ?? 0;
-  const openFresh = async () => {
+  const openFresh = async (source = code) => {
     setPlaying(false);
     setTarget(null);
-    return session.open(specOf(code));
+    snapshot('run', source);
+    return session.open(specOf(source));
   };
   const playSeed = async (s: number) => {
     if (s !== seed) {
@@ -221,13 +267,13 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
   });
 
-  const makeJob = useCallback(
-    (): CheckJob => ({
+  const makeJob = useCallback((): CheckJob => {
+    snapshot('check');
+    return {
       model: { kind: 'exercise', folder, file, source: codeRef.current, settings },
       limits: manifest.limits,
-    }),
-    [folder, file, settings, manifest.limits],
-  );
+    };
+  }, [folder, file, settings, manifest.limits, snapshot]);
 
   const onResult = useCallback(
     (result: WireResult, job: CheckJob) => {
@@ -311,6 +357,8 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
       window.location.hash = shareHash(run.exercise, shared);
       return;
     }
+    snapshot('before-import');
+    snapshot('import', run.code, run.settings);
     applyShare(folder, run.code, run.settings);
     setCode(run.code);
     setCex(null);
@@ -320,6 +368,16 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
       { folder, file, source: run.code, settings: run.settings },
       { labels: run.labels, cursor: run.cursor, seed: run.seed },
     );
+  };
+
+  // A version from the history goes back in the editor; the code it replaces is kept first.
+  const restoreVersion = (v: Version) => {
+    snapshot('before-restore');
+    onCodeChange(v.code);
+    if (JSON.stringify(v.settings) !== JSON.stringify(settings))
+      saveSettings(folder, v.settings, v.code);
+    setCex(null);
+    void openFresh(v.code);
   };
 
   // The presenter window follows this run (src/ui/presenter).
@@ -351,6 +409,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     <>
       <div className="workspace-bars">
         <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
+        <HistoryButton folder={folder} currentCode={code} onRestore={restoreVersion} />
         <InstructorBar folder={folder} />
         <ExportBar
           folder={folder}
@@ -472,5 +531,16 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
         }
       />
     </>
+  );
+}
+
+function sameShare(a: SharedRun, b: SharedRun | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.code === b.code &&
+    a.cursor === b.cursor &&
+    a.seed === b.seed &&
+    a.labels.join('\n') === b.labels.join('\n') &&
+    JSON.stringify(a.settings) === JSON.stringify(b.settings)
   );
 }

@@ -1,0 +1,157 @@
+/**
+ * A learner's work is never lost: share links and imports open as new versions (the learner's
+ * own code stays restorable from History), damaged or newer-format storage survives as a
+ * download, and a very large file survives a reload.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const FOLDER = '04-lost-message';
+const STARTER = readFileSync(`exercises/${FOLDER}/starter.ts`, 'utf8');
+/** A run file as Export JSON writes it (src/ui/export/runFile.ts). */
+const runFile = (code: string) =>
+  JSON.stringify({
+    format: 'reliable-messaging-workshop/run',
+    version: 1,
+    exercise: FOLDER,
+    file: 'starter.ts',
+    code,
+    settings: {},
+    labels: [],
+    cursor: 0,
+    seed: 1,
+  });
+
+/** A share link of `code`, made by the page itself (in a separate context). */
+async function shareLinkOf(page: Page, code: string): Promise<string> {
+  const other = await page.context().browser()!.newContext();
+  const p = await other.newPage();
+  await p.goto(`/#/exercise/${FOLDER}`);
+  await replaceCode(p, code);
+  await p.getByRole('button', { name: 'Share this run' }).click();
+  const url = await p.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await other.close();
+  return url;
+}
+
+async function replaceCode(page: Page, code: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+}
+
+async function storedCode(page: Page): Promise<string | undefined> {
+  return page.evaluate((folder) => {
+    const raw = localStorage.getItem('rmw.progress');
+    return raw
+      ? (JSON.parse(raw) as { exercises: Record<string, { code: string }> }).exercises[folder]?.code
+      : undefined;
+  }, FOLDER);
+}
+
+test('two share links then two imports leave my own code restorable from History', async ({
+  page,
+}) => {
+  await page.goto(`/#/exercise/${FOLDER}`);
+  await replaceCode(page, `// my own work\n${STARTER}`);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => storedCode(page)).toContain('my own work');
+
+  for (const name of ['first', 'second']) {
+    await page.goto(await shareLinkOf(page, `// shared ${name}\n${STARTER}`));
+    await expect(page.getByText('This page shows a shared run')).toBeVisible();
+    await expect(page.locator('.cm-content')).toContainText(`shared ${name}`);
+  }
+  await page.goto(`/#/exercise/${FOLDER}`);
+  const chooser = page.locator('input[type="file"]');
+  for (const name of ['one', 'two']) {
+    await chooser.setInputFiles({
+      name: `${name}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(runFile(`// imported ${name}\n${STARTER}`)),
+    });
+    await expect(page.locator('.cm-content')).toContainText(`imported ${name}`);
+  }
+
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Versions of your code' });
+  // The version holding my own work (a Run, kept before the first link replaced it).
+  const items = dialog.getByRole('list', { name: 'Versions, newest first' }).getByRole('button');
+  const count = await items.count();
+  let found = false;
+  for (let i = 0; i < count && !found; i++) {
+    await items.nth(i).click();
+    await expect(items.nth(i)).toHaveAttribute('aria-pressed', 'true');
+    found = (await dialog.getByTestId('history-detail').textContent())!.includes('my own work');
+  }
+  expect(found).toBe(true);
+  await dialog.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.cm-content')).toContainText('my own work');
+  await page.reload();
+  await expect(page.locator('.cm-content')).toContainText('my own work');
+  // Nothing was overwritten on the way: every code that was replaced is still a version.
+  const versions = await page.evaluate(
+    (folder) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('rmw-versions');
+        open.onerror = () => reject(new Error('no version store'));
+        open.onsuccess = () => {
+          const get = open.result.transaction('keyval').objectStore('keyval').get(folder);
+          get.onsuccess = () => resolve((get.result as { code: string }[]).map((v) => v.code));
+        };
+      }),
+    FOLDER,
+  );
+  for (const text of ['shared first', 'shared second', 'imported one', 'imported two'])
+    expect(
+      versions.some((code) => code.includes(text)),
+      text,
+    ).toBe(true);
+});
+
+for (const [name, raw] of [
+  ['truncated', '{"version":2,"exercises":{"04-lost-message":{"code":"my work","settings":{}'],
+  ['newer-version', '{"version":3,"exercises":{"04-lost-message":{"code":"my work"}}}'],
+] as const) {
+  test(`${name} storage survives as a download, never wiped`, async ({ page }) => {
+    await page.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('rmw.progress', text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, raw);
+    await page.goto('/');
+    const notice = page.getByRole('alert');
+    await expect(notice).toContainText('kept: download it');
+    const download = page.waitForEvent('download');
+    await notice.getByRole('button', { name: 'Download the stored text' }).click();
+    const file = await download;
+    expect(readFileSync(await file.path(), 'utf8')).toBe(raw);
+    // Kept beside the rewritten progress too, and in the IndexedDB quarantine.
+    expect(await page.evaluate(() => localStorage.getItem('rmw.progress.damaged'))).toBe(raw);
+    await page.reload();
+    expect(await page.evaluate(() => localStorage.getItem('rmw.progress.damaged'))).toBe(raw);
+  });
+}
+
+test('a 250,000-character file survives a reload', async ({ page }) => {
+  await page.goto(`/#/exercise/${FOLDER}`);
+  const padding = `// ${'x'.repeat(99)}\n`.repeat(2_500);
+  // Pasted, as a learner would bring a big file in.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.locator('.cm-content').evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, `${STARTER}\n${padding}`);
+  await expect.poll(async () => (await storedCode(page))?.length ?? 0).toBeGreaterThan(250_000);
+  await page.reload();
+  await expect(page.locator('.cm-content')).toContainText('export async function');
+  expect((await storedCode(page))?.length ?? 0).toBeGreaterThan(250_000);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
