@@ -155,3 +155,31 @@ test('a 250,000-character file survives a reload', async ({ page }) => {
   expect((await storedCode(page))?.length ?? 0).toBeGreaterThan(250_000);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a run of over 60,000 events: the Timeline shows a window of rows, the export a window of events', async ({
+  page,
+}) => {
+  await page.goto(`/#/exercise/${FOLDER}`);
+  const noisy = STARTER.replace(
+    'export async function submitCart(req: HttpRequest<{ cartId: string }>, ctx: HandlerContext) {',
+    'export async function submitCart(req: HttpRequest<{ cartId: string }>, ctx: HandlerContext) {\n  for (let i = 0; i < 30_000; i++) ctx.log(`tick ${i}`);',
+  ).replace(
+    'ctx: HandlerContext,\n) {',
+    'ctx: HandlerContext,\n) {\n  for (let i = 0; i < 30_000; i++) ctx.log(`tock ${i}`);',
+  );
+  expect(noisy.match(/ctx\.log/g)).toHaveLength(2);
+  await replaceCode(page, noisy);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
+  await expect(page.getByTestId('timeline-window')).toContainText(/of [6-9]\d,\d{3}$/);
+  expect(await page.getByTestId('timeline').locator('tbody tr').count()).toBeLessThan(1_000);
+  await page.getByRole('button', { name: /Show earlier rows/ }).click();
+  await expect(page.getByTestId('timeline-window')).toContainText(/of [6-9]\d,\d{3}$/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export SVG' }).click();
+  const svg = readFileSync(await (await download).path(), 'utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  expect(svg.length).toBeLessThan(20_000_000);
+});

@@ -2,8 +2,11 @@
  * The trace of a run as a plain, readable table (one row per trace event). With a cursor, rows
  * after it are the run's future (dimmed) and the first row of each step offers "Go to" and, when
  * `onFaults` is given, the faults that could have happened at that step.
+ *
+ * A long run renders a window of {@link WINDOW_ROWS} rows around the cursor, with buttons to show
+ * the rows before and after it, so 50,000 events never block the page: the DOM stays bounded.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { TraceEvent } from '../sim';
 import { isTroubleEvent, toTimelineRows } from './timeline';
@@ -21,11 +24,54 @@ interface Props {
   branchStep?: number | null;
 }
 
+export const WINDOW_ROWS = 800;
+
+/** The first row of the window: `WINDOW_ROWS` rows with the cursor's step in their middle. */
+function windowStart(rows: readonly { step: number }[], cursor: number | undefined): number {
+  if (rows.length <= WINDOW_ROWS) return 0;
+  const at = cursor === undefined ? rows.length - 1 : lowerBound(rows, cursor - 1);
+  return Math.max(0, Math.min(rows.length - WINDOW_ROWS, at - WINDOW_ROWS / 2));
+}
+
+/** The index of the first row of `step` or later (rows are in step order). */
+function lowerBound(rows: readonly { step: number }[], step: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.step < step) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, rows.length - 1);
+}
+
 export function TimelineTable(props: Props) {
   const { events, seed, file, cursor, onSeek, onFaults, faultMenu, branchStep } = props;
   const rows = useMemo(() => toTimelineRows(events), [events]);
+  // The learner's own choice of window (Show earlier / later), until the cursor moves.
+  const [moved, setMoved] = useState<{ cursor: number | undefined; start: number } | null>(null);
   if (rows.length === 0) return <p className="notice">No events yet: take a step or press Play.</p>;
   const actions = onSeek !== undefined || onFaults !== undefined;
+  const start =
+    moved && moved.cursor === cursor
+      ? Math.max(0, Math.min(moved.start, Math.max(0, rows.length - WINDOW_ROWS)))
+      : windowStart(rows, cursor);
+  const end = Math.min(rows.length, start + WINDOW_ROWS);
+  const shown = rows.slice(start, end);
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const more = (label: string, to: number) => (
+    <tr className="timeline-more">
+      <td colSpan={actions ? 6 : 5}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setMoved({ cursor, start: to })}
+        >
+          {label}
+        </button>
+      </td>
+    </tr>
+  );
   return (
     <table className="timeline" data-testid="timeline">
       <caption>
@@ -37,6 +83,12 @@ export function TimelineTable(props: Props) {
           </>
         ) : (
           ' (chosen step by step)'
+        )}
+        {rows.length > WINDOW_ROWS && (
+          <span className="muted" data-testid="timeline-window">
+            {' '}
+            · rows {fmt(start + 1)}–{fmt(end)} of {fmt(rows.length)}
+          </span>
         )}
       </caption>
       <thead>
@@ -58,7 +110,13 @@ export function TimelineTable(props: Props) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, i) => {
+        {start > 0 &&
+          more(
+            `Show earlier rows (${fmt(start)} before these)`,
+            Math.max(0, start - WINDOW_ROWS / 2),
+          )}
+        {shown.map((row, k) => {
+          const i = start + k;
           const trouble = isTroubleEvent(row.type);
           const future = cursor !== undefined && row.step >= cursor;
           const current = cursor !== undefined && row.step === cursor - 1;
@@ -127,6 +185,8 @@ export function TimelineTable(props: Props) {
             />
           );
         })}
+        {end < rows.length &&
+          more(`Show later rows (${fmt(rows.length - end)} after these)`, start + WINDOW_ROWS / 2)}
       </tbody>
     </table>
   );

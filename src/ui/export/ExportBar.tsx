@@ -5,7 +5,7 @@
 import { useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { ExerciseManifest, TraceEvent } from '../../sim';
-import { diagramSvg, download, svgToPng } from './exportDiagram';
+import { diagramSvg, download, exportWindow, svgToPng } from './exportDiagram';
 import { parseRunFile } from './runFile';
 import type { RunFile } from './runFile';
 
@@ -24,7 +24,17 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
   const inputId = useId();
   const base = `${folder}-run`;
 
-  const svg = () => (run ? diagramSvg(run.events, manifest, run.cursor - 1) : null);
+  // A long run exports a window of events around the cursor, so the file stays small and the
+  // page stays responsive; the status line says which.
+  const svg = () => {
+    if (!run) return null;
+    const w = exportWindow(run.events, run.cursor - 1);
+    if (w.events.length < w.total)
+      setStatus(
+        `Exported events ${(w.first + 1).toLocaleString('en-US')}–${(w.last + 1).toLocaleString('en-US')} of ${w.total.toLocaleString('en-US')}, around the cursor.`,
+      );
+    return diagramSvg(w.events, manifest, run.cursor - 1);
+  };
   const exportPng = async () => {
     const s = svg();
     if (!s) return;

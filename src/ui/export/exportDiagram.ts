@@ -25,6 +25,27 @@ const PROPS = [
   'font-style',
 ] as const;
 
+/** At most this many events (rows) go into an exported diagram: a window around the cursor. */
+export const EXPORT_MAX_EVENTS = 1_500;
+
+/**
+ * At most `maxEvents` events around the cursor's step (the last step shown), all of them when
+ * the run is short. Lines and activations that began before the window are drawn from its top.
+ */
+export function exportWindow(
+  events: readonly TraceEvent[],
+  cursor: number,
+  maxEvents = EXPORT_MAX_EVENTS,
+): { events: TraceEvent[]; first: number; last: number; total: number } {
+  const total = events.length;
+  if (total <= maxEvents) return { events: [...events], first: 0, last: total - 1, total };
+  let at = events.findIndex((e) => e.step >= cursor);
+  if (at < 0) at = total - 1;
+  const first = Math.max(0, Math.min(total - maxEvents, at - Math.floor(maxEvents / 2)));
+  const last = first + maxEvents - 1;
+  return { events: events.slice(first, last + 1), first, last, total };
+}
+
 export function diagramSvg(events: TraceEvent[], manifest: ExerciseManifest, cursor: number) {
   const host = document.createElement('div');
   host.className = 'seq';
