@@ -142,10 +142,21 @@ async function serveDist() {
   const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
   if (!entry) throw new Error('no entry script in dist/index.html');
   const entry2 = entry.replace(/\.js$/, '-build2.js');
+  // In build 2 every file that names the entry chunk (index.html, chunks importing it) names the
+  // renamed one, as in a real build.
+  const entryName = path.basename(entry);
+  const entry2Name = path.basename(entry2);
+  const rename = (text: string) => text.replaceAll(entryName, entry2Name);
+  /** The bytes build 2 serves at `url`. */
+  const build2Body = (url: string): string | Buffer => {
+    const body = readFileSync(path.join(DIST, url === entry2 ? entry : url));
+    return /\.(html|js)$/.test(url) ? rename(body.toString('utf8')) : body;
+  };
   const build2 = (() => {
     const m = expectedManifest();
     const urls = m.urls.map((u) => (u === entry ? entry2 : u)).sort();
-    return { version: `${m.version.slice(0, 8)}b2b2b2b2`, urls, shell: m.shell };
+    const hashes = Object.fromEntries(urls.map((u) => [u, sha256(build2Body(u))]));
+    return { version: `${m.version.slice(0, 8)}b2b2b2b2`, urls, hashes, shell: m.shell };
   })();
   const sw2 = sw1.replace(/JSON\.parse\((["'`])(?:\\.|(?!\1).)*\1\)/, () => {
     return `JSON.parse(${JSON.stringify(JSON.stringify(build2))})`;
@@ -158,11 +169,6 @@ async function serveDist() {
     '.svg': 'image/svg+xml',
     '.webmanifest': 'application/manifest+json',
   };
-  // In build 2 every file that names the entry chunk (index.html, chunks importing it) names the
-  // renamed one, as in a real build.
-  const entryName = path.basename(entry);
-  const entry2Name = path.basename(entry2);
-  const rename = (text: string) => text.replaceAll(entryName, entry2Name);
   let build = 1;
   const server = createServer((req, res) => {
     let file = new URL(req.url ?? '/', 'http://x').pathname;
@@ -274,4 +280,43 @@ test('a new build replaces the old cache and never touches stored work', async (
     await context.setOffline(false);
     await site.close();
   }
+});
+
+test('a precached file rewritten by page code is never served: the worker fetches the built one again', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await waitForActiveWorker(page);
+  await page.reload();
+  expect(await isControlled(page)).toBe(true);
+  const expected = expectedManifest();
+  const main = expected.urls.find((u) => /^\/assets\/index-.*\.js$/.test(u))!;
+  // What a takeover would do: put its own bytes in the precache under the app's file name.
+  await page.evaluate(
+    async ({ cache, url }) => {
+      const c = await caches.open(cache);
+      await c.put(
+        new URL(url, location.origin).href,
+        new Response('window.__pwned = true; document.title = "pwned";', {
+          headers: { 'content-type': 'text/javascript' },
+        }),
+      );
+    },
+    { cache: cacheName(expected.version), url: main },
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning path' })).toBeVisible();
+  expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  expect(await page.title()).not.toBe('pwned');
+  // The cache holds the built bytes again.
+  const repaired = await page.evaluate(
+    async ({ cache, url }) => {
+      const r = await (await caches.open(cache)).match(new URL(url, location.origin).href);
+      return r ? await r.text() : null;
+    },
+    { cache: cacheName(expected.version), url: main },
+  );
+  expect(repaired).toBe(readFileSync(path.join(DIST, main.slice(1)), 'utf8'));
+  expect(errors).toEqual([]);
 });

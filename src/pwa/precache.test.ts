@@ -57,6 +57,9 @@ describe('buildPrecacheManifest', () => {
     ]);
     expect(m.shell).toBe('/index.html');
     expect(m.version).toMatch(/^[0-9a-f]{16}$/);
+    // Each file's own hash, for the service worker to check cached bytes against.
+    expect(Object.keys(m.hashes)).toEqual(m.urls);
+    expect(m.hashes['/index.html']).toBe(build.find((f) => f.path === 'index.html')!.hash);
   });
 
   it('does not depend on the order files are listed in', () => {

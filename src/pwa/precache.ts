@@ -16,6 +16,11 @@ export interface PrecacheManifest {
   version: string;
   /** Absolute URL paths (with the base), sorted. */
   urls: string[];
+  /**
+   * SHA-256 (hex) of each precached file's bytes, by URL path: the service worker serves a
+   * cached file only when its bytes still match (page code can write to the same Cache Storage).
+   */
+  hashes: Record<string, string>;
   /** The app shell served to navigations when offline: `${base}index.html`. */
   shell: string;
 }
@@ -70,6 +75,7 @@ export function buildPrecacheManifest(
   return {
     version: hash(fingerprint).slice(0, 16),
     urls: kept.map((f) => `${b}${f.path}`),
+    hashes: Object.fromEntries(kept.map((f) => [`${b}${f.path}`, f.hash])),
     shell: `${b}index.html`,
   };
 }

@@ -8,6 +8,11 @@
  * - fetch: navigations network first with a short timeout, then the precached index.html;
  *   precached files cache first; other same-origin GETs network first, then any cached copy.
  *
+ * Integrity: a precached file is served only when its bytes still hash (SHA-256) to what the
+ * build's manifest says. Page code shares this origin's Cache Storage, so a cached copy may have
+ * been rewritten; such a copy is dropped and fetched again from the network (and verified), or the
+ * request fails: bytes nobody built are never served.
+ *
  * It deliberately does not call clients.claim(): the page of the very first visit stays
  * uncontrolled (plain network, as without a service worker); every later navigation is
  * controlled, and pages already controlled by an older version switch to this one on activate.
@@ -80,9 +85,32 @@ sw.addEventListener('fetch', (event) => {
   else event.respondWith(networkThenCache(request));
 });
 
+/** This version's cached copy of `path`, only if its bytes match the manifest (else repaired). */
 async function fromCache(path: string): Promise<Response | undefined> {
   const cache = await caches.open(CACHE);
-  return cache.match(new URL(path, ORIGIN).href);
+  const url = new URL(path, ORIGIN).href;
+  const cached = await cache.match(url);
+  if (cached && (await matchesManifest(path, cached))) return cached;
+  if (cached) await cache.delete(url);
+  // Missing or tampered with: the network's copy, if it is the one this build made.
+  try {
+    const fresh = await fetch(new Request(url, { cache: 'reload' }));
+    if (fresh.ok && (await matchesManifest(path, fresh))) {
+      await cache.put(url, fresh.clone());
+      return fresh;
+    }
+  } catch {
+    // Offline: nothing trustworthy to serve.
+  }
+  return undefined;
+}
+
+async function matchesManifest(path: string, response: Response): Promise<boolean> {
+  const expected = MANIFEST.hashes[path];
+  if (expected === undefined) return false;
+  const digest = await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer());
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hex === expected;
 }
 
 async function navigation(request: Request): Promise<Response> {
@@ -101,7 +129,7 @@ async function navigation(request: Request): Promise<Response> {
 
 async function precached(request: Request): Promise<Response> {
   const cached = await fromCache(new URL(request.url).pathname);
-  return cached ?? fetch(request);
+  return cached ?? Response.error();
 }
 
 async function networkThenCache(request: Request): Promise<Response> {
