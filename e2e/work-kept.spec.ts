@@ -41,6 +41,19 @@ async function replaceCode(page: Page, code: string) {
   await page.keyboard.insertText(code);
 }
 
+/** In the open History dialog, chooses the newest version whose code holds `text`. */
+async function chooseVersionWith(page: Page, text: string): Promise<boolean> {
+  const dialog = page.getByRole('dialog', { name: 'Versions of your code' });
+  const items = dialog.getByRole('list', { name: 'Versions, newest first' }).getByRole('button');
+  const count = await items.count();
+  for (let i = 0; i < count; i++) {
+    await items.nth(i).click();
+    await expect(items.nth(i)).toHaveAttribute('aria-pressed', 'true');
+    if ((await dialog.getByTestId('history-detail').textContent())!.includes(text)) return true;
+  }
+  return false;
+}
+
 async function storedCode(page: Page): Promise<string | undefined> {
   return page.evaluate((folder) => {
     const raw = localStorage.getItem('rmw.progress');
@@ -77,15 +90,7 @@ test('two share links then two imports leave my own code restorable from History
   await page.getByRole('button', { name: 'History', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Versions of your code' });
   // The version holding my own work (a Run, kept before the first link replaced it).
-  const items = dialog.getByRole('list', { name: 'Versions, newest first' }).getByRole('button');
-  const count = await items.count();
-  let found = false;
-  for (let i = 0; i < count && !found; i++) {
-    await items.nth(i).click();
-    await expect(items.nth(i)).toHaveAttribute('aria-pressed', 'true');
-    found = (await dialog.getByTestId('history-detail').textContent())!.includes('my own work');
-  }
-  expect(found).toBe(true);
+  expect(await chooseVersionWith(page, 'my own work')).toBe(true);
   await dialog.getByRole('button', { name: 'Restore this version' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.cm-content')).toContainText('my own work');
@@ -182,4 +187,21 @@ test('a run of over 60,000 events: the Timeline shows a window of rows, the expo
   const svg = readFileSync(await (await download).path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg.length).toBeLessThan(20_000_000);
+});
+
+test('two tabs editing one exercise never lose each other’s code', async ({ context, page }) => {
+  await page.goto(`/#/exercise/${FOLDER}`);
+  await replaceCode(page, `// from tab A\n${STARTER}`);
+  const other = await context.newPage();
+  await other.goto(`/#/exercise/${FOLDER}`);
+  await expect(other.locator('.cm-content')).toContainText('from tab A');
+  await replaceCode(other, `// from tab B\n${STARTER}`);
+  // Tab A hears of it, keeps its own code, and keeps B's as a version.
+  await expect(page.getByTestId('changed-elsewhere')).toBeVisible();
+  await expect(page.locator('.cm-content')).toContainText('from tab A');
+  await replaceCode(page, `// from tab A, again\n${STARTER}`);
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  expect(await chooseVersionWith(page, 'from tab B')).toBe(true);
+  // And tab B kept tab A's latest code the same way.
+  await expect(other.getByTestId('changed-elsewhere')).toBeVisible();
 });

@@ -6,7 +6,7 @@
  * reported once and the page keeps working in memory.
  */
 import { create } from 'zustand';
-import { quarantine } from './history/versions';
+import { quarantine, recordVersion } from './history/versions';
 import { EMPTY_PROGRESS, parseProgress, serializeProgress, STORAGE_KEY } from './storage';
 import type { ExerciseRecord, Progress } from './storage';
 
@@ -16,6 +16,9 @@ interface ProgressState {
   notice: string | null;
   /** The stored text that could not be kept as it was, for the notice's download. */
   damagedRaw: string | null;
+  /** Exercises whose code another tab changed since this one loaded (their code is a version). */
+  changedElsewhere: string[];
+  dismissChangedElsewhere(folder: string): void;
   /** Saves the code (status becomes in progress unless already passed). */
   saveCode(folder: string, code: string): void;
   saveSettings(folder: string, settings: Record<string, string>, code: string): void;
@@ -95,6 +98,9 @@ export const useProgressStore = create<ProgressState>((set, get) => {
     progress: initial.progress,
     notice: initial.notice,
     damagedRaw,
+    changedElsewhere: [],
+    dismissChangedElsewhere: (folder) =>
+      set({ changedElsewhere: get().changedElsewhere.filter((f) => f !== folder) }),
     saveCode: (folder, code) =>
       update(folder, (r) => ({
         settings: {},
@@ -130,3 +136,37 @@ export const useProgressStore = create<ProgressState>((set, get) => {
     },
   };
 });
+
+/**
+ * Another tab saved: take its progress (a pass in either tab counts), and keep its code for an
+ * exercise this tab also has as a version, so whichever tab writes next, neither code is lost.
+ */
+function onOtherTab(e: StorageEvent): void {
+  if (e.key !== STORAGE_KEY || e.newValue === null) return;
+  const incoming = parseProgress(e.newValue);
+  if (incoming.damaged) return;
+  const { progress, changedElsewhere } = useProgressStore.getState();
+  const exercises = { ...progress.exercises };
+  const changed = new Set(changedElsewhere);
+  for (const [folder, theirs] of Object.entries(incoming.progress.exercises)) {
+    const mine = exercises[folder];
+    if (mine && mine.code !== theirs.code) {
+      changed.add(folder);
+      void recordVersion(folder, {
+        code: theirs.code,
+        settings: theirs.settings,
+        reason: 'other-tab',
+      });
+    }
+    exercises[folder] = {
+      ...theirs,
+      status: mine?.status === 'passed' ? 'passed' : theirs.status,
+    };
+  }
+  useProgressStore.setState({
+    progress: { ...progress, exercises },
+    changedElsewhere: [...changed],
+  });
+}
+
+if (typeof window !== 'undefined') window.addEventListener('storage', onOtherTab);

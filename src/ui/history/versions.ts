@@ -5,7 +5,9 @@
  *   at each Run and Check, before and after a share link or an import replaces the code, and
  *   before a restore. A share link or import therefore never overwrites anything: the learner's
  *   own code is always one of the versions. Updates go through one IndexedDB transaction each,
- *   so two tabs recording at once both keep their snapshot.
+ *   so two tabs recording at once both keep their snapshot; the code another tab saves for an
+ *   exercise this tab also has is kept as a version too (useProgressStore), so two tabs editing
+ *   one exercise never lose each other's code.
  * - Quarantine: stored data that could not be read as it was is kept raw, with why, so the page
  *   can offer it as a download instead of wiping it.
  *
@@ -18,7 +20,14 @@ import type { UseStore } from 'idb-keyval';
 export const MAX_VERSIONS = 50;
 
 export type VersionReason =
-  'run' | 'check' | 'before-share' | 'share' | 'before-import' | 'import' | 'before-restore';
+  | 'run'
+  | 'check'
+  | 'before-share'
+  | 'share'
+  | 'before-import'
+  | 'import'
+  | 'before-restore'
+  | 'other-tab';
 
 export interface Version {
   /** When it was taken (ms since the epoch; shown to the learner, never used by a check). */
@@ -36,6 +45,7 @@ export const REASON_LABELS: Record<VersionReason, string> = {
   'before-import': 'Your code, before an import',
   import: 'Imported',
   'before-restore': 'Your code, before a restore',
+  'other-tab': 'From another tab',
 };
 
 const sameContent = (a: Version, b: Version) =>

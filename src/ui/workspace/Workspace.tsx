@@ -60,6 +60,8 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const saveSettings = useProgressStore((s) => s.saveSettings);
   const markPassed = useProgressStore((s) => s.markPassed);
   const applyShare = useProgressStore((s) => s.applyShare);
+  const changedElsewhere = useProgressStore((s) => s.changedElsewhere.includes(folder));
+  const dismissChangedElsewhere = useProgressStore((s) => s.dismissChangedElsewhere);
 
   const { code, setCode, onCodeChange } = useSavedCode(
     folder,
@@ -410,6 +412,19 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
       <div className="workspace-bars">
         <ShareBar folder={folder} makeUrl={shareUrl} shared={share !== undefined} />
         <HistoryButton folder={folder} currentCode={code} onRestore={restoreVersion} />
+        {changedElsewhere && (
+          <p className="callout callout-info" role="status" data-testid="changed-elsewhere">
+            This exercise was changed in another tab. This tab keeps your code; the other tab&apos;s
+            is kept in History.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => dismissChangedElsewhere(folder)}
+            >
+              Dismiss
+            </button>
+          </p>
+        )}
         <InstructorBar folder={folder} />
         <ExportBar
           folder={folder}
