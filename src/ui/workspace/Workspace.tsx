@@ -25,6 +25,7 @@ import type { PaneControls } from './Layout';
 import { RunView, SPEEDS } from './RunView';
 import type { Speed } from './RunView';
 import { ShareBar } from './ShareBar';
+import { useApplyShare, useLatestShare } from './useShareLink';
 import { HistoryButton } from '../history/HistoryDialog';
 import { recordVersion } from '../history/versions';
 import type { Version, VersionReason } from '../history/versions';
@@ -55,7 +56,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const { folder, manifest } = exercise;
   const file = manifest.files.starter;
   const starter = exercise.sources[file] ?? '';
-  const [share, setShare] = useState(shareAtLoad);
+  const share = useLatestShare(shareAtLoad);
   const record = useProgressStore((s) => s.progress.exercises[folder]);
   const saveSettings = useProgressStore((s) => s.saveSettings);
   const markPassed = useProgressStore((s) => s.markPassed);
@@ -89,8 +90,6 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
       void recordVersion(folder, { code: source, settings: with_, reason }),
     [folder, settings],
   );
-  /** The learner's own code when the page opened (before a share link replaced it). */
-  const ownAtLoad = useRef(record);
 
   // Scrubbing: the cursor the learner asked for. Moves accumulate on it (each ← / → counts from
   // the target, not from the last view the worker sent), one seek at a time goes to it, and the
@@ -117,46 +116,20 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     }
   }, [runOp, setTarget]);
 
-  // Apply a share link once: its code and settings become the exercise's (the learner's own
-  // code is kept as a version and a backup), and the URL goes back to the plain exercise address.
-  const appliedShare = useRef<SharedRun | null>(null);
-  const shareAtOpen = useRef(share);
-  useEffect(() => {
-    if (!share || appliedShare.current === share) return;
-    // A link opened after the page (not the one it was opened with) replaces what is shown.
-    const later = share !== shareAtOpen.current;
-    appliedShare.current = share;
-    // Both kept as versions: a share link never overwrites the learner's own code.
-    const own = later ? { code: codeRef.current, settings } : ownAtLoad.current;
-    if (own)
-      void recordVersion(folder, {
-        code: own.code,
-        settings: own.settings,
-        reason: 'before-share',
-      });
-    void recordVersion(folder, { code: share.code, settings: share.settings, reason: 'share' });
-    applyShare(folder, share.code, share.settings);
-    window.history.replaceState(null, '', exerciseHash(folder, share.seed ?? undefined));
-    if (later) {
-      // Another link opened while this page was open: it replaces the code and the run here.
-      setCode(share.code);
+  useApplyShare(folder, share, {
+    current: () => ({ code: codeRef.current, settings }),
+    show: (link) => {
+      setCode(link.code);
       setCex(null);
       setPlaying(false);
       setTarget(null);
-      const { labels, cursor, seed: sharedSeed } = share;
+      const { labels, cursor, seed: sharedSeed } = link;
       void session.open(
-        { folder, file, source: share.code, settings: share.settings },
+        { folder, file, source: link.code, settings: link.settings },
         { labels, cursor, seed: sharedSeed },
       );
-    }
-    // Only a new link re-runs this; the rest is read as it was when the link was opened.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [share]);
-  // A share link opened while the page shows this exercise arrives as a new prop.
-  useEffect(() => {
-    if (shareAtLoad && shareAtLoad !== share && !sameShare(shareAtLoad, share))
-      setShare(shareAtLoad);
-  }, [shareAtLoad, share]);
+    },
+  });
 
   // First run: the shared run, else a seeded run of the current code (shown at its end).
   const opened = useRef(false);
@@ -546,16 +519,5 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
         }
       />
     </>
-  );
-}
-
-function sameShare(a: SharedRun, b: SharedRun | undefined): boolean {
-  return (
-    b !== undefined &&
-    a.code === b.code &&
-    a.cursor === b.cursor &&
-    a.seed === b.seed &&
-    a.labels.join('\n') === b.labels.join('\n') &&
-    JSON.stringify(a.settings) === JSON.stringify(b.settings)
   );
 }
