@@ -65,6 +65,8 @@ function payments(n: number) {
     return {
       ...m,
       workload: { messages: grown },
+      // Identical payments: a world and its renamings are one state (src/sim/symmetry.ts).
+      interchangeable: [grown.map((g) => g.id)],
       invariants: m.invariants.map((inv) =>
         inv.name === 'couponWhenTotalCrosses100' ? couponWhenTotalCrosses100(amounts) : inv,
       ),
@@ -89,9 +91,17 @@ export const GROWN: Grown[] = [
   {
     name: 'http-edges-second-tab',
     folder: '22-http-edges',
+    // Alice on two devices doing the same: interchangeable tabs (named apart from the customer
+    // "alice" in the data, which is not interchangeable with anything).
     grow: (m) => ({
       ...m,
-      workload: { tabs: [...tabs(m), { ...tabs(m)[0]!, name: 'alice-phone' }] },
+      workload: {
+        tabs: [
+          { ...tabs(m)[0]!, name: 'laptop' },
+          { ...tabs(m)[0]!, name: 'phone' },
+        ],
+      },
+      interchangeable: [['laptop', 'phone']],
     }),
   },
   {

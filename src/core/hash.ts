@@ -126,6 +126,8 @@ export function shortHash(v: unknown): string {
 
 let lane1 = 0;
 let lane2 = 0;
+/** Applied to every string and object key while `fingerprint64Renamed` runs, else null. */
+let renameString: ((s: string) => string) | null = null;
 
 function mixInt(h: number, n: number, m: number): number {
   h = Math.imul(h ^ n, m);
@@ -152,7 +154,7 @@ function hashAny(v: unknown): void {
   }
   switch (typeof v) {
     case 'string':
-      return hashString(v);
+      return hashString(renameString === null ? v : renameString(v));
     case 'number':
       if (Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff) {
         lane1 = mixInt(0x27d4eb2d, v, 0x85ebca6b);
@@ -194,7 +196,7 @@ function hashAny(v: unknown): void {
         hashAny(val);
         const v1 = lane1;
         const v2 = lane2;
-        hashString(k);
+        hashString(renameString === null ? k : renameString(k));
         a = (a + mixInt(lane1 ^ Math.imul(v1, 0x9e3779b1), v2, 0x85ebca6b)) | 0;
         b = (b + mixInt(lane2 + Math.imul(v2, 0x7feb352d), v1, 0xc2b2ae35)) | 0;
         count++;
@@ -214,5 +216,19 @@ function hashAny(v: unknown): void {
  */
 export function fingerprint64(v: unknown): Hash64 {
   hashAny(v);
+  return finish(lane1, lane2);
+}
+
+/**
+ * `fingerprint64` of `v` as if every string and object key in it were `rename(s)`, without
+ * building that copy (symmetry reduction renames ids this way, src/sim/symmetry.ts).
+ */
+export function fingerprint64Renamed(v: unknown, rename: (s: string) => string): Hash64 {
+  renameString = rename;
+  try {
+    hashAny(v);
+  } finally {
+    renameString = null;
+  }
   return finish(lane1, lane2);
 }

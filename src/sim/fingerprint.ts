@@ -4,17 +4,35 @@
  * reads are left out, so runs that differ only in them meet in one state:
  * - message copies: only their order within one destination matters (each queue is FIFO, a
  *   reorder fault picks a copy behind the head), so copies are hashed per destination;
- * - handlers in flight and HTTP requests in flight: a set, hashed by id.
+ * - handlers in flight, HTTP requests in flight and tabs: sets, hashed by id.
  * Equal fingerprints therefore mean equal futures up to the order in which `enabledSteps` lists
  * the same choices. The checker keeps the first world it met and replays counterexamples from its
  * own choices, so a trace is always exact.
  */
 import { fingerprint64 } from '../core/hash';
 import type { Hash64 } from '../core/hash';
-import type { Invocation, HttpRequestState, MessageCopy, World } from './world';
+import { symmetricFingerprint } from './symmetry';
+import type { Interchangeable } from './symmetry';
+import type { Invocation, HttpRequestState, MessageCopy, UserTabState, World } from './world';
 
 export function fingerprintWorld(world: World): Hash64 {
   return fingerprint64(orderFree(world));
+}
+
+/**
+ * The fingerprint a check uses: over everything (`all`) or only what outcomes depend on
+ * (`outcomes`, see `fingerprintForOutcomes`), and canonical under the manifest's interchangeable
+ * ids when it declares some (symmetry.ts).
+ */
+export function createFingerprint(
+  interchangeable: Interchangeable | undefined,
+  scope: 'all' | 'outcomes',
+): (world: World) => Hash64 {
+  const view = scope === 'all' ? orderFree : outcomeView;
+  if (!interchangeable || interchangeable.flat().length === 0)
+    return (world) => fingerprint64(view(world));
+  const symmetric = symmetricFingerprint(interchangeable);
+  return (world) => symmetric(view(world));
 }
 
 /**
@@ -25,8 +43,12 @@ export function fingerprintWorld(world: World): Hash64 {
  * equal futures and equal outcomes.
  */
 export function fingerprintForOutcomes(world: World): Hash64 {
+  return fingerprint64(outcomeView(world));
+}
+
+function outcomeView(world: World): Record<string, unknown> {
   const h = world.history;
-  return fingerprint64({
+  return {
     ...orderFree(world),
     history: {
       enqueued: h.enqueued,
@@ -34,7 +56,7 @@ export function fingerprintForOutcomes(world: World): Hash64 {
       requestIntents: h.requestIntents,
       failedRequests: h.failedRequests,
     },
-  });
+  };
 }
 
 function orderFree(world: World): Record<string, unknown> {
@@ -44,5 +66,7 @@ function orderFree(world: World): Record<string, unknown> {
   for (const i of world.invocations) running[i.attemptId] = i;
   const requests: Record<string, HttpRequestState> = {};
   for (const r of world.requests) requests[r.requestId] = r;
-  return { ...world, copies: queues, invocations: running, requests };
+  const tabs: Record<string, UserTabState> = {};
+  for (const t of world.tabs) tabs[t.tab] = t;
+  return { ...world, copies: queues, invocations: running, requests, tabs };
 }

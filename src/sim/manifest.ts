@@ -197,6 +197,12 @@ export interface ExerciseManifest {
    * in the README's "What the checker does not prove"; every other mutant must be caught.
    */
   equivalentMutants?: Record<string, string>;
+  /**
+   * Groups of ids that are interchangeable (initial message ids, tab names): worlds that differ
+   * only by renaming them are one state to the checker (src/sim/symmetry.ts). Only for ids the
+   * handlers treat as opaque.
+   */
+  interchangeable?: string[][];
   limits: CheckerLimits;
   files: {
     starter: string;

@@ -5,7 +5,7 @@
  * input, results so far), so equal fingerprints mean equal futures.
  */
 import type { Invariant, Model } from '../checker/types';
-import { createEngine, describeChoice, fingerprintWorld, isQuiescent } from '../sim';
+import { createEngine, createFingerprint, describeChoice, isQuiescent } from '../sim';
 import type { Choice, Engine, EngineOptions, InvariantSpec, Program, World } from '../sim';
 
 export interface SimModel extends Model<World, Choice> {
@@ -32,7 +32,7 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
     initialStates: () => [engine.initialWorld()],
     enabled: (w) => engine.enabledSteps(w),
     step: (w, c) => engine.step(w, c).world,
-    fingerprint: fingerprintWorld,
+    fingerprint: createFingerprint(program.manifest.interchangeable, 'all'),
     invariants,
     isQuiescent,
     describeChoice,
