@@ -12,8 +12,11 @@
  *
  * Names are matched as whole tokens inside strings and object keys (`payment-2`,
  * `payment-2@Counter#2`, `Counter|payment-2`), never inside a longer name (`payment-20`). The
- * declaration is a promise that handlers treat these ids alike (as opaque ids); code that singles
- * one out by its literal name breaks the reduction.
+ * declaration is a promise that handlers and invariants treat these ids alike (as opaque ids);
+ * code that singles one out by its literal name breaks the reduction. The oracle's reference runs
+ * are never reduced (they must collect every renamed outcome); its per-intent "can take effect"
+ * goals are checked on the worlds kept, so declare symmetry only where no intent can be left
+ * undone without faults.
  */
 import { fingerprint64, fingerprint64Renamed } from '../core/hash';
 import type { Hash64 } from '../core/hash';
