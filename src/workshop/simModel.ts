@@ -5,7 +5,7 @@
  * input, results so far), so equal fingerprints mean equal futures.
  */
 import type { Invariant, Model } from '../checker/types';
-import { createEngine, createFingerprint, describeChoice, isQuiescent } from '../sim';
+import { cloneWorld, createEngine, createFingerprint, describeChoice, isQuiescent } from '../sim';
 import type { Choice, Engine, EngineOptions, InvariantSpec, Program, World } from '../sim';
 
 export interface SimModel extends Model<World, Choice> {
@@ -31,7 +31,12 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
     engine,
     initialStates: () => [engine.initialWorld()],
     enabled: (w) => engine.enabledSteps(w),
-    step: (w, c) => engine.step(w, c).world,
+    // No trace events while checking: counterexamples are replayed for their trace afterwards.
+    step: (w, c) => {
+      const next = cloneWorld(w);
+      engine.stepInPlace(next, c, null);
+      return next;
+    },
     fingerprint: createFingerprint(program.manifest.interchangeable, 'all'),
     invariants,
     isQuiescent,
