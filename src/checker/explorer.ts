@@ -28,6 +28,7 @@ import { assertNever } from '../core/assert';
 import { Hasher } from '../core/hash';
 import { CycleSearch } from './cycles';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
+import { GenericFrontier } from './frontier';
 import { toLearnerError } from './learnerError';
 import { Swarm, shrink } from './swarm';
 import { pathTo, replay } from './trace';
@@ -57,8 +58,6 @@ export const DEFAULT_MAX_DEPTH = 1_000_000;
 export const DEFAULT_MAX_MEMORY_MB = 1_000;
 /** Per distinct state: fingerprint slot (with the table's slack), parent, choice, out-degree. */
 const BYTES_PER_STATE = 48;
-/** Heap bytes per character of JSON a state kept as objects holds (measured: 7-12 KB for 3 KB). */
-const OBJECT_BYTES_PER_CHAR = 3;
 const BATCH_STATES = 512;
 const DEFAULT_SAMPLE_SHARE = 0.25;
 const DEFAULT_MAX_WALKS = 20_000;
@@ -104,16 +103,6 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly maxDepth: number;
   private readonly maxTimeMs: number;
   private readonly maxMemoryBytes: number;
-  /** Characters of the serialised states in the frontier (current level's rest and next). */
-  private frontierChars = 0;
-  /** Frontier states kept as objects, and the estimated bytes they hold (see `pushGeneric`). */
-  private frontierObjects = 0;
-  private bytesPerObjectState = 0;
-  /** Serialised size of every 64th new state, to estimate what objects hold. */
-  private sampledChars = 0;
-  private sampledStates = 0;
-  /** Set once the frontier outgrows a quarter of the memory budget: new states are serialised. */
-  private serialising = false;
   /** The exhaustive search's own time budget (less than `maxTimeMs` when sampling follows). */
   private readonly searchTimeMs: number;
   private readonly sample: SampleOptions | undefined;
@@ -153,10 +142,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private cycleSearch: CycleSearch | undefined;
 
   // Generic frontier.
-  private cur: (S | Serialised)[] = [];
-  private next: (S | Serialised)[] = [];
-  /** Frontier states kept serialised (compact, and cheap for the garbage collector). */
-  private readonly compact: { serialize(s: S): string; deserialize(text: string): S } | undefined;
+  private readonly frontier: GenericFrontier<S>;
   // Packed frontier.
   private curBuf: Int32Array = new Int32Array(0);
   private nextBuf: Int32Array = new Int32Array(0);
@@ -183,10 +169,13 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxTimeMs = options.maxTimeMs ?? Infinity;
     this.maxMemoryBytes = (options.maxMemoryMB ?? DEFAULT_MAX_MEMORY_MB) * 1_048_576;
-    this.compact =
+    // Serialised once object states would hold a quarter of the memory budget.
+    this.frontier = new GenericFrontier(
       model.serialize && model.deserialize
         ? { serialize: model.serialize, deserialize: model.deserialize }
-        : undefined;
+        : undefined,
+      this.maxMemoryBytes / 4,
+    );
     this.sample = options.sample;
     this.searchTimeMs = this.sample
       ? this.maxTimeMs * (1 - (this.sample.share ?? DEFAULT_SAMPLE_SHARE))
@@ -207,7 +196,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   progress(): CheckProgress {
     const frontier = this.packed
       ? this.levelSize() - this.pos + this.nextCount
-      : this.cur.length - this.pos + this.next.length;
+      : this.frontier.waiting(this.pos);
     return {
       distinctStates: this.count,
       generatedStates: this.generated,
@@ -271,7 +260,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.choices.push(i);
       this.count++;
       if (this.packed) this.pushNext(this.packed.toVector(s), 0);
-      else this.pushGeneric(s);
+      else this.frontier.push(s, this.count - 1);
     });
     this.beginLevel(0);
   }
@@ -304,8 +293,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.nextBuf = t;
       this.nextCount = 0;
     } else {
-      this.cur = this.next;
-      this.next = [];
+      this.frontier.advance();
     }
     this.nextLevelStart = this.count;
     this.levelStarts.push(this.count);
@@ -335,17 +323,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       }
       this.expanding = this.levelStarts[this.depth]! + this.pos;
       if (this.packed) this.expandPacked(this.packed);
-      else {
-        const item = this.cur[this.pos]!;
-        this.cur[this.pos] = undefined as never; // expanded: let it go
-        if (item instanceof Serialised) {
-          this.frontierChars -= item.text.length;
-          this.expandGeneric(this.compact!.deserialize(item.text));
-        } else {
-          this.frontierObjects--;
-          this.expandGeneric(item);
-        }
-      }
+      else this.expandGeneric(this.frontier.take(this.pos));
       this.pos++;
       done++;
       if (this.batchCount >= BATCH_STATES) this.flushBatch();
@@ -448,31 +426,6 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   }
 
   /**
-   * Frontier states stay objects (fastest) while they hold little; once their estimated size
-   * passes a quarter of the memory budget, new ones are serialised (compact, and nearly nothing
-   * for the garbage collector). The estimate serialises every 64th state: by index, so the switch
-   * happens at the same state on every machine.
-   */
-  private pushGeneric(s: S): void {
-    const compact = this.compact;
-    if (compact && (this.serialising || (this.count & 63) === 0)) {
-      const text = compact.serialize(s);
-      this.sampledChars += text.length;
-      this.sampledStates++;
-      this.bytesPerObjectState = (this.sampledChars / this.sampledStates) * OBJECT_BYTES_PER_CHAR;
-      if (this.serialising) {
-        this.frontierChars += text.length;
-        this.next.push(new Serialised(text));
-        return;
-      }
-    }
-    this.next.push(s);
-    this.frontierObjects++;
-    if (compact && !this.serialising)
-      this.serialising = this.frontierObjects * this.bytesPerObjectState > this.maxMemoryBytes / 4;
-  }
-
-  /**
    * What the search holds now, in bytes: the frontier (two bytes per character of a serialised
    * state, the estimate for states still kept as objects, packed vectors at four bytes per int)
    * and the per-state tables. A model without `serialize` has its object states uncounted.
@@ -480,7 +433,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private memoryBytes(): number {
     const frontier = this.packed
       ? (this.curBuf.length + this.nextBuf.length) * 4
-      : this.frontierChars * 2 + this.frontierObjects * this.bytesPerObjectState;
+      : this.frontier.bytes();
     return frontier + this.count * BYTES_PER_STATE + this.edges.length * 4;
   }
 
@@ -523,7 +476,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
         this.parents.push(idx);
         this.choices.push(ci);
         this.count++;
-        this.pushGeneric(t);
+        this.frontier.push(t, this.count - 1);
       } else if (found < this.nextLevelStart) {
         this.backEdge(idx, ci, found);
         if (this.pending) return;
@@ -624,10 +577,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private startSampling(limit: LimitKind): void {
     const maxDepth = this.sample?.maxDepth ?? Math.max(100, this.depth * 4);
     // The frontier is not needed any more: walks hold one state at a time.
-    this.cur = [];
-    this.next = [];
-    this.frontierChars = 0;
-    this.frontierObjects = 0;
+    this.frontier.clear();
     const swarm = new Swarm(this.model, {
       maxDepth,
       seed: this.sample?.seed ?? 1,
@@ -695,8 +645,3 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
 }
 
 function noop(): void {}
-
-/** A frontier state kept as its `serialize` text. */
-class Serialised {
-  constructor(readonly text: string) {}
-}

@@ -4,6 +4,7 @@
  * older compile of the same file); the wrapper's extra lines are measured once with a probe
  * rather than assumed, since engines differ in how they wrap `new Function` bodies.
  */
+import { escapeRegExp } from '../core/regex';
 import type { LearnerPosition } from './transform';
 
 type ToLearner = (line: number, column: number) => LearnerPosition;
@@ -61,8 +62,4 @@ export function learnerLocation(error: unknown, fileName: string): Partial<Learn
   if (!m) return {};
   const toLearner = registry.get(`${prefix}${m[1]}`);
   return toLearner ? toLearner(Number(m[2]), Number(m[3])) : {};
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -21,7 +21,7 @@ export function fingerprintWorld(world: World): Hash64 {
 
 /**
  * The fingerprint a check uses: over everything (`all`) or only what outcomes depend on
- * (`outcomes`, see `fingerprintForOutcomes`), and canonical under the manifest's interchangeable
+ * (`outcomes`, see `outcomeView`), and canonical under the manifest's interchangeable
  * ids when it declares some (symmetry.ts).
  */
 export function createFingerprint(
@@ -42,10 +42,6 @@ export function createFingerprint(
  * the rest (who committed, ghosts, intended sends, lost updates), so equal fingerprints still mean
  * equal futures and equal outcomes.
  */
-export function fingerprintForOutcomes(world: World): Hash64 {
-  return fingerprint64(outcomeView(world));
-}
-
 function outcomeView(world: World): Record<string, unknown> {
   const h = world.history;
   return {

@@ -16,4 +16,4 @@ export type { Run, PlayOptions } from './scheduler';
 export { cloneWorld } from './initial';
 export * from './outcome';
 export { CtxMisuseError } from './validate';
-export { createFingerprint, fingerprintForOutcomes, fingerprintWorld } from './fingerprint';
+export { createFingerprint, fingerprintWorld } from './fingerprint';

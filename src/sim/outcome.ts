@@ -15,6 +15,7 @@
  *
  * Pure: no engine state, no clock; `observeOutcome` and `classifyIntents` read only the world.
  */
+import { escapeRegExp } from '../core/regex';
 import { stableStringify } from '../core/hash';
 import { initialMessageIds, intentOfAction, intentOfMessage } from './manifest';
 import type { ExerciseManifest, OutcomeSpec, UserAction } from './manifest';
@@ -121,10 +122,6 @@ function mintedIdPattern(manifest: ExerciseManifest): RegExp {
     ...apis.map((a) => `\\b${a}-\\d+\\b`),
   ];
   return new RegExp(alternatives.join('|'), 'g');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const MASK = '#';

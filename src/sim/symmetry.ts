@@ -18,14 +18,11 @@
  * goals are checked on the worlds kept, so declare symmetry only where no intent can be left
  * undone without faults.
  */
+import { escapeRegExp } from '../core/regex';
 import { fingerprint64, fingerprint64Renamed } from '../core/hash';
 import type { Hash64 } from '../core/hash';
 
 export type Interchangeable = readonly (readonly string[])[];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Every string and object key in `v` that holds one of the ids. */
 function occurrences(v: unknown, pattern: RegExp, out: string[]): void {
