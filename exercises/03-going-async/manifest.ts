@@ -26,12 +26,7 @@ export default defineExercise({
   dispatch: 'immediate',
   faults: { total: 0, perKind: {} },
   invariants: [oneOrderPerSubmittedCart, coreInvariants.noLostMessages],
-  equivalentMutants: {
-    'swap-calls in submitCart #1':
-      'no call fails in this lesson, so sending before saving cannot leave a ghost (exercise 05)',
-    'drop-expectedVersion in submitCart #1':
-      'each cart is submitted by one click: no concurrent write to it (exercise 02)',
-  },
+  equivalentMutants: {},
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',

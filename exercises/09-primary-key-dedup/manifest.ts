@@ -32,8 +32,6 @@ export default defineExercise({
       'no database or broker failure in this budget: whether the frontend saves or sends first is exercise 05',
     'delete-call in submitCart #3':
       'the re-send only matters when a send failed (exercise 04); this budget duplicates and loses answers',
-    'drop-expectedVersion in submitCart #1':
-      'one tab submits the cart: no concurrent write to it (exercise 02)',
   },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {

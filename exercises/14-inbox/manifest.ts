@@ -79,10 +79,6 @@ export default defineExercise({
       'the batch is also conditional on the outbox version, which any other copy changes first',
     'drop-expectedVersion in store #1':
       'the batch is also conditional on the outbox version, which any other copy changes first',
-    'drop-expectedVersion in outbox #1':
-      'with one AddItem, the only other writer of the outbox is a copy of the same message, which leaves it the same',
-    'drop-expectedVersion in outbox #3':
-      'with one AddItem, the only other writer of the outbox is a copy of the same message, which leaves it the same',
     'gut in onEvent #1': 'Billing only listens: its handler does nothing in the solution either',
   },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },

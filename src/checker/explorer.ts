@@ -26,6 +26,7 @@
  */
 import { assertNever } from '../core/assert';
 import { Hasher } from '../core/hash';
+import { BeyondPhase, DEFAULT_BEYOND_WALKS } from './beyond';
 import { CycleSearch } from './cycles';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { GenericFrontier } from './frontier';
@@ -44,12 +45,14 @@ import type {
   CheckProgress,
   CheckResult,
   CheckStats,
+  Exploration,
   Invariant,
   LimitKind,
   Model,
   PackedModel,
   SampledRuns,
   SampleOptions,
+  SliceOutcome,
   SometimesReport,
 } from './types';
 
@@ -62,19 +65,21 @@ const BATCH_STATES = 512;
 const DEFAULT_SAMPLE_SHARE = 0.25;
 const DEFAULT_MAX_WALKS = 20_000;
 
-export type SliceOutcome<S, C> =
-  { done: false; progress: CheckProgress } | { done: true; result: CheckResult<S, C> };
+export type { Exploration, SliceOutcome } from './types';
 
-export interface Exploration<S, C> {
-  /** Expands up to `budgetStates` states (at least one). */
-  runSlice(budgetStates: number): SliceOutcome<S, C>;
-  /** Ends the run; returns `cancelled` (or the result if it had already finished). */
-  cancel(): CheckResult<S, C>;
-  progress(): CheckProgress;
-}
-
+/**
+ * The exhaustive search; when it samples and the model declares grown workloads, followed by
+ * walks on them after a pass (beyond.ts).
+ */
 export function explore<S, C>(model: Model<S, C>, options: CheckOptions = {}): Exploration<S, C> {
-  return new Explorer(model, options);
+  const search = new Explorer(model, options);
+  if (!options.sample || !model.beyond?.length || options.sample.beyondWalks === 0) return search;
+  return new BeyondPhase(search, model.beyond, {
+    now: options.now ?? (() => 0),
+    maxTimeMs: options.maxTimeMs ?? Infinity,
+    walks: options.sample.beyondWalks ?? DEFAULT_BEYOND_WALKS,
+    seed: options.sample.seed ?? 1,
+  });
 }
 
 /** Runs a whole check synchronously. */

@@ -51,6 +51,42 @@ export interface Model<S, C> {
   deserialize?(text: string): S;
   /** Optional fast path; must agree exactly with the generic functions above. */
   packed?: PackedModel<S>;
+  /**
+   * Workloads one step past the model's bounds (one more fault, message or tab), sampled by
+   * random walks after the exhaustive search passes (beyond.ts), when the check samples.
+   */
+  beyond?: BeyondBound<S, C>[];
+}
+
+/** A workload one step past a model's bounds. */
+export interface BeyondBound<S, C> {
+  /** What grew, in words ("one more fault"). */
+  name: string;
+  /** The settings that give the grown workload: a page replays its counterexample with them. */
+  settings: Record<string, string>;
+  /**
+   * The model on the grown workload, or why it is not sampled (the reference solution breaks an
+   * invariant there too). Called when the phase reaches it, with the walks that will follow; may
+   * take a while the first time.
+   */
+  prepare(walks: BeyondWalks): { model: Model<S, C> } | { skipped: string };
+}
+
+/** The walks a grown workload gets: `walks` walks with seeds `seed + 1 ...`, each at most `maxDepth` steps. */
+export interface BeyondWalks {
+  walks: number;
+  seed: number;
+  maxDepth: number;
+}
+
+/** What the walks past the bound covered for one grown workload (or why they did not run). */
+export interface BeyondReport {
+  name: string;
+  settings: Record<string, string>;
+  walks: number;
+  steps: number;
+  maxDepth: number;
+  skipped?: string;
 }
 
 /**
@@ -115,6 +151,8 @@ export interface SampleOptions {
   /** Most walks (default 20,000), the bound when there is no time limit. */
   maxWalks?: number;
   share?: number;
+  /** Walks per grown workload after a pass (default 300; 0: none). See `Model.beyond`. */
+  beyondWalks?: number;
 }
 
 /** What the random walks past the bound covered, and where they found a violation. */
@@ -145,6 +183,8 @@ export interface CheckProgress {
   phase: 'search' | 'cycle-check' | 'sampling';
   /** Random walks so far, in the sampling phase. */
   walks?: number;
+  /** The grown workload being sampled, after a pass ("one more fault"). */
+  beyond?: string;
 }
 
 /** A path from an initial state: replay with `initialStates()[initial]` then `step` per choice. */
@@ -178,7 +218,12 @@ export interface LearnerErrorInfo {
 }
 
 export type CheckResult<S, C> =
-  | (CheckStats & { verdict: 'passed'; sometimes: SometimesReport<S, C>[] })
+  | (CheckStats & {
+      verdict: 'passed';
+      sometimes: SometimesReport<S, C>[];
+      /** The grown workloads sampled after the exhaustive pass (none broke an invariant). */
+      beyond?: BeyondReport[];
+    })
   | (CheckStats & {
       verdict: 'violated';
       invariant: string;
@@ -190,6 +235,11 @@ export type CheckResult<S, C> =
       sometimes: SometimesReport<S, C>[];
       /** Set when a random walk past the bound found it (the trace is shrunk, not shortest). */
       sampled?: SampledRuns;
+      /**
+       * Set when it was found on a grown workload after the bounds passed: the counterexample
+       * runs with these settings, not the exercise's own.
+       */
+      beyond?: { name: string; settings: Record<string, string> };
     })
   | (CheckStats & {
       verdict: 'cycle';
@@ -210,3 +260,15 @@ export type CheckResult<S, C> =
   | (CheckStats & { verdict: 'cancelled' });
 
 export type Verdict = CheckResult<unknown, unknown>['verdict'];
+
+export type SliceOutcome<S, C> =
+  { done: false; progress: CheckProgress } | { done: true; result: CheckResult<S, C> };
+
+/** A check in progress, run in slices (explorer.ts). */
+export interface Exploration<S, C> {
+  /** Expands up to `budgetStates` states (at least one). */
+  runSlice(budgetStates: number): SliceOutcome<S, C>;
+  /** Ends the run; returns `cancelled` (or the result if it had already finished). */
+  cancel(): CheckResult<S, C>;
+  progress(): CheckProgress;
+}

@@ -9,6 +9,7 @@ import { LearnerCodeError } from '../sandbox/errors';
 import type { LoadedExercise } from './bundle';
 import { isMessaging } from './bundle';
 import { createProgram } from './program';
+import { beyondBounds } from './beyond';
 import { applySettings } from './settings';
 import { createSimModel } from './simModel';
 import { withOracle } from './oracle';
@@ -23,6 +24,8 @@ export function createExerciseModelFactory(exercises: readonly LoadedExercise[])
     const manifest = withOracle(applySettings(found.manifest, settings), found);
     const prepared = createProgram(manifest, request.source, request.file);
     if (!prepared.ok) throw new LearnerCodeError(prepared.error);
-    return createSimModel(prepared.program) as unknown as Model<unknown, unknown>;
+    // Past the bounds after a pass: one more fault, message or tab (beyond.ts).
+    const beyond = beyondBounds(found, settings, request.source, request.file);
+    return { ...createSimModel(prepared.program), beyond } as unknown as Model<unknown, unknown>;
   };
 }

@@ -55,6 +55,8 @@ export interface OracleReference {
   cacheKey: string;
   /** A clock for the reference runs' time limit (the exercise's `maxTimeMs`); none: no limit. */
   now?: () => number;
+  /** Most states a reference run may take (default: a million, a guard against runaways). */
+  maxStates?: number;
 }
 
 /** The reference runs without faults are small; this only guards against a runaway. */
@@ -309,7 +311,7 @@ function runReference(reference: OracleReference, included: string[]): Reference
     fingerprint: createFingerprint(undefined, 'outcomes'),
   };
   const result = checkModel(model, {
-    maxStates: Math.max(base.limits.maxStates, REFERENCE_MAX_STATES),
+    maxStates: reference.maxStates ?? Math.max(base.limits.maxStates, REFERENCE_MAX_STATES),
     maxDepth: Math.max(base.limits.maxDepth, 1000),
     ...(reference.now ? { now: reference.now, maxTimeMs: base.limits.maxTimeMs } : {}),
   });
@@ -346,6 +348,7 @@ export function withOracle(
   manifest: ExerciseManifest,
   bundle: { folder: string; sources: Record<string, string> },
   now?: () => number,
+  maxStates?: number,
 ): ExerciseManifest {
   const solutionFile = manifest.files.solution;
   const solutionSource = bundle.sources[solutionFile];
@@ -369,6 +372,7 @@ export function withOracle(
     solutionFile,
     cacheKey: `${bundle.folder}\n${shape}`,
     ...(now ? { now } : {}),
+    ...(maxStates !== undefined ? { maxStates } : {}),
   };
   return { ...manifest, invariants: [...manifest.invariants, ...oracleInvariants(reference)] };
 }

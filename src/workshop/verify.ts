@@ -10,6 +10,7 @@ import type { Choice, TraceEvent, World } from '../sim';
 import type { ExerciseBundle } from './bundle';
 import { createProgram } from './program';
 import { createSimModel } from './simModel';
+import { beyondBounds, modelWithSettings } from './beyond';
 import { withOracle } from './oracle';
 
 export interface VariantCheck {
@@ -86,7 +87,10 @@ export function checkVariant(
       replayCounterexample: () => null,
     };
   }
-  const model = createSimModel(prepared.program);
+  const model = {
+    ...createSimModel(prepared.program),
+    beyond: beyondBounds(bundle, {}, text, v.file),
+  };
   const limits = manifest.limits;
   const result = checkModel(model, {
     maxStates: limits.maxStates,
@@ -117,9 +121,13 @@ export function checkVariant(
     elapsedMs: result.elapsedMs,
     ok,
     result,
-    replayCounterexample: () =>
-      result.verdict === 'violated'
-        ? replayChoices(model.engine, result.counterexample.choices)
-        : null,
+    replayCounterexample: () => {
+      if (result.verdict !== 'violated') return null;
+      // Found past the bounds: it replays on the grown workload it was found on.
+      const on = result.beyond
+        ? modelWithSettings(bundle, result.beyond.settings, text, v.file)
+        : model;
+      return replayChoices(on.engine, result.counterexample.choices);
+    },
   };
 }
