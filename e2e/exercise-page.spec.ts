@@ -412,3 +412,35 @@ test("the retry policy is a setting: without Marketing's immediate retry, the so
   await check.click();
   await expect(page.getByTestId('verdict')).toContainText('Passed');
 });
+
+test('a fix that holds only within the bounds fails beyond them, on a run with the extra tab', async ({
+  page,
+}) => {
+  const solution = readFileSync('exercises/03-going-async/solution.ts', 'utf8');
+  // Without the version check, two tabs submitting the same cart both win.
+  const unversioned = solution.replace(/,\s*\{ expectedVersion: cart\.version \},?/, '');
+  expect(unversioned).not.toBe(solution);
+  await page.goto('/#/exercise/03-going-async');
+  await expect(page.locator('.seq')).toBeVisible();
+  await replaceCode(page, unversioned);
+  const check = page.getByRole('button', { name: 'Check', exact: true });
+  await check.click();
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('Violated', { timeout: 30_000 });
+  await expect(verdict.getByTestId('sampled')).toContainText(
+    "Found beyond the exercise's bounds, with one more browser tab",
+  );
+  // The counterexample is shown on the grown workload: the extra tab has its lane.
+  await expect(page.getByTestId('counterexample')).toContainText('What is wrong');
+  await expect(page.locator('.seq')).toContainText('alice-2');
+  await expectNoSeriousViolations(page, 'a counterexample beyond the bounds');
+  await page.screenshot({ path: 'e2e-artifacts/beyond-counterexample.png' });
+
+  await replaceCode(page, solution);
+  await check.click();
+  await expect(verdict).toContainText('Passed', { timeout: 30_000 });
+  await expect(verdict.getByTestId('beyond')).toContainText(
+    'Sampled beyond them: 300 random runs with one more browser tab found nothing.',
+  );
+  await page.screenshot({ path: 'e2e-artifacts/beyond-passed.png' });
+});

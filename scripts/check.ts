@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkModel } from '../src/checker/explorer';
 import { createModelFromRequest } from '../src/checker/registry';
-import type { SampledRuns } from '../src/checker/types';
+import type { BeyondReport, SampledRuns } from '../src/checker/types';
 import { evaluateModelSource } from '../src/checker/sandboxModules';
 import { describeEvent } from '../src/sim';
 import { isMessaging } from '../src/workshop/bundle';
@@ -117,6 +117,10 @@ interface Report {
   limit?: string;
   /** Random runs past the bound (after a limit): how many, and the one that found a violation. */
   sampled?: SampledRuns;
+  /** After a pass: the random runs on grown workloads (one more fault, message, tab). */
+  beyond?: BeyondReport[];
+  /** A violation found on a grown workload: which, and the settings its run replays with. */
+  foundBeyond?: { name: string; settings: Record<string, string> };
 }
 
 function readFile(path: string): string {
@@ -172,6 +176,9 @@ async function run(args: Args, now: () => number): Promise<Report> {
       ?.events.map((e) => `${e.step + 1}. ${describeEvent(e)}`);
     report.counterexample = { steps: result.counterexample.labels, ...(events ? { events } : {}) };
     if (result.sampled) report.sampled = result.sampled;
+    if (result.beyond) report.foundBeyond = result.beyond;
+  } else if (result.verdict === 'passed') {
+    if (result.beyond) report.beyond = result.beyond;
   } else if (result.verdict === 'learner-error') {
     report.learnerError = r.explanation ?? result.message;
     report.learnerErrorAt = {
@@ -232,6 +239,13 @@ function runModelChecking(args: Args, now: () => number): Report {
   return report;
 }
 
+/** Settings as they are given on the command line. */
+function settingsText(settings: Record<string, string>): string {
+  return Object.entries(settings)
+    .map(([k, v]) => `--set ${k}=${v}`)
+    .join(' ');
+}
+
 function printSummary(r: Report): void {
   const n = (x: number) => x.toLocaleString('en-US');
   const head = `${r.exercise} (${r.variant}): `;
@@ -240,13 +254,23 @@ function printSummary(r: Report): void {
       console.log(
         `${head}PASSED — every invariant holds in all ${n(r.distinctStates)} states (${n(r.terminalStates)} terminal, depth ${r.depth}), ${r.elapsedMs} ms`,
       );
+      for (const b of r.beyond ?? [])
+        console.log(
+          b.skipped
+            ? `  Not sampled with ${b.name}: ${b.skipped}.`
+            : `  Sampled beyond the bounds with ${b.name} (${settingsText(b.settings)}): ${n(b.walks)} random runs found nothing.`,
+        );
       break;
     case 'violated':
       console.log(
         `${head}VIOLATED ${r.invariant} after ${r.depth} steps (${n(r.distinctStates)} states explored, ${r.elapsedMs} ms)`,
       );
       if (r.explanation) console.log(`  ${r.explanation}`);
-      if (r.sampled?.found)
+      if (r.foundBeyond && r.sampled?.found)
+        console.log(
+          `  Found beyond the exercise's bounds, with ${r.foundBeyond.name} (${settingsText(r.foundBeyond.settings)}): every run within the bounds passed; random run ${n(r.sampled.found.walk)} broke the invariant (${r.sampled.found.walkDepth} steps, cut down to ${r.depth}). The reference solution holds there.`,
+        );
+      else if (r.sampled?.found)
         console.log(
           `  Found past the bound by random run ${n(r.sampled.found.walk)} (${r.sampled.found.walkDepth} steps, cut down to ${r.depth}; a shorter one may exist).`,
         );

@@ -133,8 +133,10 @@ function brokenIn<S, C>(
 
 /**
  * Replays `labels` leniently from initial state `initial`: a label that is not enabled any more
- * is skipped. Returns the choice indices taken up to the first state that breaks `target`, or
- * null if none does.
+ * is skipped. A terminal check (`atQuiescence`, `stuck`) needs a terminal state: when the labels
+ * run out before one, the run goes on with the first enabled choice (removing a step that starts
+ * some work leaves that work enabled), at most `labels.length` more steps. Returns the choice
+ * indices taken up to the first state that breaks `target`, or null if none does.
  */
 function replayLeniently<S, C>(
   model: Model<S, C>,
@@ -160,6 +162,15 @@ function replayLeniently<S, C>(
     enabled = model.enabled(s);
     taken.push(ci);
     takenLabels.push(label);
+    if (breaks(s, enabled.length)) return { choiceIndices: taken, labels: takenLabels };
+  }
+  if (inv?.kind === 'always') return null;
+  for (let more = 0; more < labels.length && enabled.length > 0; more++) {
+    const c = enabled[0] as C;
+    takenLabels.push(describeChoice(model, c));
+    taken.push(0);
+    s = model.step(s, c);
+    enabled = model.enabled(s);
     if (breaks(s, enabled.length)) return { choiceIndices: taken, labels: takenLabels };
   }
   return null;

@@ -7,6 +7,7 @@ import { useMachine } from '@xstate/react';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { WireResult } from '../../checker/protocol';
+import type { BeyondReport } from '../../checker/types';
 import { assertNever } from '../../core/assert';
 import { createCheckMachine } from '../../machines/checkMachine';
 import type { CheckJob } from '../../machines/checkMachine';
@@ -90,9 +91,11 @@ export function CheckPanel({ makeJob, onResult, counterexample, controls }: Prop
       </p>
       {checking && (
         <p className="progress" data-testid="check-progress">
-          {progress?.phase === 'sampling'
-            ? `${fmt(progress.distinctStates)} states explored; now sampling random runs past the bound (${fmt(progress.walks ?? 0)} so far), ${(elapsedMs / 1000).toFixed(1)} s`
-            : `${fmt(progress?.distinctStates ?? 0)} states, depth ${progress?.depth ?? 0}, ${fmt(rate)} states/s, ${(elapsedMs / 1000).toFixed(1)} s`}
+          {progress?.phase === 'sampling' && progress.beyond
+            ? `Every run within the bounds passed (${fmt(progress.distinctStates)} states); now random runs with ${progress.beyond} (${fmt(progress.walks ?? 0)} so far), ${(elapsedMs / 1000).toFixed(1)} s`
+            : progress?.phase === 'sampling'
+              ? `${fmt(progress.distinctStates)} states explored; now sampling random runs past the bound (${fmt(progress.walks ?? 0)} so far), ${(elapsedMs / 1000).toFixed(1)} s`
+              : `${fmt(progress?.distinctStates ?? 0)} states, depth ${progress?.depth ?? 0}, ${fmt(rate)} states/s, ${(elapsedMs / 1000).toFixed(1)} s`}
         </p>
       )}
       {state.matches('failed') && (
@@ -124,6 +127,28 @@ function Stats({ r }: { r: WireResult }) {
   );
 }
 
+/** What the random runs past the bounds covered after a pass, and what they could not try. */
+function BeyondSummary({ reports }: { reports: BeyondReport[] }) {
+  const walked = reports.filter((b) => !b.skipped);
+  const skipped = reports.filter((b) => b.skipped);
+  return (
+    <p data-testid="beyond">
+      {walked.length > 0 && (
+        <>
+          Sampled beyond them:{' '}
+          {walked.map((b) => `${fmt(b.walks)} random runs with ${b.name}`).join(' and ')} found
+          nothing.{' '}
+        </>
+      )}
+      {skipped.length > 0 && (
+        <span className="muted">
+          Not sampled: {skipped.map((b) => `${b.name} (${b.skipped})`).join('; ')}.
+        </span>
+      )}
+    </p>
+  );
+}
+
 function Verdict({ result: r }: { result: WireResult }) {
   switch (r.verdict) {
     case 'passed':
@@ -131,8 +156,10 @@ function Verdict({ result: r }: { result: WireResult }) {
         <div className="callout callout-ok" role="status">
           <h3>Passed</h3>
           <p>
-            Every invariant holds in every reachable state: <Stats r={r} />.
+            Proven: every invariant holds in every run within the exercise's bounds: <Stats r={r} />
+            .
           </p>
+          {r.beyond && r.beyond.length > 0 && <BeyondSummary reports={r.beyond} />}
         </div>
       );
     case 'violated':
@@ -149,7 +176,17 @@ function Verdict({ result: r }: { result: WireResult }) {
               steps; <Stats r={r} />)
             </span>
           </p>
-          {r.sampled?.found && (
+          {r.beyond && r.sampled?.found && (
+            <p data-testid="sampled">
+              Found beyond the exercise's bounds, with {r.beyond.name}: every run within the bounds
+              passed, but random run {fmt(r.sampled.found.walk)} after them broke the invariant. Its{' '}
+              {r.sampled.found.walkDepth} steps were cut down to the {r.counterexample.depth} shown
+              (a shorter run may exist); the run below has{' '}
+              {r.beyond.name.replace(/^one more /, 'the extra ')}. The reference solution holds
+              there.
+            </p>
+          )}
+          {!r.beyond && r.sampled?.found && (
             <p data-testid="sampled">
               Found past the bound: the search stopped at its limit, and random run{' '}
               {fmt(r.sampled.found.walk)} of the ones that followed broke the invariant. Its{' '}

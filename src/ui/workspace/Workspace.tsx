@@ -269,7 +269,10 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
           // The checker's own words on the violating state, when the invariant gives them.
           const explanation = result.verdict === 'violated' ? (result.explanation ?? null) : null;
           setCex({ invariant, labels, explanation });
-          void session.open(specOf(source), { labels, cursor: labels.length }).then((ok) => {
+          // Found past the bounds: the run replays on the grown workload it was found on.
+          const beyond = result.verdict === 'violated' ? result.beyond : undefined;
+          const spec = beyond ? { ...specOf(source), settings: beyond.settings } : specOf(source);
+          void session.open(spec, { labels, cursor: labels.length }).then((ok) => {
             if (!ok) setCex({ invariant, labels, explanation: explanation ?? fallback });
           });
           return;
