@@ -36,6 +36,12 @@ export function boundsBlock(m: ExerciseManifest): string {
     );
   const checks = m.invariants.map((i) => `\`${i.name}\` (${i.description.replace(/\.$/, '')})`);
   const equivalent = Object.entries(m.equivalentMutants ?? {});
+  // The grown workloads sampled after a pass (src/workshop/beyond.ts).
+  const grown = [
+    ...(m.faults.total > 0 ? ['one more fault'] : []),
+    ...((m.workload.messages ?? []).length > 0 ? ['one more message'] : []),
+    ...((m.workload.tabs ?? []).length > 0 ? ['one more browser tab'] : []),
+  ];
   return [
     BEGIN,
     '',
@@ -49,9 +55,15 @@ export function boundsBlock(m: ExerciseManifest): string {
     `- **Dispatch:** sends leave ${m.dispatch === 'immediate' ? 'as the handler makes them' : 'after the handler returns'}.`,
     `- **Checked:** ${checks.join('; ')}; and the exactly-once oracle — the end result is one the reference solution reaches with no faults (what was answered or processed took effect exactly once, nothing else happened), and with no fault every request is answered and every message processed.`,
     '',
+    ...(grown.length
+      ? [
+          `Once every run within the bounds passes, random runs go one step beyond them — ${grown.join(', ')} — wherever the reference solution still holds, and an invariant they break fails the check too.`,
+          '',
+        ]
+      : []),
     '## What the checker does not prove',
     '',
-    '- Anything beyond these bounds: more users, messages or faults than above, or other timings of them.',
+    `- Anything beyond these bounds: more users, messages or faults than above, or other timings of them${grown.length ? ' (one step beyond them is sampled, not proven)' : ''}.`,
     ...equivalent.map(([id, why]) => `- \`${id}\`: ${why}`),
     '',
     END,
