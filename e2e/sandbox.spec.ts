@@ -124,3 +124,31 @@ test('code stuck inside one step (a catastrophic regex) ends the check with a ve
 
   await expectStarterStillChecks(page);
 });
+
+test('a memory hog ends the check and the run with a verdict at its line, and the page stays usable', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const crashes: string[] = [];
+  page.on('crash', () => crashes.push('the page crashed'));
+  await page.goto('/#/exercise/04-lost-message');
+  await page.getByRole('button', { name: 'Check', exact: true }).waitFor();
+  // Without the memory budget this takes the whole tab down (gigabytes in a few seconds).
+  const hog = STARTER.replace(
+    '  const cart = await ctx.load',
+    '  const hoard = [];\n  for (;;) hoard.push(new Array(1_000_000).fill(1.5));\n  const cart = await ctx.load',
+  );
+  expect(hog).not.toBe(STARTER);
+  await replaceCode(page, hog);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const error = page.getByRole('alert').filter({ hasText: 'Your code has an error' });
+  await expect(error).toContainText('Memory budget exceeded', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('Your code threw', { timeout: 10_000 });
+  await expect(verdict).toContainText('Memory budget exceeded');
+  await expect(verdict).toContainText(/starter\.ts:\d+/);
+
+  await expectStarterStillChecks(page);
+  expect(crashes).toEqual([]);
+});

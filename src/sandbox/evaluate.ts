@@ -13,6 +13,7 @@ import { awaitValue } from '../sim/effects';
 import { LearnerCodeError, isLearnerCodeError, type LearnerError } from './errors';
 import { FORBIDDEN_NAMES } from './forbidden';
 import { evaluateInCompartment, isLockedDown } from './hardened';
+import { disengageMeter, engageMeter, spreadUnits } from './meter';
 import { createShims, shimMessage } from './shims';
 import { locateInStack, registerModule, sourceUrlFor, wrapperLineCount } from './stack';
 import { DEFAULT_ALLOWED_IMPORTS, transformLearnerSource, type LearnerPosition } from './transform';
@@ -20,11 +21,18 @@ import { DEFAULT_ALLOWED_IMPORTS, transformLearnerSource, type LearnerPosition }
 export interface CompileOptions {
   /** Ticks allowed between two `resetBudget()` calls. Default {@link DEFAULT_STEP_BUDGET}. */
   stepBudget?: number;
+  /**
+   * Elements or characters metered built-ins and spreads may build between two `resetBudget()`
+   * calls (meter.ts). Default {@link DEFAULT_ALLOCATION_BUDGET}.
+   */
+  allocationBudget?: number;
   /** Module specifiers learner code may import (types only). Default `['./types']`. */
   allowedImports?: readonly string[];
 }
 
 export const DEFAULT_STEP_BUDGET = 100_000;
+/** About 128 MB of numbers or 32 MB of text per resume: far beyond any handler's data. */
+export const DEFAULT_ALLOCATION_BUDGET = 16_000_000;
 
 export interface LearnerModule {
   ok: true;
@@ -32,6 +40,8 @@ export interface LearnerModule {
   exports: Record<string, unknown>;
   /** Start a fresh step budget; call before every resume of a handler generator. */
   resetBudget(): void;
+  /** The resume is over: allocations stop being charged to this module (meter.ts). */
+  pauseMeter(): void;
   /** Any error thrown out of learner code → the learner's view of it (kind, line, column). */
   toLearnerError(error: unknown): LearnerError;
   /**
@@ -50,7 +60,16 @@ export type CompileResult =
       /** all problems found, first = `error` */ errors: LearnerError[];
     };
 
-const INJECTED = ['Math', 'require', 'exports', 'module', '__await', '__tick', '__guard'];
+const INJECTED = [
+  'Math',
+  'require',
+  'exports',
+  'module',
+  '__await',
+  '__tick',
+  '__guard',
+  '__spread',
+];
 
 export function compileLearnerModule(
   source: string,
@@ -110,9 +129,34 @@ export function compileLearnerModule(
     )
       throw caught;
   };
+  const allocationBudget = options.allocationBudget ?? DEFAULT_ALLOCATION_BUDGET;
+  let allocated = 0;
+  const charge = (units: number) => {
+    if (fatal) throw fatal;
+    allocated += units;
+    if (allocated > allocationBudget) {
+      disengageMeter(); // locating the line allocates too
+      raise({
+        kind: 'budget',
+        file: fileName,
+        ...locate(new Error()),
+        message: `Memory budget exceeded: your code built more than ${allocationBudget.toLocaleString('en-US')} elements or characters without awaiting the infrastructure — is something growing without end?`,
+      });
+    }
+  };
+  const spread = (line: number, value: unknown) => {
+    const units = spreadUnits(value);
+    if (units > 0) {
+      tick(line);
+      charge(units);
+    }
+    return value;
+  };
   const resetBudget = () => {
     ticks = 0;
+    allocated = 0;
     fatal = undefined;
+    engageMeter(charge);
   };
   const toLearnerError = (error: unknown): LearnerError => {
     if (isLearnerCodeError(error)) return error.learnerError;
@@ -121,7 +165,7 @@ export function compileLearnerModule(
   };
 
   const shims = createShims(forbid, allowedImports);
-  const runtime = { __await: awaitValue, __tick: tick, __guard: guard };
+  const runtime = { __await: awaitValue, __tick: tick, __guard: guard, __spread: spread };
   let factory: (module: { exports: Record<string, unknown> }) => void;
   try {
     factory = hardened
@@ -135,7 +179,11 @@ export function compileLearnerModule(
   const run = (): Record<string, unknown> => {
     const module = { exports: {} as Record<string, unknown> };
     resetBudget();
-    factory(module);
+    try {
+      factory(module);
+    } finally {
+      disengageMeter();
+    }
     return module.exports;
   };
   let exports: Record<string, unknown>;
@@ -152,7 +200,14 @@ export function compileLearnerModule(
       throw isLearnerCodeError(e) ? e : new LearnerCodeError(toLearnerError(e));
     }
   };
-  return { ok: true, exports, resetBudget, toLearnerError, instantiate };
+  return {
+    ok: true,
+    exports,
+    resetBudget,
+    pauseMeter: disengageMeter,
+    toLearnerError,
+    instantiate,
+  };
 }
 
 export { learnerLocation } from './stack';

@@ -13,6 +13,7 @@ const TIMERS = 'timers are not available in handlers: the simulation schedules a
 const IO = 'handlers may only talk to the outside world through ctx calls';
 const BROWSER = 'handlers run outside the page and have no browser APIs';
 const CODEGEN = 'generating code at run time is not allowed in handlers';
+const RAW_MEMORY = 'handlers work on plain data; raw memory buffers are not available';
 
 /** Name → reason. The message shown is `${name} is not allowed: ${reason}` unless overridden. */
 export const FORBIDDEN_GLOBALS: Readonly<Record<string, string>> = {
@@ -43,6 +44,21 @@ export const FORBIDDEN_GLOBALS: Readonly<Record<string, string>> = {
   FinalizationRegistry: `${NONDETERMINISTIC} (garbage collection timing is not)`,
   SharedArrayBuffer: IO,
   Atomics: IO,
+  // Each could allocate gigabytes in one call, out of reach of the memory budget (meter.ts).
+  ArrayBuffer: RAW_MEMORY,
+  DataView: RAW_MEMORY,
+  Int8Array: RAW_MEMORY,
+  Uint8Array: RAW_MEMORY,
+  Uint8ClampedArray: RAW_MEMORY,
+  Int16Array: RAW_MEMORY,
+  Uint16Array: RAW_MEMORY,
+  Int32Array: RAW_MEMORY,
+  Uint32Array: RAW_MEMORY,
+  Float32Array: RAW_MEMORY,
+  Float64Array: RAW_MEMORY,
+  BigInt64Array: RAW_MEMORY,
+  BigUint64Array: RAW_MEMORY,
+  WebAssembly: CODEGEN,
 };
 
 /** Messages that do not follow the `X is not allowed: why` pattern. */

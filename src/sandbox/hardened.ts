@@ -11,6 +11,8 @@
  * `Date.now` or `Math.random`. Realms that are not locked down (unit tests, the main thread, which
  * never runs learner code) keep the plain `new Function` evaluation.
  */
+import { meterIntrinsics } from './meter';
+
 interface SesGlobal {
   lockdown?: (options: Record<string, string>) => void;
   Compartment?: new (options: { globals: Record<string, unknown>; __options__: true }) => {
@@ -29,6 +31,8 @@ export function isLockedDown(): boolean {
 export function lockdownRealm(): void {
   if (isLockedDown()) return;
   if (typeof ses.lockdown !== 'function') throw new Error("lockdownRealm: import 'ses' first");
+  // The amplifying built-ins are metered (meter.ts) before they are frozen.
+  meterIntrinsics();
   ses.lockdown({
     // Keep stacks: they are how a learner error names its line.
     errorTaming: 'unsafe',

@@ -9,7 +9,8 @@
  *    `await x` → `(yield* __await(x))`, and `return x` in an async function → `return (yield*
  *    __await((x)))` (an async function adopts a returned promise); and instrument it: `__tick(line)` at the top of every
  *    function and loop body (the step budget), `__guard(e)` at the top of every `catch` and
- *    `finally` so learner code cannot swallow a sandbox error.
+ *    `finally` so learner code cannot swallow a sandbox error, and `__spread(line, x)` around
+ *    what an array or call spread copies (the memory budget, meter.ts).
  * Every position in the output maps back to the learner's file (`toLearnerPosition`).
  */
 import { parse, type AnyNode, type Program, type Token } from 'acorn';
@@ -206,6 +207,13 @@ function rewrite(
       break;
     case 'TryStatement':
       if (node.finalizer) splice.open(node.finalizer.start + 1, '__guard();');
+      break;
+    case 'SpreadElement':
+      // `[...a]`, `f(...a)`: what the spread copies is charged to the memory budget (meter.ts).
+      if (parent?.type !== 'ObjectExpression') {
+        splice.open(node.argument.start, `__spread(${cx.lineOf(node.start)}, `);
+        splice.close(node.argument.end, ')');
+      }
       break;
     default:
       if (isFunctionNode(node)) rewriteFunction(node, parent, cx, tick(node));

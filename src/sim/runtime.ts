@@ -22,6 +22,8 @@ export interface Program {
   handlers: Record<string, unknown>;
   /** Called before learner code runs (the sandbox resets its step budget here). */
   beforeResume?: () => void;
+  /** Called when it stops running (the sandbox stops charging allocations to it). */
+  afterResume?: () => void;
   /** Turns an error thrown by a handler into a sentence naming the learner's line. */
   describeError?: (error: unknown) => string;
   /** The learner's file name, for errors that have no line (default "your handler file"). */
@@ -218,6 +220,14 @@ export class HandlerRuntime {
   /** Resumes the generator: first run (`result` undefined) or with a call's recorded result. */
   private step(run: LiveRun, result: CallResult | undefined): RunOutcome {
     this.program.beforeResume?.();
+    try {
+      return this.resumeGenerator(run, result);
+    } finally {
+      this.program.afterResume?.();
+    }
+  }
+
+  private resumeGenerator(run: LiveRun, result: CallResult | undefined): RunOutcome {
     try {
       const r =
         result === undefined

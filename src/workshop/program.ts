@@ -59,6 +59,7 @@ export function createProgram(
       instantiate: compiled.instantiate,
       toLearnerError: compiled.toLearnerError,
       beforeResume: compiled.resetBudget,
+      afterResume: compiled.pauseMeter,
       describeError: (error) => {
         const e = compiled.toLearnerError(error);
         return e.line ? `${e.message} (line ${e.line})` : e.message;
