@@ -6,7 +6,9 @@ import { serviceWorker } from './src/pwa/vitePlugin.ts';
 // serviceWorker() (build only) adds /sw.js, which precaches the whole build: see src/pwa/README.md.
 export default defineConfig({
   plugins: [react(), serviceWorker()],
-  worker: { format: 'es' },
+  // Classic, self-contained worker scripts: the app starts them from a blob inside a sandboxed
+  // iframe (src/workers/isolatedWorker.ts), where module imports could not resolve.
+  worker: { format: 'iife' },
   // The big chunks load only when needed: the exercise view (CodeMirror, React Flow) when an
   // exercise opens, the workers (with the sandbox's compiler) on the first run or check. What
   // the learning path needs before its first paint is measured by `npm run bench -- ui`.

@@ -152,3 +152,54 @@ test('a memory hog ends the check and the run with a verdict at its line, and th
   await expectStarterStillChecks(page);
   expect(crashes).toEqual([]);
 });
+
+test('the second wall: workers run in an opaque-origin sandbox that reaches no storage, cache, network or channel', async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
+  const frame = page.locator('iframe[sandbox]');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  await expect(frame).toHaveAttribute('srcdoc', /connect-src 'none'/);
+  // Code that had escaped its compartment would run where the relay starts workers: probe there.
+  const sandbox = page.frames().find((f) => f !== page.mainFrame());
+  expect(sandbox).toBeDefined();
+  await page.evaluate(() => {
+    const w = window as unknown as { heard: unknown[] };
+    w.heard = [];
+    new BroadcastChannel('rmw-presenter').onmessage = (e) => w.heard.push(e.data);
+  });
+  const reached = await sandbox!.evaluate(async () => {
+    const probe = `onmessage = async () => {
+      const out = { origin: self.origin };
+      const attempt = async (name, f) => { try { await f(); out[name] = 'reached'; } catch (e) { out[name] = 'blocked'; } };
+      await attempt('fetch', () => fetch('/index.html'));
+      await attempt('indexedDB', () => new Promise((ok, ko) => { const r = indexedDB.open('rmw-versions'); r.onsuccess = ok; r.onerror = () => ko(r.error); }));
+      await attempt('caches', () => caches.keys());
+      await attempt('websocket', () => new Promise((ok, ko) => { const s = new WebSocket('ws://127.0.0.1:1'); s.onopen = ok; s.onerror = ko; }));
+      out.channel = await new Promise((done) => {
+        const c = new BroadcastChannel('rmw-presenter');
+        c.onmessage = () => done('reached');
+        c.postMessage('from the sandbox');
+        setTimeout(() => done('alone'), 300);
+      });
+      postMessage(out);
+    };`;
+    const url = URL.createObjectURL(new Blob([probe], { type: 'text/javascript' }));
+    const w = new Worker(url);
+    w.postMessage('go');
+    return new Promise((done) => (w.onmessage = (e) => done(e.data)));
+  });
+  expect(reached).toEqual({
+    origin: 'null',
+    fetch: 'blocked',
+    indexedDB: 'blocked',
+    caches: 'blocked',
+    websocket: 'blocked',
+    channel: 'alone',
+  });
+  // And the app's own channel heard nothing from it.
+  expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
+});

@@ -1,7 +1,7 @@
 /**
- * The checker's Web Worker entry: only wiring and a switch. Create it with
- *   new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module' })
- * (see workerClient.ts). Learner source is evaluated by the sandbox (sandboxModules.ts).
+ * The checker's Web Worker entry: only wiring and a switch. The app bundles it as a classic
+ * script (`?worker&url`) and starts it inside the sandboxed iframe (src/workers/isolatedWorker.ts);
+ * workerClient.ts is its transport. Learner source is evaluated by the sandbox (sandboxModules.ts).
  */
 // First: lock the realm down (SES) before any other module runs; learner code then runs in
 // compartments that reach no storage, network, cache or channel.

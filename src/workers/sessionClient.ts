@@ -11,6 +11,8 @@ import type {
   SessionRequest,
   SessionResponse,
 } from './sessionProtocol';
+import { createIsolatedWorker, type WorkerLike } from './isolatedWorker';
+import simulationWorkerUrl from './simulation.worker.ts?worker&url';
 
 export const SESSION_DEADLINE_MS = 5_000;
 
@@ -20,15 +22,16 @@ export interface SessionClient {
   dispose(): void;
 }
 
-function createSimulationWorker(): Worker {
-  return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+/** The simulation worker, inside the sandboxed iframe (isolatedWorker.ts). */
+function createSimulationWorker(): WorkerLike {
+  return createIsolatedWorker(simulationWorkerUrl);
 }
 
 export function createSessionClient(
   deadlineMs = SESSION_DEADLINE_MS,
-  createWorker: () => Worker = createSimulationWorker,
+  createWorker: () => WorkerLike = createSimulationWorker,
 ): SessionClient {
-  let worker: Worker | null = null;
+  let worker: WorkerLike | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
 

@@ -11,7 +11,9 @@ import { createCheckerClient } from '../../checker/client';
 import type { CheckerClient } from '../../checker/client';
 import type { WireResult } from '../../checker/protocol';
 import type { CheckProgress } from '../../checker/types';
-import { createWorkerTransport } from '../../checker/workerClient';
+import { createWorkerTransport, type CheckerWorker } from '../../checker/workerClient';
+import checkerWorkerUrl from '../../checker/checker.worker.ts?worker&url';
+import { createIsolatedWorker } from '../../workers/isolatedWorker';
 import type { CheckJob, CheckRunner } from '../../machines/checkMachine';
 
 /** Silence from the checker after which it is stopped (its first slice builds the model). */
@@ -22,7 +24,7 @@ let client: CheckerClient | null = null;
 export const checkInWorker: CheckRunner = (job, onProgress) => {
   let crash: string | null = null;
   const c = (client ??= createCheckerClient(
-    createWorkerTransport((message) => {
+    createWorkerTransport(createIsolatedWorker(checkerWorkerUrl) as CheckerWorker, (message) => {
       crash = message;
       drop(c);
     }),
