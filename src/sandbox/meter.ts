@@ -74,12 +74,12 @@ export function meterIntrinsics(): void {
   wrap3(A, 'fill', (self) => selfLength(self));
   wrap3(A, 'join', (self, separator) => selfLength(self) * (lengthOf(separator) + 1));
   wrap3(A, 'flat', (self) => selfLength(self));
-  wrapRest(A, 'concat', (self, args) =>
-    selfLength(self) + sum(args, (a) => (Array.isArray(a) ? a.length : 1)),
+  wrapRest(
+    A,
+    'concat',
+    (self, args) => selfLength(self) + sum(args, (a) => (Array.isArray(a) ? a.length : 1)),
   );
-  wrap3(Array as unknown as Record<string, unknown>, 'from', (_self, items) =>
-    spreadUnits(items),
-  );
+  wrap3(Array as unknown as Record<string, unknown>, 'from', (_self, items) => spreadUnits(items));
 }
 
 function sum(values: unknown[], units: (v: unknown) => number): number {
@@ -97,7 +97,12 @@ function wrap3(
   name: string,
   units: (self: unknown, a: unknown, b: unknown) => number,
 ): void {
-  const original = target[name] as (this: unknown, a?: unknown, b?: unknown, c?: unknown) => unknown;
+  const original = target[name] as (
+    this: unknown,
+    a?: unknown,
+    b?: unknown,
+    c?: unknown,
+  ) => unknown;
   const wrapped = {
     [name](this: unknown, a?: unknown, b?: unknown, c?: unknown): unknown {
       if (active !== null) active(units(this, a, b));
