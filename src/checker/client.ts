@@ -5,7 +5,13 @@
  * tests and Node.
  */
 import { createCheckerHandler, type HandlerDeps } from './handler';
-import type { CheckerRequest, CheckerResponse, ModelRequest, WireResult } from './protocol';
+import type {
+  CheckerRequest,
+  CheckerResponse,
+  EnteringLearnerCode,
+  ModelRequest,
+  WireResult,
+} from './protocol';
 import type { CheckLimits, CheckProgress } from './types';
 import { assertNever } from '../core/assert';
 
@@ -35,6 +41,8 @@ export interface CheckerClient {
       limits?: CheckLimits;
       sliceMs?: number;
       onProgress?: (p: CheckProgress, elapsedMs: number) => void;
+      /** A diagnostic run: told before every call into learner code (see `CheckRequest.locate`). */
+      onEnter?: (where: EnteringLearnerCode) => void;
     },
   ): CheckRun;
   dispose(): void;
@@ -48,6 +56,7 @@ export function createCheckerClient(transport: CheckerTransport): CheckerClient 
       resolve: (r: WireResult) => void;
       reject: (e: Error) => void;
       onProgress: ((p: CheckProgress, elapsedMs: number) => void) | undefined;
+      onEnter: ((where: EnteringLearnerCode) => void) | undefined;
     }
   >();
   transport.listen((response) => {
@@ -56,6 +65,9 @@ export function createCheckerClient(transport: CheckerTransport): CheckerClient 
     switch (response.type) {
       case 'progress':
         run.onProgress?.(response.progress, response.elapsedMs);
+        return;
+      case 'entering':
+        run.onEnter?.(response.where);
         return;
       case 'result':
         runs.delete(response.runId);
@@ -73,10 +85,16 @@ export function createCheckerClient(transport: CheckerTransport): CheckerClient 
     check(model, options = {}) {
       const runId = nextRunId++;
       const result = new Promise<WireResult>((resolve, reject) => {
-        runs.set(runId, { resolve, reject, onProgress: options.onProgress });
+        runs.set(runId, {
+          resolve,
+          reject,
+          onProgress: options.onProgress,
+          onEnter: options.onEnter,
+        });
       });
       const request: CheckerRequest = { type: 'check', runId, model, limits: options.limits ?? {} };
       if (options.sliceMs !== undefined) request.sliceMs = options.sliceMs;
+      if (options.onEnter) request.locate = true;
       transport.post(request);
       return { result, cancel: () => transport.post({ type: 'cancel', runId }) };
     },

@@ -6,7 +6,7 @@
 import { assertNever } from '../core/assert';
 import { explore } from './explorer';
 import { toLearnerError } from './learnerError';
-import type { CheckRequest, CheckerResponse, WireResult } from './protocol';
+import type { CheckRequest, CheckerResponse, EnteringLearnerCode, WireResult } from './protocol';
 import { createModelFromRequest, type ModelDeps } from './registry';
 import type { CheckResult, Model, Trace } from './types';
 
@@ -34,7 +34,10 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
       const { runId } = request;
       let model: Model<unknown, unknown>;
       try {
-        model = createModelFromRequest(request.model, deps);
+        const onEnter = request.locate
+          ? (where: EnteringLearnerCode) => deps.post({ type: 'entering', runId, where })
+          : undefined;
+        model = createModelFromRequest(request.model, deps, onEnter ? { onEnter } : {});
       } catch (err) {
         const learner = toLearnerError(err);
         if (learner) {

@@ -40,6 +40,19 @@ export interface CheckRequest {
   limits: CheckLimits;
   /** Target wall time of one slice between progress events (default 50 ms). */
   sliceMs?: number;
+  /**
+   * A watchdog's diagnostic run: the worker posts `entering` before every call into learner
+   * code, so the last one names where a stuck step is (slow; only after a stuck check).
+   */
+  locate?: boolean;
+}
+
+/** Where learner code is about to run (see `CheckRequest.locate`). */
+export interface EnteringLearnerCode {
+  endpoint: string;
+  handler: string;
+  attemptId: string;
+  afterLine?: number;
 }
 
 export interface CancelRequest {
@@ -57,6 +70,7 @@ export type WireResult = CheckResult<unknown, string>;
 
 export type CheckerResponse =
   | { type: 'progress'; runId: number; progress: CheckProgress; elapsedMs: number }
+  | { type: 'entering'; runId: number; where: EnteringLearnerCode }
   | { type: 'result'; runId: number; result: WireResult }
   /** An operating error (bad request, model could not be built): recoverable UI, not a verdict. */
   | { type: 'error'; runId: number; message: string };

@@ -8,7 +8,7 @@
 import { assertNever } from '../core/assert';
 import type { HandlerModule } from './messageHandler/dsl';
 import { createHandlerModel, type LearnerHooks } from './messageHandler/model';
-import type { ExerciseModelRequest, ModelRequest } from './protocol';
+import type { EnteringLearnerCode, ExerciseModelRequest, ModelRequest } from './protocol';
 import type { Model } from './types';
 
 /** Learner source evaluated by the sandbox: its exports, and how to call into it. */
@@ -22,7 +22,16 @@ export interface ModelDeps {
   /** Built-in model files of exercise 18 by variant id (exercises/18-model-checking/modules.ts). */
   builtinModules?: Record<string, HandlerModule>;
   /** Builds a messaging exercise's model (src/workshop/exerciseModel.ts; injected, the checker stays generic). */
-  createExerciseModel?: (request: ExerciseModelRequest) => Model<unknown, unknown>;
+  createExerciseModel?: (
+    request: ExerciseModelRequest,
+    hooks?: ModelHooks,
+  ) => Model<unknown, unknown>;
+}
+
+/** Per-request hooks into the model's learner code. */
+export interface ModelHooks {
+  /** Told before every call into learner code (a watchdog's diagnostic run). */
+  onEnter?: (where: EnteringLearnerCode) => void;
 }
 
 /** A request that cannot be served (not a learner error): reported as an `error` response. */
@@ -33,6 +42,7 @@ export class ModelRequestError extends Error {
 export function createModelFromRequest(
   request: ModelRequest,
   deps: ModelDeps,
+  hooks: ModelHooks = {},
 ): Model<unknown, unknown> {
   switch (request.kind) {
     case 'model-checking': {
@@ -63,7 +73,7 @@ export function createModelFromRequest(
           'This checker cannot build messaging exercises (no exercise loader).',
         );
       }
-      return deps.createExerciseModel(request);
+      return deps.createExerciseModel(request, hooks);
     }
     default:
       return assertNever(request, 'model request');

@@ -24,6 +24,11 @@ export interface Program {
   beforeResume?: () => void;
   /** Called when it stops running (the sandbox stops charging allocations to it). */
   afterResume?: () => void;
+  /**
+   * Told which handler is about to run, before every start and resume (a watchdog's diagnostic
+   * run uses it to name the handler and line a stuck step is in). Costs a replay per resume.
+   */
+  onEnter?: (where: EnteringHandler) => void;
   /** Turns an error thrown by a handler into a sentence naming the learner's line. */
   describeError?: (error: unknown) => string;
   /** The learner's file name, for errors that have no line (default "your handler file"). */
@@ -36,6 +41,15 @@ export interface Program {
   instantiate?: () => Record<string, unknown>;
   /** Locates an error thrown in learner code (the sandbox's `toLearnerError`). */
   toLearnerError?: (error: unknown) => LearnerErrorData;
+}
+
+/** Which handler is about to run learner code, and from where. */
+export interface EnteringHandler {
+  endpoint: string;
+  handler: string;
+  attemptId: string;
+  /** The learner's line of the call it resumes after (absent: it starts from the top). */
+  afterLine?: number;
 }
 
 /** A learner-facing error: what the checker reports as "your code threw" (see src/sandbox/errors.ts). */
@@ -92,6 +106,8 @@ interface LiveRun {
   host: Host;
   results: CallResult[];
   pos: number;
+  /** The call a replay stopped at (with its call site while locating). */
+  lastEffect?: EffectRequest;
 }
 
 const EMPTY_SINK: LiveSink = { sends: [], logs: [] };
@@ -257,6 +273,11 @@ export class HandlerRuntime {
     defaultStore: string,
     sink: LiveSink,
   ): RunOutcome {
+    this.program.onEnter?.({
+      endpoint: inv.endpoint,
+      handler: this.handlerName(inv).handler,
+      attemptId: inv.attemptId,
+    });
     const host = new Host(inv, dispatch, defaultStore, this.shape);
     host.live = true;
     host.sink = sink;
@@ -284,7 +305,16 @@ export class HandlerRuntime {
   ): RunOutcome {
     const target = inv.results.length - 1;
     let run = this.cache.get(inv.attemptId);
-    if (!run || run.results !== inv.results || run.pos !== target) {
+    if (this.program.onEnter) {
+      // Replayed with call sites, to name the line this resume continues from.
+      run = this.replay(inv, dispatch, defaultStore, target, true);
+      this.program.onEnter({
+        endpoint: inv.endpoint,
+        handler: this.handlerName(inv).handler,
+        attemptId: inv.attemptId,
+        ...this.lineOf(run.lastEffect),
+      });
+    } else if (!run || run.results !== inv.results || run.pos !== target) {
       run = this.replay(inv, dispatch, defaultStore, target);
     }
     this.cache.delete(inv.attemptId);
@@ -322,11 +352,21 @@ export class HandlerRuntime {
       const recorded = inv.calls[i];
       if (recorded !== undefined && recorded !== effectDigest(outcome.effect))
         throw this.nondeterminism(inv, i, outcome.effect, locating, dispatch, defaultStore);
-      if (i === upTo) break;
+      if (i === upTo) {
+        run.lastEffect = outcome.effect;
+        break;
+      }
       outcome = this.step(run, inv.results[i]!);
     }
     run.pos = upTo;
     return run;
+  }
+
+  /** The learner's line of a call made while locating (its `__site`), when it has one. */
+  private lineOf(effect: EffectRequest | undefined): { afterLine?: number } {
+    const origin = (effect as { __site?: unknown } | undefined)?.__site;
+    const line = origin ? this.program.toLearnerError?.(origin)?.line : undefined;
+    return line !== undefined ? { afterLine: line } : {};
   }
 
   /** A replay that went elsewhere; located at the learner's call by one more replay. */

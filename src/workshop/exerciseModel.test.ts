@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCheckerClient, createInThreadTransport } from '../checker/client';
+import type { EnteringLearnerCode } from '../checker/protocol';
 import { loadExercisesFromDisk } from './loadNode';
 import { createExerciseModelFactory } from './exerciseModel';
 import { isMessaging } from './bundle';
@@ -51,5 +52,23 @@ describe('checking a messaging exercise through the checker protocol (in-thread 
     const r = await client.check(request(src)).result;
     expect(r).toMatchObject({ verdict: 'learner-error', file: 'starter.ts' });
     expect((r as { message: string }).message).toMatch(/Step budget exceeded/);
+  });
+
+  it('a diagnostic run announces every call into learner code, with the line it resumes after', async () => {
+    const entered: EnteringLearnerCode[] = [];
+    const r = await client.check(request(lost.sources['starter.ts']!), {
+      onEnter: (where) => entered.push(where),
+    }).result;
+    expect(r).toMatchObject({ verdict: 'violated', invariant: 'noLostMessages' });
+    // submitCart starts from the top, then resumes after its load (line 5), its store (line 10)
+    // and its send (line 16); onSubmitOrder likewise on the Orders side.
+    const frontend = entered.filter((e) => e.handler === 'submitCart');
+    expect(frontend[0]).toEqual({
+      endpoint: 'Frontend',
+      handler: 'submitCart',
+      attemptId: 'r1@Frontend',
+    });
+    expect(new Set(frontend.map((e) => e.afterLine))).toEqual(new Set([undefined, 5, 10, 16]));
+    expect(entered.some((e) => e.handler === 'onSubmitOrder')).toBe(true);
   });
 });

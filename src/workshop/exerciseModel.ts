@@ -4,6 +4,7 @@
  * is thrown as a learner error (the check ends with that verdict, pointing at the line).
  */
 import type { ExerciseModelRequest } from '../checker/protocol';
+import type { ModelHooks } from '../checker/registry';
 import type { Model } from '../checker/types';
 import { LearnerCodeError } from '../sandbox/errors';
 import type { LoadedExercise } from './bundle';
@@ -15,7 +16,7 @@ import { createSimModel } from './simModel';
 import { withOracle } from './oracle';
 
 export function createExerciseModelFactory(exercises: readonly LoadedExercise[]) {
-  return (request: ExerciseModelRequest): Model<unknown, unknown> => {
+  return (request: ExerciseModelRequest, hooks: ModelHooks = {}): Model<unknown, unknown> => {
     const found = exercises.find((e) => e.folder === request.folder);
     if (!found) throw new Error(`Unknown exercise ${request.folder}`);
     if (!found.ok) throw new Error(found.error);
@@ -24,6 +25,7 @@ export function createExerciseModelFactory(exercises: readonly LoadedExercise[])
     const manifest = withOracle(applySettings(found.manifest, settings), found);
     const prepared = createProgram(manifest, request.source, request.file);
     if (!prepared.ok) throw new LearnerCodeError(prepared.error);
+    if (hooks.onEnter) prepared.program.onEnter = hooks.onEnter;
     // Past the bounds after a pass: one more fault, message or tab (beyond.ts).
     const beyond = beyondBounds(found, settings, request.source, request.file);
     return { ...createSimModel(prepared.program), beyond } as unknown as Model<unknown, unknown>;

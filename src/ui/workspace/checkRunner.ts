@@ -5,11 +5,14 @@
  * The watchdog: the checker posts progress after every slice (~50 ms). When nothing comes for
  * `WATCHDOG_MS`, learner code is stuck inside one step where the step budget cannot count (a
  * catastrophic regular expression, one huge built-in call): the worker is terminated and the check
- * ends with a verdict that says so, instead of "0 states" until the learner presses Cancel.
+ * ends with a verdict that says so, instead of "0 states" until the learner presses Cancel. To
+ * name the handler and line, a fresh worker first runs the same check in its diagnostic mode
+ * (every call into learner code announced): the last handler announced before it falls silent is
+ * the stuck one.
  */
 import { createCheckerClient } from '../../checker/client';
 import type { CheckerClient } from '../../checker/client';
-import type { WireResult } from '../../checker/protocol';
+import type { EnteringLearnerCode, WireResult } from '../../checker/protocol';
 import type { CheckProgress } from '../../checker/types';
 import { createWorkerTransport, type CheckerWorker } from '../../checker/workerClient';
 import checkerWorkerUrl from '../../checker/checker.worker.ts?worker&url';
@@ -17,25 +20,39 @@ import { createIsolatedWorker } from '../../workers/isolatedWorker';
 import type { CheckJob, CheckRunner } from '../../machines/checkMachine';
 
 /** Silence from the checker after which it is stopped (its first slice builds the model). */
-export const WATCHDOG_MS = 8_000;
+export const WATCHDOG_MS = 5_000;
+/** In the diagnostic run, silence after which the last handler entered is the stuck one. */
+const LOCATE_SILENCE_MS = 1_500;
+/** The diagnostic run gives up after this long (the stuck step is then not located). */
+const LOCATE_MAX_MS = 6_000;
 
 let client: CheckerClient | null = null;
 
+function newClient(onCrash: (message: string) => void): CheckerClient {
+  return createCheckerClient(
+    createWorkerTransport(createIsolatedWorker(checkerWorkerUrl) as CheckerWorker, onCrash),
+  );
+}
+
 export const checkInWorker: CheckRunner = (job, onProgress) => {
   let crash: string | null = null;
-  const c = (client ??= createCheckerClient(
-    createWorkerTransport(createIsolatedWorker(checkerWorkerUrl) as CheckerWorker, (message) => {
-      crash = message;
-      drop(c);
-    }),
-  ));
+  const c = (client ??= newClient((message) => {
+    crash = message;
+    drop(c);
+  }));
   let last: { progress: CheckProgress; elapsedMs: number } | null = null;
   let fired: ((result: WireResult) => void) | null = null;
+  let stopLocating = () => {};
   const watchdogResult = new Promise<WireResult>((resolve) => (fired = resolve));
   let timer = setTimeout(bark, WATCHDOG_MS);
+  let barked = false;
   function bark() {
-    fired?.(stuckVerdict(job, last)); // first: the verdict wins the race against the disposal
+    barked = true;
     drop(c);
+    // Where is it stuck? A fresh worker runs the same check announcing every handler it enters.
+    const located = locateStuckStep(job);
+    stopLocating = located.stop;
+    void located.where.then((where) => fired?.(stuckVerdict(job, last, where)));
   }
   const run = c.check(job.model, {
     limits: job.limits,
@@ -49,6 +66,8 @@ export const checkInWorker: CheckRunner = (job, onProgress) => {
   const finished = run.result.then(
     (result) => result,
     (error: unknown) => {
+      // Stopped by the watchdog: its verdict comes once the stuck step is located.
+      if (barked) return watchdogResult;
       throw new Error(
         crash
           ? `The checker stopped unexpectedly: ${crash}`
@@ -60,25 +79,74 @@ export const checkInWorker: CheckRunner = (job, onProgress) => {
   );
   return {
     result: Promise.race([finished, watchdogResult]).finally(() => clearTimeout(timer)),
-    cancel: run.cancel,
+    cancel: () => {
+      stopLocating();
+      run.cancel();
+    },
     abort: () => {
       clearTimeout(timer);
+      stopLocating();
       drop(c);
     },
   };
 };
 
+/**
+ * Runs `job` again in its own worker with every call into learner code announced; the last one
+ * announced before the worker falls silent is where the step is stuck. Resolves null when it
+ * cannot tell (the run ends, fails, or takes too long).
+ */
+function locateStuckStep(job: CheckJob): {
+  where: Promise<EnteringLearnerCode | null>;
+  stop: () => void;
+} {
+  let finish: (where: EnteringLearnerCode | null) => void = () => {};
+  const where = new Promise<EnteringLearnerCode | null>((resolve) => (finish = resolve));
+  const probe = newClient(() => done(null));
+  let lastEntered: EnteringLearnerCode | null = null;
+  let silence = setTimeout(() => done(lastEntered), LOCATE_SILENCE_MS);
+  const giveUp = setTimeout(() => done(null), LOCATE_MAX_MS);
+  function done(found: EnteringLearnerCode | null) {
+    clearTimeout(silence);
+    clearTimeout(giveUp);
+    probe.dispose();
+    finish(found);
+  }
+  const heard = () => {
+    clearTimeout(silence);
+    silence = setTimeout(() => done(lastEntered), LOCATE_SILENCE_MS);
+  };
+  const run = probe.check(job.model, {
+    limits: job.limits,
+    onProgress: heard,
+    onEnter: (entered) => {
+      lastEntered = entered;
+      heard();
+    },
+  });
+  run.result.then(
+    () => done(null),
+    () => done(null),
+  );
+  return { where, stop: () => done(null) };
+}
+
 /** The verdict of a check the watchdog stopped: the learner's code did not finish one step. */
 function stuckVerdict(
   job: CheckJob,
   last: { progress: CheckProgress; elapsedMs: number } | null,
+  where: EnteringLearnerCode | null,
 ): WireResult {
   const file = job.model.kind === 'exercise' ? job.model.file : 'your file';
+  const place = where
+    ? ` It was stuck in ${where.handler} (${where.endpoint}, ${where.attemptId}), ${where.afterLine !== undefined ? `after the ctx call on line ${where.afterLine}` : 'before its first ctx call'}.`
+    : '';
   return {
     verdict: 'learner-error',
     kind: 'timeout',
     file,
-    message: `Your code did not finish one step within ${WATCHDOG_MS / 1000} s and was stopped. Inside a single step the step budget cannot count: look for a regular expression that backtracks a lot, or one huge built-in call.`,
+    ...(where?.afterLine !== undefined ? { line: where.afterLine } : {}),
+    message: `Your code did not finish one step within ${WATCHDOG_MS / 1000} s and was stopped.${place} Inside a single step the step budget cannot count: look for a regular expression that backtracks a lot, or one huge built-in call.`,
     distinctStates: last?.progress.distinctStates ?? 0,
     generatedStates: last?.progress.generatedStates ?? 0,
     depth: last?.progress.depth ?? 0,
