@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import lz from 'lz-string';
 
 const STARTER = readFileSync('exercises/04-lost-message/starter.ts', 'utf8');
 
@@ -208,4 +209,45 @@ test('the second wall: workers run in an opaque-origin sandbox that reaches no s
   });
   // And the app's own channel heard nothing from it.
   expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
+});
+
+test('a share link carrying the escape reaches nothing on opening, and the app is clean after a reload', async ({
+  page,
+}) => {
+  await page.goto('/#/');
+  await page.evaluate(() => {
+    const w = window as unknown as { heard: unknown[] };
+    w.heard = [];
+    new BroadcastChannel('rmw-presenter').onmessage = (e) => w.heard.push(e.data);
+  });
+  // Opening the link is enough: the shared code runs in the seeded run, no click needed.
+  // Crafted as an attacker would: the link format of src/ui/shareLink.ts, version 1.
+  const share = lz.compressToEncodedURIComponent(
+    JSON.stringify({
+      v: 1,
+      code: `${STARTER}\n${ESCAPE}`,
+      settings: {},
+      labels: [],
+      cursor: 0,
+      seed: 1,
+    }),
+  );
+  await page.goto(`/#/exercise/04-lost-message?share=${share}`);
+  const error = page.getByRole('alert').filter({ hasText: 'Your code has an error' });
+  await expect(error).toContainText('not a valid constructor', { timeout: 10_000 });
+  await expect(error).not.toContainText('escaped');
+  expect(await page.evaluate(() => caches.keys())).not.toContain('pwned');
+  expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
+
+  // After a reload (the service worker serving the app), nothing of it is left.
+  await page.goto('/#/exercise/04-lost-message');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Lost message: save, then send' })).toBeVisible();
+  expect(await page.evaluate(() => caches.keys())).not.toContain('pwned');
+  expect(await page.evaluate(() => Object.keys(Object.prototype))).toEqual([]);
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('button', { name: 'Replace with starter' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('tab', { name: 'Timeline table' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('SubmitOrder');
 });
