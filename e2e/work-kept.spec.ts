@@ -187,6 +187,14 @@ test('a run of over 60,000 events: the Timeline shows a window of rows, the expo
   const svg = readFileSync(await (await download).path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg.length).toBeLessThan(20_000_000);
+  // The PNG is a smaller window still: a canvas tall enough for all of it cannot be encoded.
+  const png = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  const bytes = readFileSync(await (await png).path());
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  await expect(
+    page.getByText(/Exported events [\d,]+–[\d,]+ of [\d,]+, around the cursor\./),
+  ).toBeVisible();
 });
 
 test('two tabs editing one exercise never lose each other’s code', async ({ context, page }) => {

@@ -5,7 +5,14 @@
 import { useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { ExerciseManifest, TraceEvent } from '../../sim';
-import { diagramSvg, download, exportWindow, svgToPng } from './exportDiagram';
+import {
+  diagramSvg,
+  download,
+  EXPORT_MAX_EVENTS,
+  EXPORT_MAX_PNG_EVENTS,
+  exportWindow,
+  svgToPng,
+} from './exportDiagram';
 import { parseRunFile } from './runFile';
 import type { RunFile } from './runFile';
 
@@ -26,9 +33,9 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
 
   // A long run exports a window of events around the cursor, so the file stays small and the
   // page stays responsive; the status line says which.
-  const svg = () => {
+  const svg = (maxEvents = EXPORT_MAX_EVENTS) => {
     if (!run) return null;
-    const w = exportWindow(run.events, run.cursor - 1);
+    const w = exportWindow(run.events, run.cursor - 1, maxEvents);
     if (w.events.length < w.total)
       setStatus(
         `Exported events ${(w.first + 1).toLocaleString('en-US')}–${(w.last + 1).toLocaleString('en-US')} of ${w.total.toLocaleString('en-US')}, around the cursor.`,
@@ -36,7 +43,7 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
     return diagramSvg(w.events, manifest, run.cursor - 1);
   };
   const exportPng = async () => {
-    const s = svg();
+    const s = svg(EXPORT_MAX_PNG_EVENTS);
     if (!s) return;
     try {
       download(`${base}.png`, await svgToPng(s), 'image/png');

@@ -27,6 +27,10 @@ const PROPS = [
 
 /** At most this many events (rows) go into an exported diagram: a window around the cursor. */
 export const EXPORT_MAX_EVENTS = 1_500;
+/** A PNG holds fewer: a canvas taller than about 32,000 px cannot be encoded at all. */
+export const EXPORT_MAX_PNG_EVENTS = 200;
+/** The largest canvas side drawn (well within every browser's limit). */
+const MAX_CANVAS_SIDE = 16_384;
 
 /**
  * At most `maxEvents` events around the cursor's step (the last step shown), all of them when
@@ -83,7 +87,8 @@ export async function svgToPng(svg: string): Promise<Blob> {
       img.onerror = () => reject(new Error('the SVG could not be drawn'));
       img.src = url;
     });
-    const scale = 2;
+    // Twice the size for sharp text, less when that would pass the canvas limit.
+    const scale = Math.min(2, MAX_CANVAS_SIDE / img.height, MAX_CANVAS_SIDE / img.width);
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, img.width * scale);
     canvas.height = Math.max(1, img.height * scale);
