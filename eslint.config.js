@@ -1,6 +1,7 @@
-// Lint rules, including the layer boundaries of docs/ARCHITECTURE.md:
-// the pure layers (core, sim, checker, projections, sandbox's compiler) import no React, no DOM,
-// no UI and read no ambient nondeterminism (wall clock, Math.random, timers).
+// Lint rules: the pure layers (core, sim, checker, projections, sandbox's compiler) import no
+// React, no DOM, no UI library and read no ambient nondeterminism (wall clock, Math.random,
+// timers). Which src/ layer may import which, and no cycles: .dependency-cruiser.cjs (also in
+// `npm run lint`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

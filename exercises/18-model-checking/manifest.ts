@@ -1,7 +1,9 @@
 /**
  * Exercise 18: model checking the message handler (the workshop's TLA+ lesson, curriculum §2.1).
- * A plain typed object for now; the exercise registry (src/sim `defineExercise`) can wrap it.
+ * Its manifest's shape is src/workshop/modelCheckingManifest.ts.
  */
+import type { ModelCheckingManifest } from '../../src/workshop/modelCheckingManifest';
+
 export type ModelCheckingVariantId =
   | 'starter'
   | 'send-first'
@@ -10,34 +12,6 @@ export type ModelCheckingVariantId =
   | 'guarded'
   | 'per-message-failures'
   | 'solution';
-
-export interface ExerciseParameter {
-  id: string;
-  label: string;
-  default: number;
-  min: number;
-  max: number;
-}
-
-export interface ExerciseVariant {
-  id: ModelCheckingVariantId;
-  title: string;
-  /** Path relative to this folder. */
-  file: string;
-  /** The invariant the checker reports as violated, or null when all hold. */
-  expectedViolation: string | null;
-}
-
-export interface ModelCheckingManifest {
-  /** Tells the app and the tools this is not a messaging simulation but the step-DSL model. */
-  kind: 'model-checking';
-  id: 'model-checking';
-  title: string;
-  summary: string;
-  block: string;
-  parameters: ExerciseParameter[];
-  variants: ExerciseVariant[];
-}
 
 export const manifest: ModelCheckingManifest = {
   kind: 'model-checking',

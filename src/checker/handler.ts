@@ -1,5 +1,5 @@
 /**
- * The request handler shared by the worker (checker.worker.ts) and the in-thread client: builds
+ * The request handler shared by the worker (src/workers/checker.worker.ts) and the in-thread client: builds
  * the model, runs the exploration in slices of about `sliceMs`, posts progress after each slice
  * and honours cancellation between slices. Time and yielding are injected (pure layer).
  */

@@ -13,6 +13,9 @@ import type { ActorMachines } from '../sim/actors';
 import type { ExerciseManifest } from '../sim/manifest';
 import type { Invocation, World } from '../sim/world';
 import { edgesOf } from './topologyEdges';
+import type { TopologyEdge } from './topologyEdges';
+
+export type { TopologyEdge } from './topologyEdges';
 
 export type TopologyNodeType = 'tab' | 'endpoint' | 'queue' | 'store' | 'api';
 
@@ -98,15 +101,6 @@ export interface TopologyNode {
   type: TopologyNodeType;
   position: { x: number; y: number };
   data: TopologyData;
-}
-
-export interface TopologyEdge {
-  id: string;
-  source: string;
-  target: string;
-  label: string;
-  /** Drawn from the manifest's structure or from what happened so far; `inferred`: possible use. */
-  data: { basis: 'manifest' | 'observed' | 'inferred' };
 }
 
 export interface Topology {

@@ -7,7 +7,15 @@
  */
 import type { ExerciseManifest } from '../sim/manifest';
 import type { World } from '../sim/world';
-import type { TopologyEdge } from './topology';
+
+export interface TopologyEdge {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+  /** Drawn from the manifest's structure or from what happened so far; `inferred`: possible use. */
+  data: { basis: 'manifest' | 'observed' | 'inferred' };
+}
 
 export function edgesOf(manifest: ExerciseManifest, world: World): TopologyEdge[] {
   const edges = new Map<string, TopologyEdge & { labels: Set<string> }>();

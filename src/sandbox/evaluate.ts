@@ -6,8 +6,8 @@
  * The budget counts ticks (one per function call and loop iteration) since the last
  * `resetBudget()`; the engine calls it before each resume of a handler generator. Past the
  * budget, every tick and every learner `catch`/`finally` rethrows the same `budget` error, so a
- * runaway cannot be swallowed. This is a guard for determinism and runaways, not a security
- * boundary: learner code runs only inside a Worker, which `runWithDeadline` can terminate.
+ * runaway cannot be swallowed. This is a guard for determinism and runaways; the security
+ * boundary is SES (hardened.ts) inside workers the app can terminate (its watchdogs).
  */
 import { awaitValue } from '../sim/effects';
 import { LearnerCodeError, isLearnerCodeError, type LearnerError } from './errors';

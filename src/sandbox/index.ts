@@ -1,7 +1,4 @@
-/**
- * Public API of the sandbox layer (see README.md for the contract). DOM-free; the browser-only
- * `runWithDeadline` is imported from './deadline' directly.
- */
+/** Public API of the sandbox layer (see README.md for the contract). DOM-free. */
 export { compileLearnerModule, DEFAULT_STEP_BUDGET } from './evaluate';
 export type { CompileOptions, CompileResult, LearnerModule } from './evaluate';
 export { learnerLocation } from './stack';

@@ -4,9 +4,10 @@
  * up and the tab sees an error.
  */
 import { InternalError } from '../core/assert';
-import { fire, stateValue } from './actors';
+import { fire } from './actors';
 import type { HttpRequest } from './context';
 import { newInvocation, startHandler } from './invocations';
+import { afterHttpLoss } from './requests';
 import type { StepContext } from './stepContext';
 
 export function arrive(ctx: StepContext, requestId: string): void {
@@ -44,31 +45,4 @@ export function loseRequest(ctx: StepContext, requestId: string): void {
   if (!req) throw new InternalError(`no request ${requestId}`);
   req.machine = fire(ctx.machines.http(req.tab), req.machine, 'REQUEST_LOST');
   afterHttpLoss(ctx, requestId, 'request');
-}
-
-/** After a lost request or response: the client retries (machine back in `sending`) or gives up. */
-export function afterHttpLoss(
-  ctx: StepContext,
-  requestId: string,
-  which: 'request' | 'response' | 'serverError',
-): void {
-  const { world, machines } = ctx;
-  const req = world.requests.find((r) => r.requestId === requestId)!;
-  const failed = stateValue(machines.http(req.tab), req.machine) === 'failed';
-  if (ctx.tracing) ctx.emit({ type: 'httpLost', requestId, which, willRetry: !failed });
-  if (failed) {
-    world.history.failedRequests.push(requestId);
-    if (ctx.tracing) ctx.emit({ type: 'httpGiveUp', requestId, tab: req.tab });
-    finishRequest(ctx, requestId);
-  }
-}
-
-export function finishRequest(ctx: StepContext, requestId: string): void {
-  const { world, machines } = ctx;
-  const i = world.requests.findIndex((r) => r.requestId === requestId);
-  const req = world.requests[i]!;
-  world.requests.splice(i, 1);
-  const tab = world.tabs.find((t) => t.tab === req.tab)!;
-  tab.responses?.push({ route: req.route, body: req.response?.body ?? null });
-  tab.machine = fire(machines.tab(req.tab), tab.machine, 'RESPONSE');
 }

@@ -10,7 +10,7 @@ import { shortHash } from '../core/hash';
 import { fire } from './actors';
 import { enqueue, failCopy, removeCopy } from './broker';
 import type { CallOutcome } from './choices';
-import { afterHttpLoss, finishRequest } from './http';
+import { afterHttpLoss, finishRequest } from './requests';
 import { performCall } from './perform';
 import { effectDigest } from './runtime';
 import type { LiveSink, RunOutcome } from './runtime';

@@ -6,7 +6,7 @@
 import { isFromResponse } from '../sim/manifest';
 import { ORACLE_INVARIANTS } from '../sim/outcome';
 import type { ExerciseManifest } from '../sim';
-import type { ModelCheckingManifest } from '../../exercises/18-model-checking/manifest';
+import type { ModelCheckingManifest } from './modelCheckingManifest';
 
 export type { ModelCheckingManifest };
 

@@ -15,7 +15,7 @@ import type { CheckerClient } from '../../checker/client';
 import type { EnteringLearnerCode, WireResult } from '../../checker/protocol';
 import type { CheckProgress } from '../../checker/types';
 import { createWorkerTransport, type CheckerWorker } from '../../checker/workerClient';
-import checkerWorkerUrl from '../../checker/checker.worker.ts?worker&url';
+import checkerWorkerUrl from '../../workers/checker.worker.ts?worker&url';
 import { createIsolatedWorker } from '../../workers/isolatedWorker';
 import type { CheckJob, CheckRunner } from '../../machines/checkMachine';
 

@@ -1,16 +1,17 @@
 /**
- * The checker's Web Worker entry: only wiring and a switch. The app bundles it as a classic
- * script (`?worker&url`) and starts it inside the sandboxed iframe (src/workers/isolatedWorker.ts);
- * workerClient.ts is its transport. Learner source is evaluated by the sandbox (sandboxModules.ts).
+ * The checker's Web Worker entry: only wiring (the checker's handler, the exercises, the
+ * sandbox) and a switch; it lives with the app's other workers, so src/checker stays free of the
+ * layers above it. The app bundles it as a classic script (`?worker&url`) and starts it inside
+ * the sandboxed iframe (isolatedWorker.ts); src/checker/workerClient.ts is its transport.
  */
 // First: lock the realm down (SES) before any other module runs; learner code then runs in
 // compartments that reach no storage, network, cache or channel.
 import '../sandbox/lockdown';
 import { assertNever } from '../core/assert';
 import { variantModules } from '../../exercises/18-model-checking/modules';
-import { createCheckerHandler } from './handler';
-import { evaluateModelSource } from './sandboxModules';
-import type { CheckerRequest, CheckerResponse } from './protocol';
+import { createCheckerHandler } from '../checker/handler';
+import { evaluateModelSource } from '../checker/sandboxModules';
+import type { CheckerRequest, CheckerResponse } from '../checker/protocol';
 import { loadExercises } from '../workshop/loadVite';
 import { createExerciseModelFactory } from '../workshop/exerciseModel';
 
