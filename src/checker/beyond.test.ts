@@ -110,6 +110,22 @@ describe('past the bound after a pass', () => {
     );
   });
 
+  it('says it is preparing a grown workload before it does (that may take seconds)', () => {
+    const calls: number[] = [];
+    const run = explore(counter(3, null, [grownTo(50, null, calls)]), { sample: {} });
+    let out = run.runSlice(1_000);
+    while (!out.done && !out.progress.preparing) out = run.runSlice(1_000);
+    expect(out.done).toBe(false);
+    expect(!out.done && out.progress).toMatchObject({
+      beyond: 'one more message',
+      preparing: true,
+    });
+    expect(calls).toEqual([]);
+    out = run.runSlice(1);
+    expect(calls).toEqual([300]);
+    expect(!out.done && out.progress.preparing).toBeFalsy();
+  });
+
   it('reports its progress while walking, and a cancel ends it', () => {
     const run = explore(counter(3, null, [grownTo(50, null)]), { sample: {} });
     let out = run.runSlice(1_000);

@@ -55,6 +55,8 @@ export class BeyondPhase<S, C> implements Exploration<S, C> {
   private result: CheckResult<S, C> | undefined;
   private next = 0;
   private walking: Walking<S, C> | undefined;
+  /** Chosen, not yet prepared: progress says so before the (maybe long) preparation. */
+  private preparing: BeyondBound<S, C> | undefined;
   private maxDepth = 100;
   private readonly reports: BeyondReport[] = [];
 
@@ -104,11 +106,17 @@ export class BeyondPhase<S, C> implements Exploration<S, C> {
     let left = budgetSteps;
     while (left > 0 && !this.result) {
       if (!this.walking) {
-        if (this.next >= this.bounds.length) {
-          this.result = { ...this.passed!, ...this.stats(), beyond: this.reports };
+        if (!this.preparing) {
+          if (this.next >= this.bounds.length) {
+            this.result = { ...this.passed!, ...this.stats(), beyond: this.reports };
+            return;
+          }
+          this.preparing = this.bounds[this.next++]!;
+          // Report before preparing: it may take seconds the first time.
           return;
         }
-        const bound = this.bounds[this.next++]!;
+        const bound = this.preparing;
+        this.preparing = undefined;
         if (this.outOfTime()) {
           this.skip(bound, 'the time budget ran out before it');
           continue;
@@ -220,6 +228,7 @@ export class BeyondPhase<S, C> implements Exploration<S, C> {
       phase: 'sampling',
       walks: this.walking?.swarm.stats().walks ?? 0,
       ...(this.walking ? { beyond: this.walking.bound.name } : {}),
+      ...(this.preparing ? { beyond: this.preparing.name, preparing: true } : {}),
     };
   }
 

@@ -66,6 +66,15 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
       const run = explore(model, { ...request.limits, now: deps.now, sample: {} });
       const sliceMs = request.sliceMs ?? 50;
       const started = deps.now();
+      // The model is built (the learner's module compiled, the oracle's reference computed):
+      // from here on progress comes after every slice.
+      const nothingYet = { distinctStates: 0, generatedStates: 0, depth: 0, frontier: 0 };
+      deps.post({
+        type: 'progress',
+        runId,
+        progress: { ...nothingYet, phase: 'search' },
+        elapsedMs: 0,
+      });
       let budget = FIRST_SLICE_STATES;
       for (;;) {
         if (cancelled.delete(runId)) {

@@ -185,6 +185,11 @@ export interface CheckProgress {
   walks?: number;
   /** The grown workload being sampled, after a pass ("one more fault"). */
   beyond?: string;
+  /**
+   * The next slice prepares that grown workload (its reference runs): it may take seconds the
+   * first time, with no progress in between.
+   */
+  preparing?: boolean;
 }
 
 /** A path from an initial state: replay with `initialStates()[initial]` then `step` per choice. */

@@ -2,8 +2,9 @@
  * The check runner of the app: one checker worker per page, created on the first check and
  * replaced after an abort (Cancel that did not stop in time), a crash, or the watchdog.
  *
- * The watchdog: the checker posts progress after every slice (~50 ms). When nothing comes for
- * `WATCHDOG_MS`, learner code is stuck inside one step where the step budget cannot count (a
+ * The watchdog: the checker posts progress once the model is built and then after every slice
+ * (~50 ms). When nothing comes for `WATCHDOG_MS` (`PREPARING_WATCHDOG_MS` while the model is
+ * built or a grown workload prepared), learner code is stuck inside one step where the step budget cannot count (a
  * catastrophic regular expression, one huge built-in call): the worker is terminated and the check
  * ends with a verdict that says so, instead of "0 states" until the learner presses Cancel. To
  * name the handler and line, a fresh worker first runs the same check in its diagnostic mode
@@ -19,8 +20,14 @@ import checkerWorkerUrl from '../../workers/checker.worker.ts?worker&url';
 import { createIsolatedWorker } from '../../workers/isolatedWorker';
 import type { CheckJob, CheckRunner } from '../../machines/checkMachine';
 
-/** Silence from the checker after which it is stopped (its first slice builds the model). */
+/** Silence from the checker, while it explores, after which it is stopped. */
 export const WATCHDOG_MS = 5_000;
+/**
+ * Silence allowed while the checker builds the model (compiles the learner's module, computes
+ * the oracle's reference outcomes) or prepares a grown workload past the bounds: seconds of
+ * honest work without progress in between, the first time.
+ */
+export const PREPARING_WATCHDOG_MS = 20_000;
 /** In the diagnostic run, silence after which the last handler entered is the stuck one. */
 const LOCATE_SILENCE_MS = 1_500;
 /** The diagnostic run gives up after this long (the stuck step is then not located). */
@@ -44,7 +51,8 @@ export const checkInWorker: CheckRunner = (job, onProgress) => {
   let fired: ((result: WireResult) => void) | null = null;
   let stopLocating = () => {};
   const watchdogResult = new Promise<WireResult>((resolve) => (fired = resolve));
-  let timer = setTimeout(bark, WATCHDOG_MS);
+  let silenceMs = PREPARING_WATCHDOG_MS;
+  let timer = setTimeout(bark, silenceMs);
   let barked = false;
   function bark() {
     barked = true;
@@ -52,14 +60,15 @@ export const checkInWorker: CheckRunner = (job, onProgress) => {
     // Where is it stuck? A fresh worker runs the same check announcing every handler it enters.
     const located = locateStuckStep(job);
     stopLocating = located.stop;
-    void located.where.then((where) => fired?.(stuckVerdict(job, last, where)));
+    void located.where.then((where) => fired?.(stuckVerdict(job, last, where, silenceMs)));
   }
   const run = c.check(job.model, {
     limits: job.limits,
     onProgress: (progress, elapsedMs) => {
       last = { progress, elapsedMs };
       clearTimeout(timer);
-      timer = setTimeout(bark, WATCHDOG_MS);
+      silenceMs = progress.preparing ? PREPARING_WATCHDOG_MS : WATCHDOG_MS;
+      timer = setTimeout(bark, silenceMs);
       onProgress(progress, elapsedMs);
     },
   });
@@ -104,7 +113,7 @@ function locateStuckStep(job: CheckJob): {
   const where = new Promise<EnteringLearnerCode | null>((resolve) => (finish = resolve));
   const probe = newClient(() => done(null));
   let lastEntered: EnteringLearnerCode | null = null;
-  let silence = setTimeout(() => done(lastEntered), LOCATE_SILENCE_MS);
+  let silence: ReturnType<typeof setTimeout> | undefined;
   const giveUp = setTimeout(() => done(null), LOCATE_MAX_MS);
   function done(found: EnteringLearnerCode | null) {
     clearTimeout(silence);
@@ -112,13 +121,18 @@ function locateStuckStep(job: CheckJob): {
     probe.dispose();
     finish(found);
   }
+  // Building the model or preparing a grown workload is silent work, not the stuck step.
+  let preparing = true;
   const heard = () => {
     clearTimeout(silence);
-    silence = setTimeout(() => done(lastEntered), LOCATE_SILENCE_MS);
+    if (!preparing) silence = setTimeout(() => done(lastEntered), LOCATE_SILENCE_MS);
   };
   const run = probe.check(job.model, {
     limits: job.limits,
-    onProgress: heard,
+    onProgress: (progress) => {
+      preparing = progress.preparing === true;
+      heard();
+    },
     onEnter: (entered) => {
       lastEntered = entered;
       heard();
@@ -136,6 +150,7 @@ function stuckVerdict(
   job: CheckJob,
   last: { progress: CheckProgress; elapsedMs: number } | null,
   where: EnteringLearnerCode | null,
+  silenceMs: number,
 ): WireResult {
   const file = job.model.kind === 'exercise' ? job.model.file : 'your file';
   const place = where
@@ -146,12 +161,12 @@ function stuckVerdict(
     kind: 'timeout',
     file,
     ...(where?.afterLine !== undefined ? { line: where.afterLine } : {}),
-    message: `Your code did not finish one step within ${WATCHDOG_MS / 1000} s and was stopped.${place} Inside a single step the step budget cannot count: look for a regular expression that backtracks a lot, or one huge built-in call.`,
+    message: `Your code did not finish one step within ${silenceMs / 1000} s and was stopped.${place} Inside a single step the step budget cannot count: look for a regular expression that backtracks a lot, or one huge built-in call.`,
     distinctStates: last?.progress.distinctStates ?? 0,
     generatedStates: last?.progress.generatedStates ?? 0,
     depth: last?.progress.depth ?? 0,
     terminalStates: 0,
-    elapsedMs: (last?.elapsedMs ?? 0) + WATCHDOG_MS,
+    elapsedMs: (last?.elapsedMs ?? 0) + silenceMs,
   };
 }
 
