@@ -45,6 +45,8 @@ export interface CheckerClient {
       onEnter?: (where: EnteringLearnerCode) => void;
     },
   ): CheckRun;
+  /** Prepares what a check of `model` will need, while nothing is asked (see `WarmRequest`). */
+  warm(model: ModelRequest): void;
   dispose(): void;
 }
 
@@ -98,6 +100,9 @@ export function createCheckerClient(transport: CheckerTransport): CheckerClient 
       transport.post(request);
       return { result, cancel: () => transport.post({ type: 'cancel', runId }) };
     },
+    warm(model) {
+      transport.post({ type: 'warm', model });
+    },
     dispose() {
       for (const run of runs.values()) run.reject(new CheckerRunError('The checker was disposed.'));
       runs.clear();
@@ -118,6 +123,9 @@ export function createInThreadTransport(deps: Omit<HandlerDeps, 'post'>): Checke
           return;
         case 'cancel':
           handler.cancel(request.runId);
+          return;
+        case 'warm':
+          handler.warm(request);
           return;
         default:
           assertNever(request, 'checker request');

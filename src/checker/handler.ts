@@ -4,9 +4,16 @@
  * and honours cancellation between slices. Time and yielding are injected (pure layer).
  */
 import { assertNever } from '../core/assert';
+import { DEFAULT_BEYOND_WALKS } from './beyond';
 import { explore } from './explorer';
 import { toLearnerError } from './learnerError';
-import type { CheckRequest, CheckerResponse, EnteringLearnerCode, WireResult } from './protocol';
+import type {
+  CheckRequest,
+  CheckerResponse,
+  EnteringLearnerCode,
+  WarmRequest,
+  WireResult,
+} from './protocol';
 import { createModelFromRequest, type ModelDeps } from './registry';
 import type { CheckResult, Model, Trace } from './types';
 
@@ -20,6 +27,8 @@ export interface HandlerDeps extends ModelDeps {
 export interface CheckerHandler {
   check(request: CheckRequest): Promise<void>;
   cancel(runId: number): void;
+  /** Prepares what a check of `request.model` will need (see `WarmRequest`); never fails. */
+  warm(request: WarmRequest): void;
 }
 
 const FIRST_SLICE_STATES = 2_000;
@@ -29,6 +38,15 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
   return {
     cancel(runId) {
       cancelled.add(runId);
+    },
+    warm(request) {
+      try {
+        const model = createModelFromRequest(request.model, deps);
+        for (const bound of model.beyond ?? [])
+          bound.prepare({ walks: DEFAULT_BEYOND_WALKS, seed: 1, maxDepth: 100 });
+      } catch {
+        // A file that does not compile yet: its check will say so.
+      }
     },
     async check(request) {
       const { runId } = request;

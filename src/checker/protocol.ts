@@ -60,7 +60,16 @@ export interface CancelRequest {
   runId: number;
 }
 
-export type CheckerRequest = CheckRequest | CancelRequest;
+/**
+ * Work a check of this model will need, done ahead while the learner reads (the grown workloads'
+ * reference runs): no answer, and a check sent meanwhile waits for it.
+ */
+export interface WarmRequest {
+  type: 'warm';
+  model: ModelRequest;
+}
+
+export type CheckerRequest = CheckRequest | CancelRequest | WarmRequest;
 
 /**
  * A check result as sent over the wire: states converted with the model's `toPlain`, choices

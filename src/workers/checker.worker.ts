@@ -52,6 +52,9 @@ scope.onmessage = async ({ data }) => {
     case 'cancel':
       handler.cancel(data.runId);
       return;
+    case 'warm':
+      handler.warm(data);
+      return;
     default:
       assertNever(data, 'checker request');
   }

@@ -13,7 +13,7 @@
  * exercise's lesson does not reach that far: skipped, saying why. So is a grown workload whose
  * reference outcomes take more than GROWN_REFERENCE_MAX_STATES states. Decisions are cached per
  * exercise × grown settings × walks for the life of the process (a browser worker keeps them
- * across checks).
+ * across checks, and the checker warms them up when an exercise opens).
  */
 import { toLearnerError } from '../checker/learnerError';
 import { Swarm } from '../checker/swarm';
@@ -27,6 +27,12 @@ import { createSimModel } from './simModel';
 
 /** The reference solution walks this many times the learner's walks before they run. */
 export const REFERENCE_WALKS_FACTOR = 4;
+/**
+ * The reference's walks are this long at most, whatever the learner's search reached (theirs go
+ * to four times its depth, far less in every exercise): the decision is the same for every
+ * learner file.
+ */
+export const REFERENCE_WALK_MAX_DEPTH = 1_000;
 /** Reference outcomes of a grown workload bigger than this are not computed: not sampled. */
 export const GROWN_REFERENCE_MAX_STATES = 20_000;
 
@@ -94,7 +100,7 @@ function prepare(
   file: string,
   walks: BeyondWalks,
 ): { model: ReturnType<typeof createSimModel> } | { skipped: string } {
-  const key = stableStringify([exercise.folder, growth.settings, walks]);
+  const key = stableStringify([exercise.folder, growth.settings, walks.walks, walks.seed]);
   if (decisions.get(key) === undefined) decisions.set(key, decide(exercise, growth, walks));
   const skipped = decisions.get(key)!;
   if (skipped !== null) return { skipped };
@@ -145,7 +151,7 @@ function referenceBreaks(
   const model = createSimModel(prepared.program);
   const swarm = new Swarm(model, {
     seed: walks.seed,
-    maxDepth: walks.maxDepth,
+    maxDepth: REFERENCE_WALK_MAX_DEPTH,
     maxWalks: walks.walks * REFERENCE_WALKS_FACTOR,
   });
   let finding;

@@ -54,6 +54,17 @@ describe('checking a messaging exercise through the checker protocol (in-thread 
     expect((r as { message: string }).message).toMatch(/Step budget exceeded/);
   });
 
+  it('warming up ahead of a check changes no verdict, and a file that does not compile is harmless', async () => {
+    client.warm(request('export async function submitCart(req, ctx) {\n  await ctx.load(\n}'));
+    client.warm(request(lost.sources['solution.ts']!));
+    const good = await client.check(request(lost.sources['solution.ts']!)).result;
+    expect(good).toMatchObject({ verdict: 'passed' });
+    expect(good.verdict === 'passed' && good.beyond?.map((b) => b.name)).toEqual([
+      'one more fault',
+      'one more browser tab',
+    ]);
+  });
+
   it('a diagnostic run announces every call into learner code, with the line it resumes after', async () => {
     const entered: EnteringLearnerCode[] = [];
     const r = await client.check(request(lost.sources['starter.ts']!), {

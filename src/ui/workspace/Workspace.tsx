@@ -36,6 +36,7 @@ import { ExportBar } from '../export/ExportBar';
 import { toRunFile } from '../export/runFile';
 import type { RunFile } from '../export/runFile';
 import { useSession } from './useSession';
+import { warmChecker } from './checkRunner';
 
 interface Props {
   exercise: ExerciseBundle;
@@ -241,6 +242,11 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     reset: () => void openFresh(),
     pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
   });
+
+  // While the learner reads, the checker prepares what a check will need (reference runs).
+  useEffect(() => {
+    warmChecker({ kind: 'exercise', folder, file, source: codeRef.current, settings });
+  }, [folder, file, settings]);
 
   const makeJob = useCallback((): CheckJob => {
     snapshot('check');

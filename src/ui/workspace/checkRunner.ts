@@ -13,7 +13,7 @@
  */
 import { createCheckerClient } from '../../checker/client';
 import type { CheckerClient } from '../../checker/client';
-import type { EnteringLearnerCode, WireResult } from '../../checker/protocol';
+import type { EnteringLearnerCode, ModelRequest, WireResult } from '../../checker/protocol';
 import type { CheckProgress } from '../../checker/types';
 import { createWorkerTransport, type CheckerWorker } from '../../checker/workerClient';
 import checkerWorkerUrl from '../../workers/checker.worker.ts?worker&url';
@@ -34,6 +34,8 @@ const LOCATE_SILENCE_MS = 1_500;
 const LOCATE_MAX_MS = 6_000;
 
 let client: CheckerClient | null = null;
+/** Why the page's checker worker died, for the check that was running then. */
+let crash: string | null = null;
 
 function newClient(onCrash: (message: string) => void): CheckerClient {
   return createCheckerClient(
@@ -41,12 +43,19 @@ function newClient(onCrash: (message: string) => void): CheckerClient {
   );
 }
 
-export const checkInWorker: CheckRunner = (job, onProgress) => {
-  let crash: string | null = null;
-  const c = (client ??= newClient((message) => {
+/** The page's checker, started on the first check or warm-up. */
+function pageClient(): CheckerClient {
+  if (client) return client;
+  crash = null;
+  const c = newClient((message) => {
     crash = message;
     drop(c);
-  }));
+  });
+  return (client = c);
+}
+
+export const checkInWorker: CheckRunner = (job, onProgress) => {
+  const c = pageClient();
   let last: { progress: CheckProgress; elapsedMs: number } | null = null;
   let fired: ((result: WireResult) => void) | null = null;
   let stopLocating = () => {};
@@ -99,6 +108,14 @@ export const checkInWorker: CheckRunner = (job, onProgress) => {
     },
   };
 };
+
+/**
+ * Starts the checker worker (if need be) and has it prepare what a check of `model` will need
+ * (the reference runs of the workloads past the bounds), while the learner reads.
+ */
+export function warmChecker(model: ModelRequest): void {
+  pageClient().warm(model);
+}
 
 /**
  * Runs `job` again in its own worker with every call into learner code announced; the last one
