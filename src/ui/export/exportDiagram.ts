@@ -30,7 +30,7 @@ export const EXPORT_MAX_EVENTS = 500;
 /** A PNG holds fewer: a canvas taller than about 32,000 px cannot be encoded at all. */
 export const EXPORT_MAX_PNG_EVENTS = 200;
 /** The largest canvas side drawn (well within every browser's limit). */
-const MAX_CANVAS_SIDE = 16_384;
+const MAX_CANVAS_SIDE = 8_192;
 
 /**
  * At most `maxEvents` events around the cursor's step (the last step shown), all of them when
