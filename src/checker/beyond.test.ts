@@ -80,7 +80,7 @@ describe('past the bound after a pass', () => {
       result.verdict === 'passed' && result.beyond?.map((b) => [b.name, b.walks, b.skipped]),
     ).toEqual([
       ['one more fault', 0, 'the reference solution itself breaks belowTheBreak there'],
-      ['one more message', 300, undefined],
+      ['one more message', 120, undefined],
     ]);
   });
 
@@ -122,7 +122,7 @@ describe('past the bound after a pass', () => {
     });
     expect(calls).toEqual([]);
     out = run.runSlice(1);
-    expect(calls).toEqual([300]);
+    expect(calls).toEqual([120]);
     expect(!out.done && out.progress.preparing).toBeFalsy();
   });
 

@@ -29,7 +29,7 @@ import type {
 } from './types';
 import { violatedResult } from './verdicts';
 
-export const DEFAULT_BEYOND_WALKS = 300;
+export const DEFAULT_BEYOND_WALKS = 120;
 /** Steps per `runSome` call, so a slice's budget is honoured roughly. */
 const CHUNK_STEPS = 2_048;
 

@@ -151,7 +151,7 @@ export interface SampleOptions {
   /** Most walks (default 20,000), the bound when there is no time limit. */
   maxWalks?: number;
   share?: number;
-  /** Walks per grown workload after a pass (default 300; 0: none). See `Model.beyond`. */
+  /** Walks per grown workload after a pass (default 120; 0: none). See `Model.beyond`. */
   beyondWalks?: number;
 }
 

@@ -243,10 +243,20 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
   });
 
-  // While the learner reads, the checker prepares what a check will need (reference runs).
-  useEffect(() => {
-    warmChecker({ kind: 'exercise', folder, file, source: codeRef.current, settings });
-  }, [folder, file, settings]);
+  // Once the learner edits (a check is coming), the checker prepares what it will need: the
+  // reference runs past the bounds. Not on opening, where it would compete with the first run
+  // for the laptop's cores.
+  const warmedFor = useRef<string | null>(null);
+  const onEdit = useCallback(
+    (next: string) => {
+      onCodeChange(next);
+      const key = JSON.stringify([folder, settings]);
+      if (warmedFor.current === key) return;
+      warmedFor.current = key;
+      warmChecker({ kind: 'exercise', folder, file, source: next, settings });
+    },
+    [onCodeChange, folder, file, settings],
+  );
 
   const makeJob = useCallback((): CheckJob => {
     snapshot('check');
@@ -442,7 +452,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               file={file}
               code={code}
               starter={starter}
-              onChange={onCodeChange}
+              onChange={onEdit}
               errors={errors}
             />
           </ErrorBoundary>
