@@ -24,7 +24,7 @@ interface Props {
   branchStep?: number | null;
 }
 
-export const WINDOW_ROWS = 800;
+export const WINDOW_ROWS = 400;
 
 /** The first row of the window: `WINDOW_ROWS` rows with the cursor's step in their middle. */
 function windowStart(rows: readonly { step: number }[], cursor: number | undefined): number {

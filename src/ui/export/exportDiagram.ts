@@ -26,7 +26,7 @@ const PROPS = [
 ] as const;
 
 /** At most this many events (rows) go into an exported diagram: a window around the cursor. */
-export const EXPORT_MAX_EVENTS = 500;
+export const EXPORT_MAX_EVENTS = 300;
 /** A PNG holds fewer: a canvas taller than about 32,000 px cannot be encoded at all. */
 export const EXPORT_MAX_PNG_EVENTS = 200;
 /** The largest canvas side drawn (well within every browser's limit). */
