@@ -115,6 +115,13 @@ describe('the memory budget', () => {
     expect('q'.repeat(20_000_000).length).toBe(20_000_000);
   });
 
+  it('a negative estimate buys no budget back', () => {
+    const mod = compile(
+      `export function sly() {\n  'abc'.padStart(-1e9);\n  return 'x'.repeat(20_000_000).length;\n}`,
+    );
+    expect(learnerErrorOf(() => call(mod, 'sly'))).toMatchObject({ kind: 'budget', line: 3 });
+  });
+
   it('raw memory buffers are not available to handlers: reported before anything runs', () => {
     const mod = compileLearnerModule(
       `export function raw() {\n  return new Uint8Array(8);\n}`,

@@ -105,7 +105,7 @@ function wrap3(
   ) => unknown;
   const wrapped = {
     [name](this: unknown, a?: unknown, b?: unknown, c?: unknown): unknown {
-      if (active !== null) active(units(this, a, b));
+      if (active !== null) active(Math.max(0, units(this, a, b)));
       return original.call(this, a, b, c);
     },
   }[name]!;
@@ -120,7 +120,7 @@ function wrapRest(
   const original = target[name] as (this: unknown, ...args: unknown[]) => unknown;
   const wrapped = {
     [name](this: unknown, ...args: unknown[]): unknown {
-      if (active !== null) active(units(this, args));
+      if (active !== null) active(Math.max(0, units(this, args)));
       return original.apply(this, args);
     },
   }[name]!;
