@@ -202,6 +202,47 @@ describe('checkModel', () => {
   });
 });
 
+/**
+ * A packed counter 0..max whose end is not quiescent unless `max` is even: the packed fast path
+ * must report a stuck terminal state exactly like the generic path.
+ */
+function packedCounter(max: number): Model<number, number> {
+  const generic = counterModel(max);
+  return {
+    ...generic,
+    isQuiescent: (s) => s % 2 === 0,
+    packed: {
+      width: 1,
+      toVector: (s) => Int32Array.of(s),
+      toState: (v, offset) => v[offset]!,
+      successors(src, offset, out, emit) {
+        const s = src[offset]!;
+        if (s >= max) return 0;
+        out[0] = s + 1;
+        emit(0);
+        return 1;
+      },
+      invariantHolds: () => true,
+      isQuiescent: (v, offset) => v[offset]! % 2 === 0,
+    },
+  };
+}
+
+describe('the packed fast path', () => {
+  it('reports a stuck terminal state with its shortest run, as the generic path does', () => {
+    const packed = expectVerdict(checkModel(packedCounter(3)), 'violated');
+    const { packed: _, ...generic } = packedCounter(3);
+    const plain = expectVerdict(checkModel(generic), 'violated');
+    expect(packed).toMatchObject({ invariant: 'stuck', kind: 'stuck' });
+    expect(packed.counterexample.states).toEqual([0, 1, 2, 3]);
+    expect(plain).toMatchObject({ invariant: 'stuck', distinctStates: packed.distinctStates });
+  });
+
+  it('a quiescent end passes', () => {
+    expectVerdict(checkModel(packedCounter(4)), 'passed');
+  });
+});
+
 describe('FingerprintTable', () => {
   it('grows by rehashing and keeps every index', () => {
     const t = new FingerprintTable(16);

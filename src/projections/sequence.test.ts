@@ -8,6 +8,7 @@ import {
   l3HappyRun,
   leaseRun,
   longRun,
+  reorderRun,
   responseLostRun,
 } from './testing/runs';
 
@@ -36,6 +37,17 @@ function toText(d: SequenceDiagram): string {
 }
 
 describe('toSequenceDiagram', () => {
+  it('marks an out-of-order delivery as a fault, and only that one', () => {
+    const { events, manifest } = reorderRun();
+    const deliveries = arrows(toSequenceDiagram(events, manifest)).filter((r) =>
+      r.arrow.label.startsWith('SubmitOrder'),
+    );
+    const outOfOrder = deliveries.filter((r) => r.arrow.label.endsWith('(out of order)'));
+    expect(outOfOrder).toHaveLength(1);
+    expect(outOfOrder[0]!.fault).toBe(true);
+    expect(deliveries.filter((r) => r.fault)).toEqual(outOfOrder);
+  });
+
   it('orders lifelines tabs, HTTP endpoints, message endpoints, broker, stores, APIs', () => {
     const { events, manifest } = crashRun();
     const d = toSequenceDiagram(events, manifest);

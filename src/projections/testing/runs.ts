@@ -53,6 +53,18 @@ export function ghostRun(): TestRun {
   );
 }
 
+/** L3 with two carts: the second SubmitOrder is delivered before the first (a reorder fault). */
+export function reorderRun(): TestRun {
+  const base = l3Program(2);
+  const faults = { total: 1, perKind: { reorder: 1 } };
+  // Hold deliveries back until both orders are queued, then deliver the second one first.
+  const reorderWhenBothQueued: Policy = (enabled) =>
+    enabled.find((c) => c.t === 'deliver' && c.reorder === true) ??
+    enabled.find((c) => c.t !== 'deliver' && !(c.t === 'run' && c.outcome !== 'ok')) ??
+    firstNormal(enabled);
+  return run({ ...base, manifest: { ...base.manifest, faults } }, reorderWhenBothQueued);
+}
+
 /** Kitchen sink: the first handler crashes after its first call; the browser retries. */
 export function crashRun(): TestRun {
   return run(
