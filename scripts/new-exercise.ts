@@ -5,6 +5,10 @@
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMessaging } from '../src/workshop/bundle';
+import { loadExercisesFromDisk } from '../src/workshop/loadNode';
+import { addToAgenda } from './agendaEntry';
+import { writeReadmeBounds } from './readmeBounds';
 import { scaffoldExercise } from './scaffold';
 
 const root = join(import.meta.dirname, '..');
@@ -39,10 +43,19 @@ if (existsSync(target)) fail(`${target} exists`);
 
 mkdirSync(target);
 scaffoldExercise(target, slug, title);
-console.log(`Created exercises/${folder}/ (manifest.ts, README.md, starter.ts, solution.ts, variants/).
+// The README's generated "What the checker proves" block, and a place on the agenda: `npm test`
+// passes right away.
+const created = (await loadExercisesFromDisk()).find((e) => e.folder === folder);
+if (!created || !isMessaging(created))
+  fail(`the new folder did not load: ${created && !created.ok ? created.error : 'not found'}`);
+writeReadmeBounds(created);
+await addToAgenda(join(exercisesDir, 'agenda.json'), folder);
+console.log(`Created exercises/${folder}/ (manifest.ts, README.md, starter.ts, solution.ts, variants/,
+exercise.test.ts) and added it to exercises/agenda.json (block "New exercises").
 Next:
   npm run check -- ${slug} --variant starter     # the starter must violate the lesson's invariant
   npm run check -- ${slug} --variant solution    # the solution must pass
   npm run verify-exercises                        # every exercise, every variant
   npm start                                       # the app hot-reloads the new folder
+  npm test                                        # everything, the new exercise included
 See docs/authoring-exercises.md.`);

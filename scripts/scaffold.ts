@@ -1,9 +1,10 @@
 /**
- * Copies the exercise template (scripts/templates/exercise) into a folder, filling in the id and
- * title. Used by `npm run new-exercise` and by the test that proves the template verifies.
+ * Copies the exercise template (scripts/templates/exercise) into a folder, filling in the id,
+ * title and folder name (the exercise test loads its folder by name). Used by
+ * `npm run new-exercise` and by the test that proves the template verifies.
  */
 import { cpSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export const TEMPLATE_DIR = join(import.meta.dirname, 'templates', 'exercise');
 
@@ -21,6 +22,7 @@ export function scaffoldExercise(target: string, id: string, title: string): voi
       const inCode = name.endsWith('.ts.tpl');
       const text = readFileSync(p, 'utf8')
         .replaceAll('{{id}}', id)
+        .replaceAll('{{folder}}', basename(target))
         .replaceAll(
           '{{title}}',
           inCode ? title.replaceAll('\\', '\\\\').replaceAll("'", "\\'") : title,

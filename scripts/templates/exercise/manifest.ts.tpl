@@ -17,6 +17,14 @@ export default defineExercise({
   dispatch: 'immediate',
   faults: { total: 1, perKind: { sendFail: 1 } },
   invariants: [coreInvariants.noLostMessages, oneOrderPerSubmittedCart],
+  // Mutants of the solution this small model cannot tell apart from it, and why: grow the model
+  // until it catches them, or keep the reason true (`npm run verify-exercises` checks both).
+  equivalentMutants: {
+    'swap-calls in submitCart #1':
+      'only the send can fail here, so sending before saving cannot leave a ghost (exercise 05)',
+    'drop-expectedVersion in submitCart #1':
+      'one tab submits the cart: no concurrent write to it (exercise 02)',
+  },
   limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
     starter: 'starter.ts',
