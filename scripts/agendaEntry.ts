@@ -4,7 +4,7 @@
  * for the instructor to move where it belongs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 
 interface Block {
   id: string;
@@ -41,7 +41,9 @@ export async function addToAgenda(agendaPath: string, folder: string): Promise<v
     lastDay.blocks.push(block);
   }
   if (!block.exercises.includes(folder)) block.exercises.push(folder);
-  const text = await format(JSON.stringify(agenda), { parser: 'json', filepath: agendaPath });
+  // Formatted as the repository formats it (its Prettier configuration).
+  const options = (await resolveConfig(agendaPath)) ?? {};
+  const text = await format(JSON.stringify(agenda), { ...options, filepath: agendaPath });
   writeFileSync(agendaPath, text);
 }
 
