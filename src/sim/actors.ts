@@ -22,6 +22,7 @@ export function retryPolicyOf(
   manifest: ExerciseManifest,
   endpoint: string,
   handlers: Record<string, unknown> = {},
+  file?: string,
 ): RetryPolicy {
   const spec = manifest.endpoints[endpoint];
   if (spec?.kind !== 'messages') return DEFAULT_RETRIES;
@@ -34,6 +35,7 @@ export function retryPolicyOf(
     };
     if (!p || !ok('immediate') || !ok('delayed') || !ok('backoffBaseTicks')) {
       throw new RetryPolicyError(
+        file,
         `Your file must export \`${spec.retriesExport}\` = { immediate, delayed, backoffBaseTicks }: whole numbers (immediate and delayed at most 10, backoffBaseTicks at most 1000).`,
       );
     }
@@ -46,15 +48,17 @@ export function retryPolicyOf(
 export class RetryPolicyError extends Error {
   override name = 'RetryPolicyError';
   readonly learnerError: { kind: 'runtime'; file: string; message: string };
-  constructor(message: string) {
+  /** `file`: the learner's file (the program's), when the caller knows it. */
+  constructor(file: string | undefined, message: string) {
     super(message);
-    this.learnerError = { kind: 'runtime', file: 'handlers.ts', message };
+    this.learnerError = { kind: 'runtime', file: file ?? 'your handler file', message };
   }
 }
 
 export function createActorMachines(
   manifest: ExerciseManifest,
   handlers: Record<string, unknown> = {},
+  file?: string,
 ): ActorMachines {
   const tabs = new Map<string, TabSpec>((manifest.workload.tabs ?? []).map((t) => [t.name, t]));
   const tabSpec = (tab: string): TabSpec => {
@@ -75,7 +79,7 @@ export function createActorMachines(
   let external: CompiledMachine | undefined;
   return {
     copy: memo((endpoint) => {
-      const retries = retryPolicyOf(manifest, endpoint, handlers);
+      const retries = retryPolicyOf(manifest, endpoint, handlers, file);
       return getCompiledMachine('copy', {
         immediateRetries: retries.immediate,
         delayedRetries: retries.delayed,

@@ -56,7 +56,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   const manifest = program.manifest;
   const budget = options.faults ?? manifest.faults;
   const dispatch = options.dispatch ?? manifest.dispatch;
-  const machines = createActorMachines(manifest, program.handlers);
+  const machines = createActorMachines(manifest, program.handlers, program.file);
   const runtime = new HandlerRuntime(program);
   const defaultStore =
     Object.entries(manifest.stores).find(([, s]) => s.kind === 'documents')?.[0] ?? 'db';
@@ -64,7 +64,11 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   const retryPolicies = new Map<string, RetryPolicy>();
   const retryPolicy = (endpoint: string): RetryPolicy => {
     let p = retryPolicies.get(endpoint);
-    if (!p) retryPolicies.set(endpoint, (p = retryPolicyOf(manifest, endpoint, program.handlers)));
+    if (!p)
+      retryPolicies.set(
+        endpoint,
+        (p = retryPolicyOf(manifest, endpoint, program.handlers, program.file)),
+      );
     return p;
   };
   const bookkeeping = new Map<string, Set<string> | true>();

@@ -150,3 +150,18 @@ describe('module state cannot survive an attempt', () => {
     });
   });
 });
+
+describe('a retry policy exported by the learner', () => {
+  it('that is not usable is a learner error naming the learner’s own file', async () => {
+    const storm = await loadBundle('07-retry-storm');
+    const starter = storm.sources['starter.ts']!;
+    const broken = starter.replace(
+      'export const retries = { immediate: 5, delayed: 0, backoffBaseTicks: 10 };',
+      "export const retries = { immediate: 'five', delayed: 0, backoffBaseTicks: 10 };",
+    );
+    expect(broken).not.toBe(starter);
+    const r = checkVariant(storm, { variant: 'mine', file: FILE, expected: null }, () => 0, broken);
+    expect(r.result).toMatchObject({ verdict: 'learner-error', file: FILE });
+    expect(r.explanation).toMatch(/must export `retries`/);
+  });
+});

@@ -4,6 +4,7 @@
  * the expected invariant. Used by `npm run verify-exercises`, the tests and the benchmarks.
  */
 import { checkModel } from '../checker/explorer';
+import { toLearnerError } from '../checker/learnerError';
 import type { CheckResult } from '../checker/types';
 import { replayChoices } from '../sim';
 import type { Choice, TraceEvent, World } from '../sim';
@@ -65,32 +66,17 @@ export function checkVariant(
   const base = { variant: v.variant, file: v.file, expected: v.expected };
   const manifest = withOracle(bundle.manifest, bundle, now);
   const prepared = createProgram(manifest, text, v.file);
-  if (!prepared.ok) {
-    const message = `${prepared.error.file}${prepared.error.line ? `:${prepared.error.line}` : ''}: ${prepared.error.message}`;
-    return {
-      ...base,
-      verdict: 'learner-error',
-      invariant: null,
-      explanation: message,
-      distinctStates: 0,
-      generatedStates: 0,
-      depth: 0,
-      elapsedMs: 0,
-      ok: false,
-      result: {
-        verdict: 'learner-error',
-        file: prepared.error.file,
-        ...(prepared.error.line !== undefined ? { line: prepared.error.line } : {}),
-        ...(prepared.error.column !== undefined ? { column: prepared.error.column } : {}),
-        message: prepared.error.message,
-      },
-      replayCounterexample: () => null,
-    };
+  if (!prepared.ok) return learnerErrorCheck(base, prepared.error);
+  let simModel: ReturnType<typeof createSimModel>;
+  try {
+    // Building the engine reads what the file exports (a retry policy): it can fail there too.
+    simModel = createSimModel(prepared.program);
+  } catch (error) {
+    const learner = toLearnerError(error);
+    if (!learner) throw error;
+    return learnerErrorCheck(base, learner);
   }
-  const model = {
-    ...createSimModel(prepared.program),
-    beyond: beyondBounds(bundle, {}, text, v.file),
-  };
+  const model = { ...simModel, beyond: beyondBounds(bundle, {}, text, v.file) };
   const limits = manifest.limits;
   const result = checkModel(model, {
     maxStates: limits.maxStates,
@@ -129,5 +115,31 @@ export function checkVariant(
         : model;
       return replayChoices(on.engine, result.counterexample.choices);
     },
+  };
+}
+
+/** The check of a file whose code failed before any state was explored. */
+function learnerErrorCheck(
+  base: Pick<VariantCheck, 'variant' | 'file' | 'expected'>,
+  error: { file: string; line?: number; column?: number; message: string },
+): VariantCheck {
+  return {
+    ...base,
+    verdict: 'learner-error',
+    invariant: null,
+    explanation: `${error.file}${error.line ? `:${error.line}` : ''}: ${error.message}`,
+    distinctStates: 0,
+    generatedStates: 0,
+    depth: 0,
+    elapsedMs: 0,
+    ok: false,
+    result: {
+      verdict: 'learner-error',
+      file: error.file,
+      ...(error.line !== undefined ? { line: error.line } : {}),
+      ...(error.column !== undefined ? { column: error.column } : {}),
+      message: error.message,
+    },
+    replayCounterexample: () => null,
   };
 }
