@@ -5,26 +5,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
-
-interface Block {
-  id: string;
-  title: string;
-  start: string;
-  durationMinutes: number;
-  talks: string[];
-  exercises: string[];
-}
-
-interface Agenda {
-  days: { blocks: Block[] }[];
-}
+import { endOf } from '../src/ui/agenda/agenda';
+import type { Agenda, AgendaBlock } from '../src/ui/agenda/agenda';
 
 export const NEW_EXERCISES_BLOCK = 'new-exercises';
 
 export async function addToAgenda(agendaPath: string, folder: string): Promise<void> {
   const agenda = JSON.parse(readFileSync(agendaPath, 'utf8')) as Agenda;
   const blocks = agenda.days.flatMap((d) => d.blocks);
-  let block = blocks.find((b) => b.id === NEW_EXERCISES_BLOCK);
+  let block: AgendaBlock | undefined = blocks.find((b) => b.id === NEW_EXERCISES_BLOCK);
   if (!block) {
     const lastDay = agenda.days.at(-1);
     if (!lastDay) throw new Error(`${agendaPath} has no day to add "${folder}" to`);
@@ -45,10 +34,4 @@ export async function addToAgenda(agendaPath: string, folder: string): Promise<v
   const options = (await resolveConfig(agendaPath)) ?? {};
   const text = await format(JSON.stringify(agenda), { ...options, filepath: agendaPath });
   writeFileSync(agendaPath, text);
-}
-
-function endOf(block: Block): string {
-  const [h, m] = block.start.split(':').map(Number) as [number, number];
-  const end = Math.min(h * 60 + m + block.durationMinutes, 23 * 60 + 30);
-  return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
 }
