@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCheckerClient, createInThreadTransport } from './client';
 import type { ModelRequest } from './protocol';
+import { meterIntrinsics } from '../sandbox/meter';
 import { evaluateModelSource } from './sandboxModules';
 
 const solutionSource = readFileSync(
@@ -47,5 +48,14 @@ describe('learner model files through the sandbox', () => {
       solutionSource.replace("s.goto('Receive');", "throw new Error('boom');"),
     );
     expect(thrown).toMatchObject({ verdict: 'learner-error', line: at });
+  });
+});
+
+describe('the memory budget of a learner model file', () => {
+  it('charges only the learner’s calls: once a check is over, the engine allocates freely', async () => {
+    meterIntrinsics();
+    expect(await check(solutionSource)).toMatchObject({ verdict: 'passed' });
+    // More than one step's budget, built by the test (engine side), after the check.
+    expect('x'.repeat(20_000_000).length).toBe(20_000_000);
   });
 });

@@ -16,6 +16,7 @@ export function evaluateModelSource(source: string, file: string): EvaluatedModu
   return {
     exports: compiled.exports,
     resetBudget: compiled.resetBudget,
+    pauseMeter: compiled.pauseMeter,
     toLearnerError: compiled.toLearnerError,
   };
 }

@@ -60,6 +60,8 @@ const MAX_CHOICE_POINTS = 64;
 export interface LearnerHooks {
   /** Called before every call into learner code (the sandbox's per-call step budget). */
   resetBudget?: () => void;
+  /** Called after it (the sandbox stops charging allocations to the learner's module). */
+  pauseMeter?: () => void;
   /** Maps an error thrown by learner code to its learner view (with line and column). */
   toLearnerError?: (error: unknown) => {
     kind: string;
@@ -77,6 +79,7 @@ export function createHandlerModel(
   hooks: LearnerHooks = {},
 ): HandlerModel {
   const resetBudget = hooks.resetBudget ?? noop;
+  const pauseMeter = hooks.pauseMeter ?? noop;
   const asLearnerError = (err: unknown): unknown => toLearnerFailure(err, file, hooks);
   const { messages: n, maxFailures } = params;
   const fail = (message: string): never => {
@@ -127,6 +130,8 @@ export function createHandlerModel(
       return pred(reader) === true;
     } catch (err) {
       throw asLearnerError(err);
+    } finally {
+      pauseMeter();
     }
   };
 
@@ -159,6 +164,8 @@ export function createHandlerModel(
       } catch (err) {
         if (err !== BLOCKED) throw asLearnerError(err);
         blocked = true;
+      } finally {
+        pauseMeter();
       }
       if (!blocked) {
         if (record) {
@@ -222,6 +229,8 @@ export function createHandlerModel(
         } catch (err) {
           if (err === BLOCKED) throw new Error(`step ${c.description} is not enabled`);
           throw err;
+        } finally {
+          pauseMeter();
         }
       });
       return out;
