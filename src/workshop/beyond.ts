@@ -101,25 +101,35 @@ function prepare(
   walks: BeyondWalks,
 ): { model: ReturnType<typeof createSimModel> } | { skipped: string } {
   const key = stableStringify([exercise.folder, growth.settings, walks.walks, walks.seed]);
-  if (decisions.get(key) === undefined) decisions.set(key, decide(exercise, growth, walks));
-  const skipped = decisions.get(key)!;
-  if (skipped !== null) return { skipped };
+  const decided = decisions.get(key);
+  if (typeof decided === 'string') return { skipped: decided };
   // The reference outcomes are cached by the oracle: this is quick after the first time.
   const manifest = grownManifest(exercise, growth);
-  if (typeof manifest === 'string') return { skipped: manifest };
-  const prepared = createProgram(manifest, source, file);
+  if (typeof manifest === 'string') {
+    decisions.set(key, manifest);
+    return { skipped: manifest };
+  }
+  if (decided === undefined) {
+    const why = referenceBreaks(exercise, manifest, walks);
+    decisions.set(key, why);
+    if (why !== null) return { skipped: why };
+  }
+  const model = learnerModel(manifest, source, file);
   // The learner's file compiled for the exercise's own bounds; a grown manifest changes nothing
   // it is compiled against, so this cannot fail differently. Reported, should it ever.
-  if (!prepared.ok)
-    return { skipped: `your file does not compile there: ${prepared.error.message}` };
-  return { model: createSimModel(prepared.program) };
+  return typeof model === 'string'
+    ? { skipped: `your file does not compile there: ${model}` }
+    : { model };
 }
 
-/** Why the grown workload is not sampled, or null. */
-function decide(exercise: BeyondExercise, growth: Growth, walks: BeyondWalks): string | null {
-  const manifest = grownManifest(exercise, growth);
-  if (typeof manifest === 'string') return manifest;
-  return referenceBreaks(exercise, manifest, walks);
+/** The learner's file on `manifest`, or why it does not compile. */
+function learnerModel(
+  manifest: ExerciseManifest,
+  source: string,
+  file: string,
+): ReturnType<typeof createSimModel> | string {
+  const prepared = createProgram(manifest, source, file);
+  return prepared.ok ? createSimModel(prepared.program) : prepared.error.message;
 }
 
 /** The grown manifest with the oracle's reference computed for it, or why there is none. */
@@ -179,7 +189,7 @@ export function modelWithSettings(
   file: string,
 ): ReturnType<typeof createSimModel> {
   const manifest = withOracle(applySettings(exercise.manifest, settings), exercise);
-  const prepared = createProgram(manifest, source, file);
-  if (!prepared.ok) throw new Error(`${file} does not compile: ${prepared.error.message}`);
-  return createSimModel(prepared.program);
+  const model = learnerModel(manifest, source, file);
+  if (typeof model === 'string') throw new Error(`${file} does not compile: ${model}`);
+  return model;
 }
