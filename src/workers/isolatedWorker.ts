@@ -10,8 +10,9 @@
  * `url` (from its own origin and service worker, so it works offline), hands its text to one
  * hidden `<iframe sandbox="allow-scripts" srcdoc=...>` over a private MessageChannel, and the
  * iframe's relay starts it from a blob URL and forwards messages both ways. In the dev server
- * (unbundled module workers) and where the iframe cannot start a worker, it falls back to a plain
- * module worker of the app's origin, SES still applying.
+ * (unbundled module workers) it is a plain module worker of the app's origin, SES still applying.
+ * Where the sandbox cannot start (its relay silent for RELAY_READY_MS), the worker reports an
+ * error, never falls back: the page shows it, and the next worker tries a fresh iframe.
  */
 
 export interface WorkerLike {
@@ -77,6 +78,9 @@ interface RelayMessage {
 let relay: Promise<Relay> | null = null;
 let nextId = 1;
 
+/** How long the sandbox's relay may take to answer before its workers fail. */
+const RELAY_READY_MS = 10_000;
+
 function startRelay(): Promise<Relay> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');
@@ -86,17 +90,23 @@ function startRelay(): Promise<Relay> {
     frame.title = 'Sandbox for your code';
     frame.style.display = 'none';
     frame.srcdoc = RELAY;
+    const gaveUp = setTimeout(() => {
+      frame.remove();
+      reject(new Error('the sandbox for your code did not start'));
+    }, RELAY_READY_MS);
     const channel = new MessageChannel();
     const state: Relay = { port: channel.port1, listeners: new Map(), scripts: new Map() };
     channel.port1.onmessage = ({ data }: MessageEvent<RelayMessage>) => {
-      if (data.ready) return resolve(state);
+      if (data.ready) {
+        clearTimeout(gaveUp);
+        return resolve(state);
+      }
       if (data.id !== undefined) state.listeners.get(data.id)?.(data);
     };
     frame.addEventListener('load', () =>
       // The iframe's origin is opaque: '*' is the only target that reaches it; the port is private.
       frame.contentWindow?.postMessage('rmw-relay', '*', [channel.port2]),
     );
-    frame.addEventListener('error', () => reject(new Error('The sandbox frame did not load.')));
     document.body.appendChild(frame);
   });
 }
@@ -146,7 +156,10 @@ export function createIsolatedWorker(url: string): WorkerLike {
     worker.onerror?.(
       new ErrorEvent('error', { message: `The sandboxed worker failed: ${message}` }),
     );
-  relay ??= startRelay();
+  relay ??= startRelay().catch((e: unknown) => {
+    relay = null; // the next worker tries a fresh iframe
+    throw e;
+  });
   relay
     .then(async (r) => {
       await ensureScript(r, url);
