@@ -22,12 +22,12 @@ import { createModelFromRequest } from '../src/checker/registry';
 import type { BeyondReport, SampledRuns } from '../src/checker/types';
 import { evaluateModelSource } from '../src/checker/sandboxModules';
 import { describeEvent } from '../src/sim';
-import { isMessaging } from '../src/workshop/bundle';
+import { isMessaging, modelCheckingVariantSource } from '../src/workshop/bundle';
+import type { LoadedExercise, ModelCheckingBundle } from '../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../src/workshop/loadNode';
+import { parameterValues } from '../src/workshop/modelCheckingManifest';
 import { applySettings, SettingError } from '../src/workshop/settings';
 import { checkVariant, variantsOf } from '../src/workshop/verify';
-import { variantModules } from '../exercises/18-model-checking/modules';
-import { manifest as mcManifest } from '../exercises/18-model-checking/manifest';
 
 const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<name>] [--file <handler.ts>] [--set name=value ...] [--json]
 
@@ -129,18 +129,16 @@ function readFile(path: string): string {
 }
 
 async function run(args: Args, now: () => number): Promise<Report> {
-  if (args.exercise === mcManifest.id || args.exercise === '18-model-checking')
-    return runModelChecking(args, now);
   const loaded = await loadExercisesFromDisk();
   const found = loaded.find(
     (l) => l.folder === args.exercise || (l.ok && l.manifest.id === args.exercise),
   );
   if (!found) {
-    const ids = loaded.map((l) => (l.ok ? l.manifest.id : l.folder)).concat(mcManifest.id);
+    const ids = loaded.map((l) => (l.ok ? l.manifest.id : l.folder));
     throw new UsageError(`unknown exercise "${args.exercise}" (known: ${ids.join(', ')})`);
   }
   if (!found.ok) throw new UsageError(`exercise ${found.folder} is broken: ${found.error}`);
-  if (!isMessaging(found)) return runModelChecking(args, now);
+  if (!isMessaging(found)) return runModelChecking(found, loaded, args, now);
   const configured = applySettings(found.manifest, args.settings);
   const manifest = args.maxStates
     ? { ...configured, limits: { ...configured.limits, maxStates: args.maxStates } }
@@ -193,12 +191,20 @@ async function run(args: Args, now: () => number): Promise<Report> {
   return report;
 }
 
-function runModelChecking(args: Args, now: () => number): Report {
-  const params = { messages: 2, maxFailures: 1 };
+function runModelChecking(
+  bundle: ModelCheckingBundle,
+  loaded: readonly LoadedExercise[],
+  args: Args,
+  now: () => number,
+): Report {
+  const { manifest } = bundle;
+  const params = parameterValues(manifest);
   for (const [k, v] of Object.entries(args.settings)) {
-    if (k !== 'messages' && k !== 'maxFailures')
-      throw new UsageError(`model-checking has no setting "${k}" (it has messages, maxFailures)`);
-    const p = mcManifest.parameters.find((x) => x.id === k)!;
+    const p = manifest.parameters.find((x) => x.id === k);
+    if (!p) {
+      const known = manifest.parameters.map((x) => x.id).join(', ');
+      throw new UsageError(`${manifest.id} has no setting "${k}" (it has ${known})`);
+    }
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < p.min || n > p.max)
       throw new UsageError(`${k} must be a whole number from ${p.min} to ${p.max}, not "${v}"`);
@@ -207,20 +213,23 @@ function runModelChecking(args: Args, now: () => number): Report {
   let code: { variant: string } | { source: string; file: string };
   if (args.file) code = { source: readFile(args.file), file: args.file };
   else {
-    if (!(args.variant in variantModules)) {
-      throw new UsageError(
-        `unknown variant "${args.variant}" (known: ${Object.keys(variantModules).join(', ')})`,
-      );
+    if (!manifest.variants.some((v) => v.id === args.variant)) {
+      const known = manifest.variants.map((v) => v.id).join(', ');
+      throw new UsageError(`unknown variant "${args.variant}" (known: ${known})`);
     }
     code = { variant: args.variant };
   }
   const model = createModelFromRequest(
-    { kind: 'model-checking', params, code },
-    { evaluateModule: evaluateModelSource, builtinModules: variantModules },
+    { kind: 'model-checking', folder: bundle.folder, params: params as never, code },
+    {
+      evaluateModule: evaluateModelSource,
+      modelCheckingVariant: (folder, variant) =>
+        modelCheckingVariantSource(loaded, folder, variant),
+    },
   );
   const result = checkModel(model, { now, maxStates: 50_000_000 });
   const report: Report = {
-    exercise: mcManifest.id,
+    exercise: manifest.id,
     variant: args.file ?? args.variant,
     verdict: result.verdict,
     distinctStates: result.distinctStates,

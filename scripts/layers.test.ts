@@ -3,7 +3,7 @@
  * folder makes one import that breaks it, and dependency-cruiser must report exactly that rule;
  * the same tree without the probe passes. (`npm run lint` runs the rules on the real src/.)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,12 +48,15 @@ function tree(probe: Record<string, string>): string {
 
 async function violations(dir: string): Promise<string[]> {
   // Rule paths are relative to the cruised tree, as they are in the repository.
-  const result = await cruise(['src'], {
-    baseDir: dir,
-    validate: true,
-    ruleSet: { forbidden: config.forbidden },
-    tsPreCompilationDeps: true,
-  });
+  const result = await cruise(
+    ['src', 'scripts'].filter((d) => existsSync(join(dir, d))),
+    {
+      baseDir: dir,
+      validate: true,
+      ruleSet: { forbidden: config.forbidden },
+      tsPreCompilationDeps: true,
+    },
+  );
   const output = result.output as { summary: { violations: { rule: { name: string } }[] } };
   return [...new Set(output.summary.violations.map((v) => v.rule.name))];
 }
@@ -106,6 +109,13 @@ describe('the layer rules', () => {
     const dir = tree({
       'src/workshop/probe.ts': "export { manifest } from '../../exercises/01-probe/manifest';\n",
     });
-    expect(await violations(dir)).toEqual(['no-exercise-folders-in-src']);
+    expect(await violations(dir)).toEqual(['exercise-folders-are-data']);
+  });
+
+  it('importing an exercise folder from scripts is reported', async () => {
+    const dir = tree({
+      'scripts/probe.ts': "export { manifest } from '../exercises/01-probe/manifest';\n",
+    });
+    expect(await violations(dir)).toEqual(['exercise-folders-are-data']);
   });
 });

@@ -1,10 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { isMessaging, toLoaded } from '../src/workshop/bundle';
-import { checkVariant, variantsOf } from '../src/workshop/verify';
-import { scaffoldExercise } from './scaffold';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { isMessaging, isModelChecking, toLoaded } from '../src/workshop/bundle';
+import { EXERCISES_DIR } from '../src/workshop/loadNode';
+import { checkLessonSteps, checkVariant, variantsOf } from '../src/workshop/verify';
+import { copyExercise, scaffoldExercise } from './scaffold';
 
 // The scaffold lives next to the real exercises (its imports are relative) in a folder the
 // loaders ignore (no NN- prefix), and is removed afterwards.
@@ -40,5 +42,38 @@ describe('npm run new-exercise', () => {
         verdict: v.expected ? 'violated' : 'passed',
       });
     }
+  });
+
+  it('--from copies the model-checking lesson into a second exercise with its own id', async () => {
+    const copy = mkdtempSync(join(EXERCISES_DIR, '.scaffold-copy-'));
+    onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
+    copyExercise(join(EXERCISES_DIR, '18-model-checking'), copy, 'second-model', 'A second model');
+    const sources: Record<string, string> = {};
+    const walk = (d: string) => {
+      for (const name of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, name.name);
+        if (name.isDirectory()) walk(p);
+        else if (
+          name.name.endsWith('.ts') &&
+          name.name !== 'manifest.ts' &&
+          !name.name.endsWith('.test.ts')
+        )
+          sources[relative(copy, p)] = readFileSync(p, 'utf8');
+      }
+    };
+    walk(copy);
+    const mod = (await import(pathToFileURL(join(copy, 'manifest.ts')).href)) as {
+      default: unknown;
+    };
+    const loaded = toLoaded(
+      '32-second-model',
+      mod,
+      readFileSync(join(copy, 'README.md'), 'utf8'),
+      sources,
+    );
+    if (!isModelChecking(loaded))
+      throw new Error(`not a model-checking exercise: ${JSON.stringify(loaded)}`);
+    expect(loaded.manifest).toMatchObject({ id: 'second-model', title: 'A second model' });
+    expect(checkLessonSteps(loaded).filter((s) => !s.ok)).toEqual([]);
   });
 });

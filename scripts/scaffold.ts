@@ -33,3 +33,32 @@ export function scaffoldExercise(target: string, id: string, title: string): voi
   };
   fill(target);
 }
+
+/**
+ * Copies an existing exercise folder (`npm run new-exercise -- <slug> --from <folder>`), e.g. the
+ * model-checking lesson to make a second one: the manifest gets the new id (and title, when
+ * given), and tests that load their folder by name load the copy.
+ */
+export function copyExercise(source: string, target: string, id: string, title?: string): void {
+  cpSync(source, target, { recursive: true });
+  const manifestPath = join(target, 'manifest.ts');
+  let manifest = readFileSync(manifestPath, 'utf8');
+  if (!/\bid: '[^']*'/.test(manifest))
+    throw new Error(`${manifestPath}: no "id: '…'" field to give the copy its own id`);
+  manifest = manifest.replace(/\bid: '[^']*'/, `id: '${id}'`);
+  if (title !== undefined) {
+    const quoted = title.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
+    manifest = manifest.replace(/\btitle: '(?:[^'\\]|\\.)*'/, () => `title: '${quoted}'`);
+  }
+  writeFileSync(manifestPath, manifest);
+  const from = basename(source);
+  const retarget = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) retarget(p);
+      else if (name.endsWith('.test.ts'))
+        writeFileSync(p, readFileSync(p, 'utf8').replaceAll(`'${from}'`, `'${basename(target)}'`));
+    }
+  };
+  retarget(target);
+}

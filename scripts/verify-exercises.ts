@@ -5,16 +5,12 @@
  * mismatch (including a folder that does not load).
  */
 import { performance } from 'node:perf_hooks';
-import { checkModel } from '../src/checker/explorer';
-import { createModelFromRequest } from '../src/checker/registry';
-import { isMessaging, validateBundle } from '../src/workshop/bundle';
+import { isMessaging, isModelChecking, validateBundle } from '../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../src/workshop/loadNode';
-import { checkVariant, variantsOf } from '../src/workshop/verify';
+import { checkLessonSteps, checkVariant, variantsOf } from '../src/workshop/verify';
 import { mutationProblems, mutationTest, scoreLine } from './mutation';
 import type { MutationReport } from './mutation';
 import { readmeBoundsProblems, writeReadmeBounds } from './readmeBounds';
-import { variantModules } from '../exercises/18-model-checking/modules';
-import { manifest as mcManifest } from '../exercises/18-model-checking/manifest';
 
 interface Row {
   exercise: string;
@@ -38,7 +34,23 @@ for (const ex of await loadExercisesFromDisk()) {
     problems.push(ex.error);
     continue;
   }
-  if (!isMessaging(ex)) continue; // the model-checking lesson is checked below
+  if (isModelChecking(ex)) {
+    // A model-checking folder: each lesson step at the default parameters.
+    for (const r of checkLessonSteps(ex, now)) {
+      rows.push({
+        exercise: ex.folder,
+        variant: r.variant,
+        expected: r.expected ?? 'pass',
+        verdict: r.verdict === 'violated' ? `violated ${r.invariant}` : r.verdict,
+        states: r.distinctStates,
+        depth: r.depth,
+        ms: Math.round(r.elapsedMs),
+        ok: r.ok,
+      });
+    }
+    continue;
+  }
+  if (!isMessaging(ex)) continue;
   const invalid = validateBundle(ex);
   if (invalid.length > 0) {
     problems.push(...invalid);
@@ -61,35 +73,6 @@ for (const ex of await loadExercisesFromDisk()) {
       ...(r.ok ? {} : { note: r.explanation ?? undefined }),
     });
   }
-}
-
-// The model-checking lesson (its own model kind): each lesson step at the default parameters.
-const params = Object.fromEntries(mcManifest.parameters.map((p) => [p.id, p.default])) as {
-  messages: number;
-  maxFailures: number;
-};
-for (const v of mcManifest.variants) {
-  const model = createModelFromRequest(
-    { kind: 'model-checking', params, code: { variant: v.id } },
-    { builtinModules: variantModules },
-  );
-  const t = now();
-  const r = checkModel(model, { now });
-  const verdict = r.verdict === 'violated' ? `violated ${r.invariant}` : r.verdict;
-  const ok =
-    v.expectedViolation === null
-      ? r.verdict === 'passed'
-      : r.verdict === 'violated' && r.invariant === v.expectedViolation;
-  rows.push({
-    exercise: '18-model-checking',
-    variant: v.id,
-    expected: v.expectedViolation ?? 'pass',
-    verdict,
-    states: r.distinctStates,
-    depth: r.verdict === 'violated' ? r.counterexample.depth : r.depth,
-    ms: Math.round(now() - t),
-    ok,
-  });
 }
 
 const header = ['exercise', 'variant', 'expected', 'verdict', 'states', 'depth', 'ms', ''];

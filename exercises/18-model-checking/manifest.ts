@@ -1,8 +1,8 @@
 /**
  * Exercise 18: model checking the message handler (the workshop's TLA+ lesson, curriculum §2.1).
- * Its manifest's shape is src/workshop/modelCheckingManifest.ts.
+ * A model-checking exercise: copy this folder to make another (see docs/AUTHORING.md).
  */
-import type { ModelCheckingManifest } from '../../src/workshop/modelCheckingManifest';
+import { defineModelChecking } from '../../src/workshop/modelCheckingManifest';
 
 export type ModelCheckingVariantId =
   | 'starter'
@@ -13,8 +13,7 @@ export type ModelCheckingVariantId =
   | 'per-message-failures'
   | 'solution';
 
-export const manifest: ModelCheckingManifest = {
-  kind: 'model-checking',
+export default defineModelChecking({
   id: 'model-checking',
   title: 'Model checking the message handler',
   summary:
@@ -26,39 +25,20 @@ export const manifest: ModelCheckingManifest = {
     { id: 'maxFailures', label: 'MaxFailures', default: 1, min: 0, max: 6 },
   ],
   variants: [
-    { id: 'starter', title: '1. Run the checker', file: 'starter.ts', expectedViolation: null },
-    {
-      id: 'send-first',
-      title: '2. Ghost messages',
-      file: 'variants/send-first.ts',
-      expectedViolation: 'NoGhostMessages',
-    },
-    {
-      id: 'db-first',
-      title: '3. Lost messages',
-      file: 'variants/db-first.ts',
-      expectedViolation: 'NoLostMessages',
-    },
-    {
-      id: 'atomic',
-      title: '4. Duplicate processing',
-      file: 'variants/atomic.ts',
-      expectedViolation: 'NoDuplicatedProcessings',
-    },
+    { id: 'starter', title: '1. Run the checker', violates: null },
+    { id: 'send-first', title: '2. Ghost messages', violates: 'NoGhostMessages' },
+    { id: 'db-first', title: '3. Lost messages', violates: 'NoLostMessages' },
+    { id: 'atomic', title: '4. Duplicate processing', violates: 'NoDuplicatedProcessings' },
     {
       id: 'guarded',
       title: '5-6. Realistic failures, consistent output',
-      file: 'variants/guarded.ts',
-      expectedViolation: 'ConsistentOutput',
+      violates: 'ConsistentOutput',
     },
     {
       id: 'per-message-failures',
       title: '6. Fixed, one failure counter per message',
-      file: 'variants/per-message-failures.ts',
-      expectedViolation: null,
+      violates: null,
     },
-    { id: 'solution', title: '7. The "diet" model', file: 'solution.ts', expectedViolation: null },
+    { id: 'solution', title: '7. The "diet" model', file: 'solution.ts', violates: null },
   ],
-};
-
-export default manifest;
+});

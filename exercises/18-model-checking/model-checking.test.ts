@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
 import type { HandlerModule } from './types';
-import { manifest, type ModelCheckingVariantId } from './manifest';
+import manifest, { type ModelCheckingVariantId } from './manifest';
 import { variantModules } from './modules';
 import { countStatesNaively, type OracleOptions } from './oracle';
 import * as solution from './solution';
@@ -137,8 +137,8 @@ describe('exercise 18: pinned figures', () => {
     const [messages, maxFailures] = manifest.parameters.map((p) => p.default) as [number, number];
     for (const v of manifest.variants) {
       const r = check(variantModules[v.id as ModelCheckingVariantId], messages, maxFailures);
-      if (v.expectedViolation === null) expect(r.verdict, v.id).toBe('passed');
-      else expect(r, v.id).toMatchObject({ verdict: 'violated', invariant: v.expectedViolation });
+      if (v.violates === null) expect(r.verdict, v.id).toBe('passed');
+      else expect(r, v.id).toMatchObject({ verdict: 'violated', invariant: v.violates });
     }
   });
 });

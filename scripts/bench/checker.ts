@@ -1,20 +1,19 @@
 /**
  * Checker throughput on the model-checking lesson's solution ("diet" MessageHandler model),
  * compared with SPIN's pan on the Promela port of the same model, in the same run. The model is
- * imported as a TS module; `sandboxedMs` is the same check with the source evaluated by the
+ * imported as a TS module (found through the bundle loader, scripts/bench/lesson.ts); `sandboxedMs` is the same check with the source evaluated by the
  * sandbox, as a learner's edited file is.
  *
  * Run it with `npm run bench -- checker` (scripts/bench.ts).
  */
-import { readFileSync } from 'node:fs';
 import { checkModel } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
-import * as solution from '../../exercises/18-model-checking/solution';
 import { evaluateModelSource } from '../../src/checker/sandboxModules';
 import type { HandlerModule } from '../../src/checker/messageHandler/dsl';
 import { round } from './report';
 import type { BenchEntry } from './report';
 import { hasSpin, runSpin } from './spin';
+import { loadLessonSolution } from './lesson';
 
 const CONFIGS: [number, number][] = [
   [3, 3],
@@ -22,7 +21,7 @@ const CONFIGS: [number, number][] = [
   [5, 3],
 ];
 
-const SOLUTION_URL = new URL('../../exercises/18-model-checking/solution.ts', import.meta.url);
+const solution = await loadLessonSolution();
 
 /** The solution imported as a TS module, or (sandboxed) evaluated from source like learner code. */
 function runOurs(
@@ -31,8 +30,8 @@ function runOurs(
   sandboxed = false,
 ): { states: number; ms: number } {
   const evaluated = sandboxed
-    ? evaluateModelSource(readFileSync(SOLUTION_URL, 'utf8'), 'solution.ts')
-    : { exports: solution };
+    ? evaluateModelSource(solution.source, solution.file)
+    : { exports: solution.module };
   const module = evaluated.exports as HandlerModule;
   const model = createHandlerModel(module, { messages, maxFailures }, 'solution.ts', evaluated);
   const now = (): number => performance.now();

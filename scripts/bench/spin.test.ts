@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
-import * as solution from '../../exercises/18-model-checking/solution';
+import { loadLessonSolution } from './lesson';
 import { hasSpin, runSpin } from './spin';
 
 const spinAvailable = hasSpin();
+const solution = (await loadLessonSolution()).module;
 
 describe('SPIN agrees with the checker on the lesson solution', () => {
   for (const [n, f] of [

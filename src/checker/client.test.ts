@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { variantModules } from '../../exercises/18-model-checking/modules';
+import { existsSync, readFileSync } from 'node:fs';
 import { CheckerRunError, createCheckerClient, createInThreadTransport } from './client';
 import type { ModelCheckingModelRequest } from './protocol';
 import type { CheckProgress } from './types';
+import { evaluateModelSource } from './sandboxModules';
+
+const FOLDER = '18-model-checking';
+/** The lesson steps as text, as the bundle loader hands them to the worker. */
+const stepFile = (variant: string) =>
+  variant === 'solution' ? 'solution.ts' : `variants/${variant}.ts`;
 
 let tick = 0;
 const deps = {
   now: () => (tick += 1),
   yieldToEvents: () => Promise.resolve(),
-  builtinModules: variantModules,
+  evaluateModule: evaluateModelSource,
+  modelCheckingVariant: (folder: string, variant: string) => {
+    const file = stepFile(variant);
+    const url = new URL(`../../exercises/${folder}/${file}`, import.meta.url);
+    return existsSync(url) ? { source: readFileSync(url, 'utf8'), file } : null;
+  },
 };
 
 const request = (variant: string, messages = 2, maxFailures = 1): ModelCheckingModelRequest => ({
   kind: 'model-checking',
+  folder: FOLDER,
   params: { messages, maxFailures },
   code: { variant },
 });
@@ -54,7 +66,8 @@ describe('checker client (in-thread transport)', () => {
     const client = createCheckerClient(
       createInThreadTransport({
         ...deps,
-        evaluateModule: () => {
+        evaluateModule: (source, file) => {
+          if (source !== 'oops') return evaluateModelSource(source, file);
           throw Object.assign(new Error('Unexpected token'), {
             learnerError: {
               kind: 'compile',

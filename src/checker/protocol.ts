@@ -6,13 +6,15 @@
 import type { HandlerParams } from './messageHandler/dsl';
 import type { CheckLimits, CheckProgress, CheckResult } from './types';
 
-/** The lesson's step-DSL model (exercise 18), from source text or a built-in variant file. */
+/** A step-DSL model (a model-checking exercise such as 18), from source text or a lesson step. */
 export interface ModelCheckingModelRequest {
   kind: 'model-checking';
+  /** Exercise folder, e.g. "18-model-checking". */
+  folder: string;
   params: HandlerParams;
   code:
     | { source: string; file: string }
-    /** A variant id of exercises/18-model-checking/manifest.ts. */
+    /** The id of one of the folder's lesson steps (its manifest's `variants`). */
     | { variant: string };
 }
 

@@ -19,8 +19,11 @@ export interface EvaluatedModule extends LearnerHooks {
 export interface ModelDeps {
   /** Evaluates learner source text (throws an error with `learnerError` when it cannot). */
   evaluateModule?: (source: string, file: string) => EvaluatedModule;
-  /** Built-in model files of exercise 18 by variant id (exercises/18-model-checking/modules.ts). */
-  builtinModules?: Record<string, HandlerModule>;
+  /** A model-checking folder's lesson step as text (src/workshop/bundle.ts `modelCheckingVariantSource`). */
+  modelCheckingVariant?: (
+    folder: string,
+    variant: string,
+  ) => { source: string; file: string } | null;
   /** Builds a messaging exercise's model (src/workshop/exerciseModel.ts; injected, the checker stays generic). */
   createExerciseModel?: (
     request: ExerciseModelRequest,
@@ -47,25 +50,23 @@ export function createModelFromRequest(
   switch (request.kind) {
     case 'model-checking': {
       const { code, params } = request;
-      let module: HandlerModule;
-      let file: string;
-      let hooks: LearnerHooks = {};
-      if ('variant' in code) {
-        const builtin = deps.builtinModules?.[code.variant];
-        if (!builtin)
-          throw new ModelRequestError(`Unknown model-checking variant '${code.variant}'.`);
-        module = builtin;
-        file = `${code.variant}.ts`;
-      } else {
-        if (!deps.evaluateModule) {
-          throw new ModelRequestError('No sandbox is available to evaluate learner code.');
-        }
-        const evaluated = deps.evaluateModule(code.source, code.file);
-        module = evaluated.exports as HandlerModule;
-        file = code.file;
-        hooks = evaluated;
+      // A lesson step is evaluated from its text exactly like the learner's edited copy of it.
+      const text =
+        'variant' in code ? deps.modelCheckingVariant?.(request.folder, code.variant) : code;
+      if (!text) {
+        throw new ModelRequestError(
+          `Unknown lesson step '${'variant' in code ? code.variant : ''}' of exercise '${request.folder}'.`,
+        );
       }
-      return createHandlerModel(module, params, file, hooks) as unknown as Model<unknown, unknown>;
+      if (!deps.evaluateModule) {
+        throw new ModelRequestError('No sandbox is available to evaluate learner code.');
+      }
+      const evaluated = deps.evaluateModule(text.source, text.file);
+      const module = evaluated.exports as HandlerModule;
+      return createHandlerModel(module, params, text.file, evaluated) as unknown as Model<
+        unknown,
+        unknown
+      >;
     }
     case 'exercise': {
       if (!deps.createExerciseModel) {

@@ -21,6 +21,7 @@ const client = createCheckerClient(
 const check = (source: string, messages = 2, maxFailures = 1) =>
   client.check({
     kind: 'model-checking',
+    folder: '18-model-checking',
     params: { messages, maxFailures },
     code: { source, file: 'model.ts' },
   } satisfies ModelRequest).result;

@@ -8,10 +8,10 @@
 // compartments that reach no storage, network, cache or channel.
 import '../sandbox/lockdown';
 import { assertNever } from '../core/assert';
-import { variantModules } from '../../exercises/18-model-checking/modules';
 import { createCheckerHandler } from '../checker/handler';
 import { evaluateModelSource } from '../checker/sandboxModules';
 import type { CheckerRequest, CheckerResponse } from '../checker/protocol';
+import { modelCheckingVariantSource } from '../workshop/bundle';
 import { loadExercises } from '../workshop/loadVite';
 import { createExerciseModelFactory } from '../workshop/exerciseModel';
 
@@ -31,13 +31,14 @@ const yieldToEvents = (): Promise<void> =>
     channel.port2.postMessage(null);
   });
 
-// Messaging exercises are loaded once (Vite glob imports), before the first request is served.
+// Exercise folders are loaded once (Vite glob imports), before the first request is served.
 const ready = loadExercises().then((exercises) =>
   createCheckerHandler({
     post: (response) => scope.postMessage(response),
     now: () => performance.now(),
     yieldToEvents,
-    builtinModules: variantModules,
+    modelCheckingVariant: (folder, variant) =>
+      modelCheckingVariantSource(exercises, folder, variant),
     evaluateModule: evaluateModelSource,
     createExerciseModel: createExerciseModelFactory(exercises),
   }),

@@ -50,26 +50,29 @@ export function isModelChecking(e: LoadedExercise): e is { ok: true } & ModelChe
   return e.ok && 'kind' in e.manifest && e.manifest.kind === 'model-checking';
 }
 
-/** Builds the bundle for a folder's manifest module (default export, or `manifest` for exercise 18). */
+/** Builds the bundle for a folder's manifest module (its default export). */
 export function toLoaded(
   folder: string,
-  mod: { default?: unknown; manifest?: unknown },
+  mod: { default?: unknown },
   readme: string,
   sources: Record<string, string>,
 ): LoadedExercise {
   const order = folderOrder(folder);
-  const manifest = (mod.default ?? mod.manifest) as
-    ExerciseManifest | ModelCheckingManifest | undefined;
+  const manifest = mod.default as ExerciseManifest | ModelCheckingManifest | undefined;
   if (!manifest || typeof manifest !== 'object') {
     return {
       ok: false,
       folder,
       order,
-      error: `exercises/${folder}/manifest.ts: must \`export default defineExercise({...})\``,
+      error: `exercises/${folder}/manifest.ts: must \`export default defineExercise({...})\` (or defineModelChecking)`,
     };
   }
-  if ('kind' in manifest && manifest.kind === 'model-checking')
-    return { ok: true, folder, order, manifest, readme, sources };
+  if ('kind' in manifest && manifest.kind === 'model-checking') {
+    const bundle: ModelCheckingBundle = { folder, order, manifest, readme, sources };
+    const problems = validateModelCheckingBundle(bundle);
+    if (problems.length > 0) return { ok: false, folder, order, error: problems.join('\n') };
+    return { ok: true, ...bundle };
+  }
   const bundle: ExerciseBundle = {
     folder,
     order,
@@ -85,6 +88,55 @@ export function toLoaded(
 export function folderOrder(folder: string): number {
   const n = /^(\d+)-/.exec(folder)?.[1];
   return n ? Number(n) : 999;
+}
+
+/** The parameters the step-DSL model takes (src/checker/messageHandler/dsl.ts `HandlerParams`). */
+const MODEL_CHECKING_PARAMETERS = ['messages', 'maxFailures'];
+
+/** Problems with a model-checking folder, each naming the file and field; empty when it is valid. */
+export function validateModelCheckingBundle(b: ModelCheckingBundle): string[] {
+  const problems: string[] = [];
+  const m = b.manifest as Partial<ModelCheckingManifest>;
+  const at = (field: string) => `exercises/${b.folder}/manifest.ts: ${field}`;
+  for (const field of ['id', 'title', 'summary', 'block'] as const) {
+    if (typeof m[field] !== 'string' || m[field].length === 0)
+      problems.push(`${at(field)} must be a non-empty string`);
+  }
+  const parameters = Array.isArray(m.parameters) ? m.parameters : [];
+  for (const id of MODEL_CHECKING_PARAMETERS)
+    if (!parameters.some((p) => p.id === id))
+      problems.push(`${at('parameters')} must include "${id}"`);
+  for (const [i, p] of parameters.entries()) {
+    if (!MODEL_CHECKING_PARAMETERS.includes(p.id))
+      problems.push(
+        `${at(`parameters[${i}].id`)}: "${p.id}" is not a parameter of the model (${MODEL_CHECKING_PARAMETERS.join(', ')})`,
+      );
+    if (!(Number.isInteger(p.min) && p.min <= p.default && p.default <= p.max))
+      problems.push(`${at(`parameters[${i}]`)} needs whole numbers min <= default <= max`);
+  }
+  const variants = Array.isArray(m.variants) ? m.variants : [];
+  if (variants.length === 0) problems.push(`${at('variants')} must list at least the starter`);
+  for (const [i, v] of variants.entries()) {
+    if (!b.sources[v.file])
+      problems.push(`${at(`variants[${i}].file`)}: ${v.file} does not exist in the folder`);
+    if (variants.findIndex((w) => w.id === v.id) !== i)
+      problems.push(`${at(`variants[${i}].id`)}: "${v.id}" is listed twice`);
+  }
+  if (!b.readme.trim()) problems.push(`exercises/${b.folder}/README.md is missing or empty`);
+  return problems;
+}
+
+/** The source text of a model-checking folder's lesson step, for the checker (null: unknown). */
+export function modelCheckingVariantSource(
+  exercises: readonly LoadedExercise[],
+  folder: string,
+  variant: string,
+): { source: string; file: string } | null {
+  const bundle = exercises.find((e) => e.folder === folder);
+  if (!bundle || !isModelChecking(bundle)) return null;
+  const v = bundle.manifest.variants.find((x) => x.id === variant);
+  const source = v && bundle.sources[v.file];
+  return v && source !== undefined ? { source, file: v.file } : null;
 }
 
 /** Problems with a bundle, each naming the file and field; empty when it is valid. */

@@ -34,7 +34,6 @@ export async function loadExercisesFromDisk(dir = EXERCISES_DIR): Promise<Loaded
     try {
       const mod = (await import(pathToFileURL(join(path, 'manifest.ts')).href)) as {
         default?: unknown;
-        manifest?: unknown;
       };
       const readmePath = join(path, 'README.md');
       const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
@@ -49,4 +48,16 @@ export async function loadExercisesFromDisk(dir = EXERCISES_DIR): Promise<Loaded
     }
   }
   return out;
+}
+
+/**
+ * A module of an exercise folder, imported as code (trusted author files only: the benchmarks
+ * compare the lesson model natively with SPIN). The checker evaluates the same files as text.
+ */
+export async function importExerciseModule<T>(
+  folder: string,
+  file: string,
+  dir = EXERCISES_DIR,
+): Promise<T> {
+  return (await import(pathToFileURL(join(dir, folder, file)).href)) as T;
 }

@@ -6,9 +6,7 @@
 import { folderOrder, toLoaded } from './bundle';
 import type { LoadedExercise } from './bundle';
 
-const manifests = import.meta.glob<{ default?: unknown; manifest?: unknown }>(
-  '/exercises/*/manifest.ts',
-);
+const manifests = import.meta.glob<{ default?: unknown }>('/exercises/*/manifest.ts');
 const readmes = import.meta.glob<string>('/exercises/*/README.md', {
   query: '?raw',
   import: 'default',

@@ -6,9 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { counterexampleOf, loadBundle } from './testing';
 import { checkVariant } from './verify';
 import type { ExerciseBundle } from './bundle';
-import { couponWhenTotalCrosses100 } from '../../exercises/17-event-sourcing/manifest';
+import type { ExerciseManifest } from '../sim';
+import { importExerciseModule } from './loadNode';
 
 const plain = await loadBundle('17-event-sourcing');
+// 17's manifest exports the builder of its business invariant for a list of payments.
+const { couponWhenTotalCrosses100 } = await importExerciseModule<{
+  couponWhenTotalCrosses100: (
+    payments: readonly { amount: number }[],
+  ) => ExerciseManifest['invariants'][number];
+}>('17-event-sourcing', 'manifest.ts');
 const symmetric: ExerciseBundle = {
   ...plain,
   manifest: { ...plain.manifest, interchangeable: [['payment-1', 'payment-2']] },

@@ -1,14 +1,19 @@
 /**
  * Verifying an exercise: the starter violates the invariant its lesson is about, the solution
  * passes exhaustively within the exercise's limits, and every known-bad variant is caught with
- * the expected invariant. Used by `npm run verify-exercises`, the tests and the benchmarks.
+ * the expected invariant; a model-checking folder's lesson steps each end as their manifest says.
+ * Used by `npm run verify-exercises`, the tests and the benchmarks.
  */
 import { checkModel } from '../checker/explorer';
 import { toLearnerError } from '../checker/learnerError';
 import type { CheckResult } from '../checker/types';
 import { replayChoices } from '../sim';
 import type { Choice, TraceEvent, World } from '../sim';
-import type { ExerciseBundle } from './bundle';
+import type { HandlerModule, HandlerParams } from '../checker/messageHandler/dsl';
+import { createHandlerModel } from '../checker/messageHandler/model';
+import { evaluateModelSource } from '../checker/sandboxModules';
+import type { ExerciseBundle, ModelCheckingBundle } from './bundle';
+import { parameterValues } from './modelCheckingManifest';
 import { createProgram } from './program';
 import { createSimModel } from './simModel';
 import { beyondBounds, modelWithSettings } from './beyond';
@@ -142,4 +147,64 @@ function learnerErrorCheck(
     },
     replayCounterexample: () => null,
   };
+}
+
+/** One lesson step of a model-checking folder, checked at the manifest's default parameters. */
+export interface LessonStepCheck {
+  variant: string;
+  expected: string | null;
+  verdict: string;
+  invariant: string | null;
+  distinctStates: number;
+  depth: number;
+  elapsedMs: number;
+  ok: boolean;
+}
+
+/** Checks each lesson step of a model-checking folder as the app does (its text, sandboxed). */
+export function checkLessonSteps(
+  bundle: ModelCheckingBundle,
+  now: () => number = () => 0,
+): LessonStepCheck[] {
+  const params = parameterValues(bundle.manifest) as unknown as HandlerParams;
+  return bundle.manifest.variants.map((v) => {
+    const base = { variant: v.id, expected: v.violates };
+    const source = bundle.sources[v.file] ?? '';
+    let result;
+    try {
+      const evaluated = evaluateModelSource(source, v.file);
+      const model = createHandlerModel(
+        evaluated.exports as HandlerModule,
+        params,
+        v.file,
+        evaluated,
+      );
+      result = checkModel(model, { now });
+    } catch (error) {
+      const learner = toLearnerError(error);
+      if (!learner) throw error;
+      return {
+        ...base,
+        verdict: `learner-error ${learner.file}${learner.line ? `:${learner.line}` : ''}: ${learner.message}`,
+        invariant: null,
+        distinctStates: 0,
+        depth: 0,
+        elapsedMs: 0,
+        ok: false,
+      };
+    }
+    const invariant = result.verdict === 'violated' ? result.invariant : null;
+    return {
+      ...base,
+      verdict: result.verdict,
+      invariant,
+      distinctStates: result.distinctStates,
+      depth: result.verdict === 'violated' ? result.counterexample.depth : result.depth,
+      elapsedMs: result.elapsedMs,
+      ok:
+        v.violates === null
+          ? result.verdict === 'passed'
+          : result.verdict === 'violated' && invariant === v.violates,
+    };
+  });
 }

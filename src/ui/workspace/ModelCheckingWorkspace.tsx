@@ -7,6 +7,7 @@ import { useCallback, useId, useState } from 'react';
 import type { WireResult } from '../../checker/protocol';
 import type { CheckJob } from '../../machines/checkMachine';
 import type { ModelCheckingBundle } from '../../workshop/bundle';
+import { parameterValues } from '../../workshop/modelCheckingManifest';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
 import { useSavedCode } from './useSavedCode';
@@ -22,7 +23,7 @@ const NO_ERRORS: [] = [];
 
 export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBundle }) {
   const { folder, manifest } = exercise;
-  const file = 'starter.ts';
+  const file = manifest.variants[0]!.file;
   const starter = exercise.sources[file] ?? '';
   const record = useProgressStore((s) => s.progress.exercises[folder]);
   const saveSettings = useProgressStore((s) => s.saveSettings);
@@ -32,16 +33,17 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
   const [trace, setTrace] = useState<{ labels: string[]; states: unknown[] } | null>(null);
   const id = useId();
 
-  const param = (p: (typeof manifest.parameters)[number]) => {
-    const n = Number(settings[`param.${p.id}`]);
-    return Number.isInteger(n) && n >= p.min && n <= p.max ? n : p.default;
-  };
+  const params = parameterValues(
+    manifest,
+    Object.fromEntries(manifest.parameters.map((p) => [p.id, settings[`param.${p.id}`]])),
+  );
 
   const makeJob = useCallback(
     (): CheckJob => ({
       model: {
         kind: 'model-checking',
-        params: Object.fromEntries(manifest.parameters.map((p) => [p.id, param(p)])) as never,
+        folder,
+        params: params as never,
         code: { source: code, file },
       },
       limits: { maxTimeMs: MAX_TIME_MS },
@@ -95,7 +97,7 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
                 type="number"
                 min={p.min}
                 max={p.max}
-                value={param(p)}
+                value={params[p.id]}
                 onChange={(e) =>
                   saveSettings(folder, { ...settings, [`param.${p.id}`]: e.target.value }, code)
                 }
