@@ -10,6 +10,7 @@
  * scratch buffer): the explorer then stores the frontier flat and hashes the ints itself.
  */
 import type { Hash64, Hasher } from '../core/hash';
+import type { LearnerError } from '../core/learnerError';
 
 /** When an invariant is checked. */
 export type InvariantKind = 'always' | 'atQuiescence' | 'sometimes';
@@ -214,13 +215,7 @@ export interface SometimesReport<S, C> {
 }
 
 /** Learner code threw (structurally detected `learnerError`, see `toLearnerError`). */
-export interface LearnerErrorInfo {
-  kind: string;
-  file: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
+export type LearnerErrorInfo = LearnerError;
 
 export type CheckResult<S, C> =
   | (CheckStats & {

@@ -112,8 +112,7 @@ const COLUMN_WIDTH = 340;
 const ROW_HEIGHT = 280;
 
 const machinesByManifest = new WeakMap<ExerciseManifest, ActorMachines>();
-function machinesOf(manifest: ExerciseManifest, handlers?: Record<string, unknown>): ActorMachines {
-  if (handlers) return createActorMachines(manifest, handlers);
+function machinesOf(manifest: ExerciseManifest): ActorMachines {
   let m = machinesByManifest.get(manifest);
   if (!m) machinesByManifest.set(manifest, (m = createActorMachines(manifest)));
   return m;
@@ -128,16 +127,11 @@ export const nodeId = {
 };
 
 /**
- * The topology of `world`. `handlers` (the learner's exports) are needed only to name the copy
- * machines' states when an endpoint's retry policy is exported by the learner; without them,
- * copy states are read from the copy's fields.
+ * The topology of `world`. It needs no learner code: copy states are read from the copy's fields
+ * (the copy machines, which may depend on a learner-exported retry policy, are never built).
  */
-export function toTopology(
-  manifest: ExerciseManifest,
-  world: World,
-  options: { handlers?: Record<string, unknown> } = {},
-): Topology {
-  const machines = machinesOf(manifest, options.handlers);
+export function toTopology(manifest: ExerciseManifest, world: World): Topology {
+  const machines = machinesOf(manifest);
   const columns: TopologyNode[][] = [[], [], [], [], []];
   const place = (column: number, id: string, type: TopologyNodeType, data: TopologyData) => {
     const col = columns[column]!;

@@ -8,6 +8,7 @@ import { getCompiledMachine, userTabInputFor } from './machines';
 import type { CompiledMachine } from './machines';
 import type { ExerciseManifest, RetryPolicy, TabSpec } from './manifest';
 import { configuredRetries, DEFAULT_RETRIES, RETRY_POLICY_RANGE } from './manifest';
+import { learnerError, LearnerCodeError } from '../core/learnerError';
 
 export interface ActorMachines {
   copy(endpoint: string): CompiledMachine;
@@ -17,17 +18,25 @@ export interface ActorMachines {
   external(): CompiledMachine;
 }
 
+/** What the learner's file exports, and its name (for the errors it causes). */
+export interface LearnerExports {
+  handlers: Record<string, unknown>;
+  file: string;
+}
+
 /** The retry policy of an endpoint: the learner's exported one when the manifest names it. */
 export function retryPolicyOf(
   manifest: ExerciseManifest,
   endpoint: string,
-  handlers: Record<string, unknown> = {},
-  file?: string,
+  learner?: LearnerExports,
 ): RetryPolicy {
   const spec = manifest.endpoints[endpoint];
   if (spec?.kind !== 'messages') return DEFAULT_RETRIES;
   if (spec.retriesExport) {
-    const p = handlers[spec.retriesExport] as Partial<RetryPolicy> | undefined;
+    if (!learner)
+      throw new InternalError(`${endpoint}'s retry policy is exported by the learner's file`);
+    const file = learner.file;
+    const p = learner.handlers[spec.retriesExport] as Partial<RetryPolicy> | undefined;
     const ok = (field: keyof RetryPolicy) => {
       const n = p?.[field];
       const { min, max } = RETRY_POLICY_RANGE[field];
@@ -45,20 +54,17 @@ export function retryPolicyOf(
 }
 
 /** The learner's exported retry policy is not usable: a learner error. */
-export class RetryPolicyError extends Error {
+export class RetryPolicyError extends LearnerCodeError {
   override name = 'RetryPolicyError';
-  readonly learnerError: { kind: 'runtime'; file: string; message: string };
-  /** `file`: the learner's file (the program's), when the caller knows it. */
-  constructor(file: string | undefined, message: string) {
-    super(message);
-    this.learnerError = { kind: 'runtime', file: file ?? 'your handler file', message };
+  /** `file`: the learner's file (the program's). */
+  constructor(file: string, message: string) {
+    super(learnerError(file, message));
   }
 }
 
 export function createActorMachines(
   manifest: ExerciseManifest,
-  handlers: Record<string, unknown> = {},
-  file?: string,
+  learner?: LearnerExports,
 ): ActorMachines {
   const tabs = new Map<string, TabSpec>((manifest.workload.tabs ?? []).map((t) => [t.name, t]));
   const tabSpec = (tab: string): TabSpec => {
@@ -79,7 +85,7 @@ export function createActorMachines(
   let external: CompiledMachine | undefined;
   return {
     copy: memo((endpoint) => {
-      const retries = retryPolicyOf(manifest, endpoint, handlers, file);
+      const retries = retryPolicyOf(manifest, endpoint, learner);
       return getCompiledMachine('copy', {
         immediateRetries: retries.immediate,
         delayedRetries: retries.delayed,

@@ -5,6 +5,7 @@
  */
 import { assertNever } from '../core/assert';
 import type { FaultKind } from './faults';
+import type { Invocation, World } from './world';
 
 export type CallOutcome = 'ok' | 'fail' | 'crash' | 'commitLost';
 
@@ -61,6 +62,23 @@ export function faultOf(choice: Choice, effectKind?: string): FaultKind | null {
     default:
       return assertNever(choice, 'choice');
   }
+}
+
+/** What an invocation's next step is: the kind of its pending call, or its phase after the handler. */
+export function pendingKindOf(inv: Invocation): string {
+  return inv.pending.phase === 'call' ? inv.pending.effect.kind : inv.pending.phase;
+}
+
+/**
+ * The fault a choice injects in this world (null: a normal step). The one answer for the engine
+ * (budgets), the seeded schedule (fault weight) and the UI (fault menus): a failing `run` needs
+ * the kind of the call it fails.
+ */
+export function faultIn(world: World, choice: Choice): FaultKind | null {
+  if (choice.t !== 'run') return faultOf(choice);
+  if (choice.outcome === 'ok') return null;
+  const inv = world.invocations.find((i) => i.attemptId === choice.attemptId);
+  return faultOf(choice, inv ? pendingKindOf(inv) : undefined);
 }
 
 /** Which budget a failing call of this kind draws on. */

@@ -56,7 +56,11 @@ describe('a tab carries a field of one response into its next request', () => {
       ],
     },
   ];
-  const program = { manifest: l3Manifest(2, { tabs }), handlers: { submitCart: issueToken } };
+  const program = {
+    manifest: l3Manifest(2, { tabs }),
+    file: 'scenario.ts',
+    handlers: { submitCart: issueToken },
+  };
 
   it('fills $fromResponse fields from the last response and keeps the responses', () => {
     const run = playSeeded(createEngine(program), { seed: 1 });

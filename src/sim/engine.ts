@@ -11,7 +11,7 @@ import { requestName } from './naming';
 import { InternalError } from '../core/assert';
 import { createActorMachines, fire, retryPolicyOf, stateValue, tabEvent } from './actors';
 import type { ActorMachines } from './actors';
-import { faultOf } from './choices';
+import { faultOf, pendingKindOf } from './choices';
 import type { CallOutcome, Choice } from './choices';
 import { delay, deliver, duplicate, expireLease, timer } from './delivery';
 import { canInject, recordFault } from './faults';
@@ -56,7 +56,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   const manifest = program.manifest;
   const budget = options.faults ?? manifest.faults;
   const dispatch = options.dispatch ?? manifest.dispatch;
-  const machines = createActorMachines(manifest, program.handlers, program.file);
+  const machines = createActorMachines(manifest, program);
   const runtime = new HandlerRuntime(program);
   const defaultStore =
     Object.entries(manifest.stores).find(([, s]) => s.kind === 'documents')?.[0] ?? 'db';
@@ -64,11 +64,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   const retryPolicies = new Map<string, RetryPolicy>();
   const retryPolicy = (endpoint: string): RetryPolicy => {
     let p = retryPolicies.get(endpoint);
-    if (!p)
-      retryPolicies.set(
-        endpoint,
-        (p = retryPolicyOf(manifest, endpoint, program.handlers, program.file)),
-      );
+    if (!p) retryPolicies.set(endpoint, (p = retryPolicyOf(manifest, endpoint, program)));
     return p;
   };
   const bookkeeping = new Map<string, Set<string> | true>();
@@ -265,8 +261,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
         return expireLease(ctx, choice.attemptId);
       case 'run': {
         const inv = findInvocation(world, choice.attemptId);
-        const kind = inv.pending.phase === 'call' ? inv.pending.effect.kind : inv.pending.phase;
-        const fault = faultOf(choice, kind);
+        const fault = faultOf(choice, pendingKindOf(inv));
         if (fault) recordFault(world, fault);
         return runInvocation(ctx, inv, choice.outcome, choice.option ?? 0);
       }

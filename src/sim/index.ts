@@ -11,7 +11,14 @@ export { createEngine } from './engine';
 export type { Engine, EngineOptions, StepResult } from './engine';
 export type { Program } from './runtime';
 export { isLearnerFatal, LearnerSetupError, NondeterminismError } from './runtime';
-export { playSeeded, replayChoices, ReplayError } from './scheduler';
+export {
+  continueSeeded,
+  FAULT_WEIGHT,
+  pickSeeded,
+  playSeeded,
+  replayChoices,
+  ReplayError,
+} from './scheduler';
 export type { Run, PlayOptions } from './scheduler';
 export { cloneWorld } from './initial';
 export * from './outcome';

@@ -32,7 +32,10 @@ function program() {
     yield* $(ctx.events.append('orders', 'orders-alice', [{ n: 4 }], { expectedVersion: 2 }));
     return undefined;
   }
-  return { engine: createEngine({ manifest, handlers: { onWork } }), read: () => read };
+  return {
+    engine: createEngine({ manifest, file: 'scenario.ts', handlers: { onWork } }),
+    read: () => read,
+  };
 }
 
 describe('initial events', () => {

@@ -43,7 +43,7 @@ function program(
   function* onBill(): HandlerGenerator {
     return undefined;
   }
-  return createEngine({ manifest, handlers: { onWork, onBill } });
+  return createEngine({ manifest, file: 'scenario.ts', handlers: { onWork, onBill } });
 }
 
 const end = (

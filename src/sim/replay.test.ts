@@ -94,7 +94,7 @@ describe('values handed to handlers', () => {
       yield* $(ctx.store('orders', 'o1', doc.value));
       return undefined;
     }
-    const engine = createEngine({ manifest, handlers: { onWork } });
+    const engine = createEngine({ manifest, file: 'scenario.ts', handlers: { onWork } });
     // Every step on a copy: the handler is restored by replaying its recorded results.
     let world = engine.initialWorld();
     for (let enabled = engine.enabledSteps(world); enabled.length;) {

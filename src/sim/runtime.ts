@@ -5,6 +5,8 @@
  * where the original stood. A cache keeps live generators for runs that step a world in place
  * (Play, benchmarks), so replay happens only when a world was copied (the checker).
  */
+import { learnerError, LearnerCodeError } from '../core/learnerError';
+import type { LearnerError } from '../core/learnerError';
 import { shortHash } from '../core/hash';
 import { awaitValue, isEffectRequest, SimError } from './effects';
 import type { CallResult, EffectRequest, HandlerGenerator, OutgoingMessage } from './effects';
@@ -31,8 +33,8 @@ export interface Program {
   onEnter?: (where: EnteringHandler) => void;
   /** Turns an error thrown by a handler into a sentence naming the learner's line. */
   describeError?: (error: unknown) => string;
-  /** The learner's file name, for errors that have no line (default "your handler file"). */
-  file?: string;
+  /** The learner's file name (e.g. "starter.ts"), named by every error of the learner's code. */
+  file: string;
   /**
    * A fresh instance of the learner's module (top level run again). Called for every attempt and
    * every replay, so module-level variables cannot carry state across attempts, crashes or
@@ -52,14 +54,8 @@ export interface EnteringHandler {
   afterLine?: number;
 }
 
-/** A learner-facing error: what the checker reports as "your code threw" (see src/sandbox/errors.ts). */
-export interface LearnerErrorData {
-  kind: string;
-  file: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
+/** A learner-facing error: what the checker reports as "your code threw" (src/core/learnerError.ts). */
+export type LearnerErrorData = LearnerError;
 
 /**
  * Errors the JavaScript engine raises (and ctx misuse, a TypeError): bugs in learner code, never
@@ -78,11 +74,7 @@ export function isLearnerBug(error: unknown): boolean {
 }
 
 /** A problem of the learner's code that stops the check; `learnerError` is what they see. */
-abstract class LearnerStop extends Error {
-  constructor(readonly learnerError: LearnerErrorData) {
-    super(learnerError.message);
-  }
-}
+abstract class LearnerStop extends LearnerCodeError {}
 
 /** A bug in learner code (see {@link isLearnerBug}), carrying its location. */
 export class LearnerBugError extends LearnerStop {
@@ -169,7 +161,7 @@ export class HandlerRuntime {
 
   constructor(private readonly program: Program) {
     this.shape = shapeOf(program.manifest);
-    this.file = program.file ?? 'your handler file';
+    this.file = program.file;
   }
 
   private resolve(
@@ -190,11 +182,13 @@ export class HandlerRuntime {
   private bug(error: unknown): LearnerBugError {
     const located = this.program.toLearnerError?.(error);
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new LearnerBugError({
-      ...(located ?? { kind: 'runtime', file: this.file, message: text }),
-      kind: 'runtime',
-      message: `${located?.message ?? text} — a bug in your code, not an injected fault.`,
-    });
+    return new LearnerBugError(
+      learnerError(
+        located?.file ?? this.file,
+        `${located?.message ?? text} — a bug in your code, not an injected fault.`,
+        located ?? {},
+      ),
+    );
   }
 
   private handlerName(inv: Invocation): { handler: string; middleware: string[] } {
@@ -391,13 +385,7 @@ export class HandlerRuntime {
     }
     const what = effect ? `it made a different call (${effect.kind})` : 'it did not reach it';
     const message = `Your handler is not deterministic: replaying ${inv.attemptId} (${inv.endpoint}, ${inv.route}) with the same results, call ${at + 1} was not the same: ${what}. Handlers must depend only on their input and ctx results (no state kept between runs).`;
-    return new NondeterminismError({
-      kind: 'runtime',
-      file: site?.file ?? this.file,
-      ...(site?.line !== undefined ? { line: site.line } : {}),
-      ...(site?.column !== undefined ? { column: site.column } : {}),
-      message,
-    });
+    return new NondeterminismError(learnerError(site?.file ?? this.file, message, site ?? {}));
   }
 
   private remember(inv: Invocation, run: LiveRun, outcome: RunOutcome): void {
@@ -415,7 +403,7 @@ export class HandlerRuntime {
 export class LearnerSetupError extends LearnerStop {
   override name = 'LearnerSetupError';
   constructor(file: string, message: string) {
-    super({ kind: 'runtime', file, message });
+    super(learnerError(file, message));
   }
 }
 

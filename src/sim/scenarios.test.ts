@@ -22,7 +22,11 @@ const tabs = [
 
 describe('L4: save then send loses a message when the broker fails', () => {
   const manifest = { ...l3Manifest(1, { tabs }), faults: { total: 1, perKind: { sendFail: 1 } } };
-  const engine = createEngine({ manifest, handlers: { submitCart, onSubmitOrder } });
+  const engine = createEngine({
+    manifest,
+    file: 'scenario.ts',
+    handlers: { submitCart, onSubmitOrder },
+  });
 
   it('with no fault, nothing is lost', () => {
     const run = drive(engine, firstNormal);
@@ -45,6 +49,7 @@ describe('L5: send then save creates a ghost when the DB fails', () => {
   const manifest = { ...l3Manifest(1, { tabs }), faults: { total: 1, perKind: { storeFail: 1 } } };
   const engine = createEngine({
     manifest,
+    file: 'scenario.ts',
     handlers: { submitCart: submitCartSendFirst, onSubmitOrder },
   });
 
@@ -77,6 +82,7 @@ describe('L5: send then save creates a ghost when the DB fails', () => {
     const run = drive(
       createEngine({
         manifest: single,
+        file: 'scenario.ts',
         handlers: { submitCart: submitCartSendFirst, onSubmitOrder },
       }),
       injectOnce((c, w) => isRun(c, w, 'batch', 'fail')),

@@ -1,11 +1,12 @@
 /**
- * Drivers over the one transition function: a seeded scheduler for Play (the same seed gives the
- * same run), and replay of a recorded list of choices (share links, counterexamples). Both
- * record the trace. Play draws fault steps with a lower weight than normal steps, so a seeded run
- * looks like a realistic day with occasional failures rather than a storm.
+ * Drivers over the one transition function: the one seeded schedule (Play from the initial world,
+ * and the same schedule continued from any world after a fault taken at a step: the same seed
+ * gives the same run), and replay of a recorded list of choices (share links, counterexamples).
+ * Fault steps are drawn with a lower weight than normal steps, so a seeded run looks like a
+ * realistic day with occasional failures rather than a storm.
  */
 import { createRng } from '../core/random';
-import { faultOf } from './choices';
+import { faultIn } from './choices';
 import type { Choice } from './choices';
 import type { Engine } from './engine';
 import type { TraceEvent } from './trace';
@@ -24,17 +25,20 @@ export interface Run {
 export interface PlayOptions {
   seed: number;
   maxSteps?: number;
-  /** Relative weight of a fault step against a normal step (default 0.1; 0 = no faults). */
+  /** Relative weight of a fault step against a normal step (default FAULT_WEIGHT; 0 = no faults). */
   faultWeight?: number;
   /** Keep the trace (default true); benchmarks turn it off. */
   recordEvents?: boolean;
 }
 
+/** How much less often the seeded schedule draws a fault step than a normal one. */
+export const FAULT_WEIGHT = 0.1;
+
 /** Runs the engine from its initial world with a seeded random schedule until nothing is enabled. */
 export function playSeeded(engine: Engine, options: PlayOptions): Run {
   const rng = createRng(options.seed);
   const maxSteps = options.maxSteps ?? 10_000;
-  const faultWeight = options.faultWeight ?? 0.1;
+  const faultWeight = options.faultWeight ?? FAULT_WEIGHT;
   const record = options.recordEvents ?? true;
   engine.reset();
   const world = engine.initialWorld();
@@ -44,30 +48,49 @@ export function playSeeded(engine: Engine, options: PlayOptions): Run {
     const enabled = engine.enabledSteps(world);
     if (enabled.length === 0)
       return { seed: options.seed, choices, events, world, end: 'quiescent' };
-    const choice = pickWeighted(enabled, faultWeight, rng.next(), world);
+    const choice = pickSeeded(enabled, world, rng.next(), faultWeight);
     choices.push(choice);
     engine.stepInPlace(world, choice, record ? events : null, choices.length - 1);
   }
   return { seed: options.seed, choices, events, world, end: 'stepLimit' };
 }
 
-function pickWeighted(enabled: Choice[], faultWeight: number, r: number, world: World): Choice {
+/** Picks the next choice of the seeded schedule from one draw `r` in [0, 1). */
+export function pickSeeded(
+  enabled: readonly Choice[],
+  world: World,
+  r: number,
+  faultWeight = FAULT_WEIGHT,
+): Choice {
   let faults = 0;
-  for (const c of enabled) if (isFault(c, world)) faults++;
+  for (const c of enabled) if (faultIn(world, c) !== null) faults++;
   let x = r * (enabled.length - faults + faults * faultWeight);
   for (const c of enabled) {
-    x -= isFault(c, world) ? faultWeight : 1;
+    x -= faultIn(world, c) !== null ? faultWeight : 1;
     if (x < 0) return c;
   }
   return enabled[enabled.length - 1]!;
 }
 
-function isFault(c: Choice, world: World): boolean {
-  if (c.t !== 'run') return faultOf(c) !== null;
-  if (c.outcome === 'ok') return false;
-  const inv = world.invocations.find((i) => i.attemptId === c.attemptId);
-  const kind = inv?.pending.phase === 'call' ? inv.pending.effect.kind : inv?.pending.phase;
-  return faultOf(c, kind) !== null;
+/**
+ * Continues the seeded schedule from `world` (not changed) with `seed`, taking up to `maxSteps`
+ * more steps through `take`, which steps and returns the next world. From the initial world this
+ * is exactly `playSeeded`'s run (pinned by a test).
+ */
+export function continueSeeded(
+  engine: Engine,
+  world: World,
+  seed: number,
+  maxSteps: number,
+  take: (choice: Choice) => World,
+): void {
+  const rng = createRng(seed);
+  let current = world;
+  for (let i = 0; i < maxSteps; i++) {
+    const enabled = engine.enabledSteps(current);
+    if (enabled.length === 0) return;
+    current = take(pickSeeded(enabled, current, rng.next()));
+  }
 }
 
 export class ReplayError extends Error {

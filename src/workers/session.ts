@@ -13,7 +13,7 @@ import { isMessaging } from '../workshop/bundle';
 import type { LoadedExercise } from '../workshop/bundle';
 import { createProgram } from '../workshop/program';
 import { applySettings, SettingError } from '../workshop/settings';
-import { continueSeeded, faultIn } from './seeded';
+import { continueSeeded, faultIn } from '../sim';
 import type {
   CompileRequest,
   EnabledChoice,

@@ -7,6 +7,7 @@
 import { compileLearnerModule } from '../sandbox';
 import type { LearnerError } from '../sandbox';
 import type { ExerciseManifest, Program } from '../sim';
+import { learnerError } from '../core/learnerError';
 
 /** Type-only imports a handler file may use (erased at compile time). */
 export const HANDLER_IMPORTS = ['./types', '../types', '../../types'];
@@ -43,11 +44,10 @@ export function createProgram(
   if (missing.length > 0) {
     return {
       ok: false,
-      error: {
-        kind: 'runtime',
-        file: fileName,
-        message: `Your file must export ${missing.map((m) => `a function \`${m}\``).join(', ')} (the exercise routes messages to ${missing.length > 1 ? 'them' : 'it'}).`,
-      },
+      error: learnerError(
+        fileName,
+        `Your file must export ${missing.map((m) => `a function \`${m}\``).join(', ')} (the exercise routes messages to ${missing.length > 1 ? 'them' : 'it'}).`,
+      ),
     };
   }
   return {

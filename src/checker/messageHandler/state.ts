@@ -11,6 +11,7 @@
  * invariants get a read-only view onto the frontier.
  */
 import type { Counters, HandlerState, IdSet, PairSet } from './dsl';
+import { learnerError, LearnerCodeError } from '../../core/learnerError';
 
 export const PC = 0;
 export const MSG = 1;
@@ -31,12 +32,10 @@ export function vectorWidth(messages: number): number {
 export const BLOCKED = { blocked: true } as const;
 
 /** A mistake in the learner's model, reported as a learner error (see learnerError.ts). */
-export class HandlerModelError extends Error {
+export class HandlerModelError extends LearnerCodeError {
   override name = 'HandlerModelError';
-  readonly learnerError: { kind: string; file: string; message: string };
   constructor(file: string, message: string) {
-    super(message);
-    this.learnerError = { kind: 'runtime', file, message };
+    super(learnerError(file, message));
   }
 }
 

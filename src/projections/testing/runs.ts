@@ -48,7 +48,7 @@ export function ghostRun(): TestRun {
   ];
   const manifest = { ...l3Manifest(1, { tabs }), faults: { total: 1, perKind: { storeFail: 1 } } };
   return run(
-    { manifest, handlers: { submitCart: submitCartSendFirst, onSubmitOrder } },
+    { manifest, file: 'scenario.ts', handlers: { submitCart: submitCartSendFirst, onSubmitOrder } },
     injectOnce((c, w) => isRun(c, w, 'batch', 'fail')),
   );
 }
@@ -116,7 +116,7 @@ export function concurrentRun(useExpectedVersion: boolean): TestRun {
     );
     return undefined;
   }
-  return run({ manifest, handlers: { onAddItem } }, (enabled, world) => {
+  return run({ manifest, file: 'scenario.ts', handlers: { onAddItem } }, (enabled, world) => {
     const pick =
       enabled.find((c) => c.t === 'duplicate') ??
       enabled.find((c) => c.t === 'deliver' && !c.reorder) ??

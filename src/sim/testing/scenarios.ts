@@ -116,7 +116,11 @@ export function* submitCartSendFirst(req: unknown, ctx: HandlerContext): Handler
 }
 
 export function l3Program(carts: number, options: Parameters<typeof l3Manifest>[1] = {}): Program {
-  return { manifest: l3Manifest(carts, options), handlers: { submitCart, onSubmitOrder } };
+  return {
+    manifest: l3Manifest(carts, options),
+    file: 'scenario.ts',
+    handlers: { submitCart, onSubmitOrder },
+  };
 }
 
 type Order = { lines: string[] };
@@ -164,7 +168,7 @@ export function l7Program(): Program {
     );
     return undefined;
   }
-  return { manifest, handlers: { onAddItem } };
+  return { manifest, file: 'scenario.ts', handlers: { onAddItem } };
 }
 
 /**
@@ -214,5 +218,9 @@ export function kitchenSinkProgram(faults: ExerciseManifest['faults']): Program 
     ctx.log(`billing ${(msg as { cartId: string }).cartId}`);
     return undefined;
   }
-  return { manifest, handlers: { submitCart, onSubmitAndCharge, onOrderPlaced } };
+  return {
+    manifest,
+    file: 'scenario.ts',
+    handlers: { submitCart, onSubmitAndCharge, onOrderPlaced },
+  };
 }

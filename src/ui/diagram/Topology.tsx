@@ -26,8 +26,6 @@ import './diagram.css';
 export interface TopologyProps {
   manifest: ExerciseManifest;
   world: World;
-  /** The learner's exports, to name copy states when the retry policy is exported by the learner. */
-  handlers?: Record<string, unknown>;
   /** Messages travelling at the shown step, with the step (to restart the animation). */
   inFlight?: { step: number; messages: readonly MessageInFlight[]; durationMs: number };
 }
@@ -42,14 +40,14 @@ function subscribeReducedMotion(onChange: () => void) {
 }
 const prefersReducedMotion = () => window.matchMedia(REDUCED_MOTION).matches;
 
-export function Topology({ manifest, world, handlers, inFlight }: TopologyProps) {
+export function Topology({ manifest, world, inFlight }: TopologyProps) {
   const reducedMotion = useSyncExternalStore(
     subscribeReducedMotion,
     prefersReducedMotion,
     () => false,
   );
   const base = useMemo(() => {
-    const t = toTopology(manifest, world, handlers ? { handlers } : {});
+    const t = toTopology(manifest, world);
     const flowNodes: TopologyFlowNode[] = t.nodes.map((n) => ({
       id: n.id,
       type: n.type,
@@ -71,7 +69,7 @@ export function Topology({ manifest, world, handlers, inFlight }: TopologyProps)
       focusable: false,
     }));
     return { nodes: flowNodes, edges: flowEdges };
-  }, [manifest, world, handlers]);
+  }, [manifest, world]);
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
