@@ -1,4 +1,4 @@
-import { coreInvariants, defineExercise, doc, invariant } from '../../src/sim';
+import { coreInvariants, defineExercise, doc, invariant, parseLogicalKey } from '../../src/sim';
 import type { World } from '../../src/sim';
 import { carts } from '../shared';
 
@@ -14,9 +14,10 @@ const EFFECT: Record<string, boolean> = { 'book-1': true, 'cancel-1': false };
  */
 function appliedInOrder(w: World): string[] {
   return Object.entries(w.history.effects)
-    .filter(([key]) => key.startsWith('Orders|') && key.slice('Orders|'.length) in EFFECT)
-    .map(([key, attempts]) => ({
-      id: key.slice('Orders|'.length),
+    .map(([key, attempts]) => ({ input: parseLogicalKey(key), attempts }))
+    .filter(({ input }) => input.endpoint === 'Orders' && input.incomingId in EFFECT)
+    .map(({ input, attempts }) => ({
+      id: input.incomingId,
       at: Number(attempts[0]!.slice(1)),
     }))
     .sort((a, b) => a.at - b.at)

@@ -1,4 +1,4 @@
-import { coreInvariants, defineExercise, doc, invariant } from '../../src/sim';
+import { coreInvariants, defineExercise, doc, invariant, logicalKey } from '../../src/sim';
 import type { InitialMessage, World } from '../../src/sim';
 import { carts } from '../shared';
 
@@ -17,7 +17,7 @@ const commands: InitialMessage[] = [
 function expectedTotal(w: World): number {
   let total = 0;
   for (const c of commands) {
-    if (!w.history.effects[`Orders|${c.id}`]?.length) continue;
+    if (!w.history.effects[logicalKey('Orders', c.id!)]?.length) continue;
     const orderId = (c.payload as { orderId: string }).orderId;
     const order = doc<{ items: string[] }>(w, 'orders', orderId);
     const value = PRICE_PER_ITEM * (order?.items.length ?? 0);

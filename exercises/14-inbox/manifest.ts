@@ -1,4 +1,4 @@
-import { coreInvariants, defineExercise, docs, invariant } from '../../src/sim';
+import { coreInvariants, defineExercise, docs, invariant, parseLogicalKey } from '../../src/sim';
 import type { World } from '../../src/sim';
 import { everyLineAnnounced } from '../shared';
 
@@ -48,7 +48,7 @@ export default defineExercise({
       "From its first commit on, a message id is always in the order's outbox or in the inbox (or both).",
       (w) => {
         for (const key of Object.keys(w.history.effects)) {
-          const [endpoint, id] = key.split('|') as [string, string];
+          const { endpoint, incomingId: id } = parseLogicalKey(key);
           if (endpoint !== 'Orders') continue;
           if (!inOutbox(w, id) && !inInbox(w, id))
             return `${id} was processed, but it is neither in the outbox nor in the inbox: a duplicate would be processed again.`;

@@ -1,4 +1,11 @@
-import { coreInvariants, defineExercise, doc, invariant } from '../../src/sim';
+import {
+  coreInvariants,
+  defineExercise,
+  doc,
+  invariant,
+  logicalKey,
+  parseLogicalKey,
+} from '../../src/sim';
 import type { World } from '../../src/sim';
 
 interface Line {
@@ -22,8 +29,9 @@ const lines = (w: World): Line[] => doc<Order>(w, 'orders', ORDER)?.lines ?? [];
 /** Request id -> attempts of it that committed a change (the engine's own record). */
 function committedAttempts(w: World): [string, string[]][] {
   return Object.entries(w.history.effects)
-    .filter(([key]) => key.startsWith(`${API}|`))
-    .map(([key, attempts]) => [key.slice(API.length + 1), attempts]);
+    .map(([key, attempts]) => [parseLogicalKey(key), attempts] as const)
+    .filter(([input]) => input.endpoint === API)
+    .map(([input, attempts]) => [input.incomingId, attempts]);
 }
 
 /**
@@ -31,7 +39,7 @@ function committedAttempts(w: World): [string, string[]][] {
  * an attempt of that request that committed. Undefined when the order holds no such line.
  */
 function committedStamp(w: World, requestId: string): string | undefined {
-  const attempts = w.history.effects[`${API}|${requestId}`] ?? [];
+  const attempts = w.history.effects[logicalKey(API, requestId)] ?? [];
   const clock = w.external.Clock?.records ?? {};
   return lines(w).find((l) => attempts.includes(clock[l.stamp]?.createdBy ?? ''))?.stamp;
 }
@@ -164,7 +172,7 @@ export default defineExercise({
         for (const [requestId] of committedAttempts(w)) {
           const stamp = committedStamp(w, requestId);
           if (stamp === undefined) continue;
-          const sent = (w.history.out[`${API}|${requestId}`] ?? []).some(
+          const sent = (w.history.out[logicalKey(API, requestId)] ?? []).some(
             (id) => w.history.enqueued[id]?.type === 'ItemAdded',
           );
           if (!sent)

@@ -9,6 +9,7 @@ import type { ExerciseManifest } from '../sim/manifest';
 import type { TraceEvent } from '../sim/trace';
 import type { CauseTracker } from './causes';
 import type { RowHighlight } from './sequenceTypes';
+import { logicalKey, readKey } from '../sim/historyKeys';
 
 export interface Highlighter {
   /** The highlight of `e`, if any; call once per event in trace order, after `causes.observe(e)`. */
@@ -28,9 +29,9 @@ export function createHighlighter(manifest: ExerciseManifest, causes: CauseTrack
           reason: `${h.reason} (This exercise does not check ${h.invariant}: this may be by design.)`,
         };
 
-  /** `${endpoint}|${incomingId}` -> attempts that committed a business change. */
+  /** `logicalKey(endpoint, incomingId)` -> attempts that committed a business change. */
   const committed = new Map<string, string[]>();
-  /** attempt -> `${store}|${target}` -> version read (0: absent). */
+  /** attempt -> `readKey(store, target)` -> version read (0: absent). */
   const reads = new Map<string, Map<string, number>>();
 
   const isBookkeeping = (store: string, target?: string): boolean => {
@@ -47,7 +48,7 @@ export function createHighlighter(manifest: ExerciseManifest, causes: CauseTrack
     endpoint: string,
     incomingId: string,
   ): RowHighlight | null => {
-    const key = `${endpoint}|${incomingId}`;
+    const key = logicalKey(endpoint, incomingId);
     const list = committed.get(key) ?? [];
     if (!committed.has(key)) committed.set(key, list);
     const others = list.filter((a) => a !== attemptId);
@@ -74,7 +75,7 @@ export function createHighlighter(manifest: ExerciseManifest, causes: CauseTrack
         case 'read': {
           const map = reads.get(e.attemptId) ?? new Map<string, number>();
           reads.set(e.attemptId, map);
-          map.set(`${e.store}|${e.target}`, e.version ?? 0);
+          map.set(readKey(e.store, e.target), e.version ?? 0);
           return null;
         }
         case 'enqueue':
@@ -89,7 +90,7 @@ export function createHighlighter(manifest: ExerciseManifest, causes: CauseTrack
           const business = e.writes.some((w) => !isBookkeeping(e.store, w.target));
           const second = business ? commitBy(e.attemptId, e.endpoint, e.incomingId) : null;
           for (const w of e.writes) {
-            const read = reads.get(e.attemptId)?.get(`${e.store}|${w.target}`);
+            const read = reads.get(e.attemptId)?.get(readKey(e.store, w.target));
             if (read !== undefined && w.version !== null && w.version - 1 !== read)
               return fact({
                 kind: 'lostUpdate',

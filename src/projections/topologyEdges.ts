@@ -7,6 +7,7 @@
  */
 import type { ExerciseManifest } from '../sim/manifest';
 import type { World } from '../sim/world';
+import { parseReadKey } from '../sim/historyKeys';
 
 export interface TopologyEdge {
   id: string;
@@ -77,7 +78,7 @@ export function edgesOf(manifest: ExerciseManifest, world: World): TopologyEdge[
     for (const r of Object.values(api.records)) use(apiUsers, name, r.createdBy);
   for (const inv of world.invocations) {
     for (const key of Object.keys(inv.reads))
-      use(storeUsers, key.split('|')[0] ?? '', inv.attemptId);
+      use(storeUsers, parseReadKey(key).store, inv.attemptId);
     if (inv.pending.phase === 'call') {
       const e = inv.pending.effect;
       if (e.kind === 'external') use(apiUsers, e.api, inv.attemptId);

@@ -10,6 +10,7 @@ import { fire, stateValue } from './actors';
 import type { OutgoingMessage } from './effects';
 import type { StepContext } from './stepContext';
 import type { Invocation, MessageCopy, World } from './world';
+import { logicalKey } from './historyKeys';
 
 /** Where a send goes: one destination, or every subscriber of a published event type. */
 export function destinationsOf(
@@ -32,7 +33,7 @@ export function enqueue(
   const { world, machines } = ctx;
   const h = world.history;
   const messageId = message.id ?? `${inv.attemptId}.${++inv.idCounter}`;
-  const key = `${inv.endpoint}|${inv.incomingId}`;
+  const key = logicalKey(inv.endpoint, inv.incomingId);
   const spec = ctx.manifest.endpoints[inv.endpoint];
   const ghost = !h.effects[key]?.length && !(spec?.kind === 'http' && spec.forwardsOnly);
   const digest = shortHash([message.type, message.payload ?? null]);

@@ -6,6 +6,7 @@ export * from './faults';
 export * from './choices';
 export * from './trace';
 export * from './world';
+export * from './historyKeys';
 export * from './invariants';
 export { createEngine } from './engine';
 export type { Engine, EngineOptions, StepResult } from './engine';

@@ -7,6 +7,7 @@
  */
 import { mintedBy } from './naming';
 import type { World } from './world';
+import { parseLogicalKey } from './historyKeys';
 
 export type InvariantKind = 'always' | 'atQuiescence' | 'sometimes';
 
@@ -32,7 +33,8 @@ export const noLostMessages: InvariantSpec = {
       for (const a of attempts) {
         for (const digest of h.intended[a] ?? []) {
           if (!sentDigests.has(digest)) {
-            return `${a} committed a change for ${key.split('|')[1]} at ${key.split('|')[0]}, but a message it meant to send was never sent (a lost message).`;
+            const { endpoint, incomingId } = parseLogicalKey(key);
+            return `${a} committed a change for ${incomingId} at ${endpoint}, but a message it meant to send was never sent (a lost message).`;
           }
         }
       }
@@ -63,7 +65,7 @@ export const noGhostMessagesAtEnd: InvariantSpec = {
     const h = w.history;
     for (const [key, ids] of Object.entries(h.out)) {
       if (ids.length > 0 && !h.effects[key]?.length) {
-        const [endpoint, input] = key.split('|');
+        const { endpoint, incomingId: input } = parseLogicalKey(key);
         return `${endpoint} sent ${ids.join(', ')} for ${input}, but no change for ${input} was ever committed (a ghost message).`;
       }
     }
@@ -79,7 +81,7 @@ export const noDuplicateProcessing: InvariantSpec = {
   check(w) {
     for (const [key, attempts] of Object.entries(w.history.effects)) {
       if (attempts.length > 1) {
-        const [endpoint, id] = key.split('|');
+        const { endpoint, incomingId: id } = parseLogicalKey(key);
         return `${id} was processed ${attempts.length} times by ${endpoint} (attempts ${attempts.join(', ')}).`;
       }
     }
@@ -103,7 +105,7 @@ export const consistentOutput: InvariantSpec = {
         if (origin) origins.add(origin);
       }
       if (origins.size > 1) {
-        return `The outputs for ${key.split('|')[1]} come from different attempts (${[...origins].join(', ')}): alternative worlds.`;
+        return `The outputs for ${parseLogicalKey(key).incomingId} come from different attempts (${[...origins].join(', ')}): alternative worlds.`;
       }
     }
     return ok;

@@ -21,6 +21,7 @@ import {
   readStream,
 } from './stores';
 import type { DocStoreState, EventStoreState, Invocation, StoreState } from './world';
+import { logicalKey, readKey } from './historyKeys';
 
 const ok = (value: unknown): CallResult => ({ ok: true, value: value ?? null });
 const err = (error: SimErrorData): CallResult => ({ ok: false, error });
@@ -51,7 +52,7 @@ export class StoreMisuseError extends Error {
 /** Marks `inv` as having committed a business change for its logical input. */
 function markCommitted(ctx: StepContext, inv: Invocation): void {
   inv.committed = true;
-  const key = `${inv.endpoint}|${inv.incomingId}`;
+  const key = logicalKey(inv.endpoint, inv.incomingId);
   const list = (ctx.world.history.effects[key] ??= []);
   if (!list.includes(inv.attemptId)) list.push(inv.attemptId);
 }
@@ -70,7 +71,7 @@ export function performCall(
       const store = storeOf(ctx, effect.store, 'documents');
       const doc = loadDoc(store, effect.collection, effect.id);
       const target = `${effect.collection}/${effect.id}`;
-      inv.reads[`${effect.store}|${target}`] = doc?.version ?? 0;
+      inv.reads[readKey(effect.store, target)] = doc?.version ?? 0;
       if (ctx.tracing)
         ctx.emit({
           type: 'read',
@@ -289,7 +290,7 @@ function recordLostUpdates(
   for (const op of ops) {
     if (op.expectedVersion !== undefined) continue;
     const target = `${op.collection}/${op.id}`;
-    const read = inv.reads[`${storeName}|${target}`];
+    const read = inv.reads[readKey(storeName, target)];
     if (read === undefined) continue;
     const current = loadDoc(store, op.collection, op.id)?.version ?? 0;
     if (current !== read) {

@@ -92,7 +92,7 @@ export interface Invocation {
   committed: boolean;
   /** Number of ids handed out by ctx.newId() so far (ids are deterministic per attempt). */
   idCounter: number;
-  /** `${store}|${target}` -> version this attempt read (0: absent), for lost-update detection. */
+  /** `readKey(store, target)` -> version this attempt read (0: absent), for lost-update detection. */
   reads: Record<string, number>;
 }
 
@@ -155,9 +155,9 @@ export interface FaultUsage {
 
 /** Facts for invariants: what committed, what was enqueued, by whom. */
 export interface History {
-  /** `${endpoint}|${incomingId}` -> attempt ids that committed a business change */
+  /** `logicalKey(endpoint, incomingId)` -> attempt ids that committed a business change */
   effects: Record<string, string[]>;
-  /** `${endpoint}|${incomingId}` -> ids of messages enqueued on its behalf */
+  /** `logicalKey(endpoint, incomingId)` -> ids of messages enqueued on its behalf */
   out: Record<string, string[]>;
   /** message id -> content digest of its first enqueued copy and how many copies were enqueued */
   enqueued: Record<
