@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { docs } from '../../src/sim';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { pinExercise } from '../../src/workshop/testing';
 import type { Order } from '../types';
 
-const bundle = await loadBundle('01-double-submit');
-const check = (variant: string) =>
-  checkVariant(
-    bundle,
-    variantsOf(bundle).find((v) => v.variant === variant)!,
-  );
+const { check, counterexample } = await pinExercise('01-double-submit');
 
 describe('01 double submit', () => {
   it("the starter's counterexample is a second click that makes a second order", () => {
-    const { world, events, check } = counterexampleOf(bundle);
+    const { world, events, check } = counterexample();
     expect(check.invariant).toBe('atMostOneOrderPerCart');
     // Nothing failed: two clicks, two requests, two commits.
     expect(events.filter((e) => e.type === 'userAct')).toHaveLength(2);

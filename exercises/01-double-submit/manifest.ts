@@ -45,7 +45,6 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   // One database write may fail (Alice then sees an error page).
   faults: { total: 1, perKind: { storeFail: 1 } },
   invariants: [atMostOneOrderPerCart, submittedIffOrder],
@@ -53,23 +52,17 @@ export default defineExercise({
     'per-attempt-id in submitCart #1':
       'the order id is already a fresh ctx.newId(): another fresh id changes nothing',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'order-then-flag': {
-        file: 'variants/order-then-flag.ts',
         description: 'Checks the flag, then saves the order and the cart in two separate writes.',
         violates: 'submittedIffOrder',
       },
       'flag-then-order': {
-        file: 'variants/flag-then-order.ts',
         description: 'Marks the cart submitted first, then saves the order in a second write.',
         violates: 'submittedIffOrder',
       },
       'look-up-the-order': {
-        file: 'variants/look-up-the-order.ts',
         description: 'Looks for an existing order under the brand-new id it is about to use.',
         violates: 'atMostOneOrderPerCart',
       },

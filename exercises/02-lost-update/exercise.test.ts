@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { docs } from '../../src/sim';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { pinExercise } from '../../src/workshop/testing';
 import type { Order } from '../types';
 
-const bundle = await loadBundle('02-lost-update');
-const check = (variant: string) =>
-  checkVariant(
-    bundle,
-    variantsOf(bundle).find((v) => v.variant === variant)!,
-  );
+const { check, counterexample } = await pinExercise('02-lost-update');
 
 describe('02 lost update', () => {
   it("the starter's counterexample: both tabs read version 1, both commit an order", () => {
-    const { world, events, check } = counterexampleOf(bundle);
+    const { world, events, check } = counterexample();
     expect(check.invariant).toBe('atMostOneOrderPerCart');
     const reads = events.filter((e) => e.type === 'read');
     expect(reads.map((e) => e.type === 'read' && e.version)).toEqual([1, 1]);

@@ -21,7 +21,6 @@ export default defineExercise({
   stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
   // Alice has the cart open in two tabs and clicks Submit in both, at once.
   workload: { tabs: [tab('alice-tab-1'), tab('alice-tab-2')] },
-  dispatch: 'immediate',
   faults: { total: 0, perKind: {} },
   invariants: [atMostOneOrderPerCart, submittedIffOrder, coreInvariants.noLostUpdates],
   equivalentMutants: {
@@ -30,23 +29,17 @@ export default defineExercise({
     'drop-expectedVersion in submitCart #1':
       'create-only on a fresh id never collides: the version of the cart is what stops the second order',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'version-on-order-only': {
-        file: 'variants/version-on-order-only.ts',
         description: 'Creates the order create-only, but writes the cart without its version.',
         violates: 'atMostOneOrderPerCart',
       },
       'check-again-before-writing': {
-        file: 'variants/check-again-before-writing.ts',
         description: 'Reloads the cart and checks the flag again right before writing.',
         violates: 'atMostOneOrderPerCart',
       },
       'versioned-separate-writes': {
-        file: 'variants/versioned-separate-writes.ts',
         description: 'Saves the cart with its version, then the order in a second write.',
         violates: 'submittedIffOrder',
       },

@@ -1,32 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { docs } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('03-going-async');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('03-going-async');
 
 describe('03 going asynchronous', () => {
   it("the starter's counterexample: SubmitOrder is delivered and acknowledged, and no order exists", () => {
-    const { events, world } = counterexampleOf(bundle);
+    const { events, world } = counterexample();
     expect(events.filter((e) => e.type === 'ack').length).toBeGreaterThan(0);
     expect(docs(world, 'orders')).toEqual([]);
   });
 
   it('pins the state counts and counterexample lengths', () => {
-    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+    expect(check('starter')).toMatchObject({
       invariant: 'oneOrderPerSubmittedCart',
       depth: 16,
     });
-    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+    expect(check('solution')).toMatchObject({
       verdict: 'passed',
       distinctStates: 157,
     });
-    expect(checkVariant(bundle, variant('order-per-item'))).toMatchObject({
+    expect(check('order-per-item')).toMatchObject({
       invariant: 'oneOrderPerSubmittedCart',
       depth: 20,
     });
-    expect(checkVariant(bundle, variant('forgets-the-order'))).toMatchObject({
+    expect(check('forgets-the-order')).toMatchObject({
       invariant: 'oneOrderPerSubmittedCart',
       depth: 18,
     });

@@ -23,22 +23,16 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   faults: { total: 0, perKind: {} },
   invariants: [oneOrderPerSubmittedCart, coreInvariants.noLostMessages],
   equivalentMutants: {},
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'order-per-item': {
-        file: 'variants/order-per-item.ts',
         description: 'Creates one order per item instead of one per cart.',
         violates: 'oneOrderPerSubmittedCart',
       },
       'forgets-the-order': {
-        file: 'variants/forgets-the-order.ts',
         description: 'Loads the cart again instead of saving an order.',
         violates: 'oneOrderPerSubmittedCart',
       },

@@ -13,7 +13,6 @@ export default defineExercise({
   stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
   // Alice clicks Submit again when she sees an error (two tries in all).
   workload: { tabs: [submitTab('cart-1', 3)] },
-  dispatch: 'immediate',
   // One failure: the broker (the lesson) or the database, at any call.
   faults: { total: 1, perKind: { sendFail: 1, storeFail: 1 } },
   invariants: [coreInvariants.noLostMessages, oneOrderPerSubmittedCart],
@@ -21,18 +20,13 @@ export default defineExercise({
     'drop-expectedVersion in submitCart #1':
       'one tab submits the cart: no concurrent write to it (exercise 02)',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'swallow-send-error': {
-        file: 'variants/swallow-send-error.ts',
         description: 'Catches the broker error and answers "submitted" anyway.',
         violates: 'noLostMessages',
       },
       'retry-says-done': {
-        file: 'variants/retry-says-done.ts',
         description: 'Tells the retrying user everything is fine, without re-sending.',
         violates: 'noLostMessages',
       },

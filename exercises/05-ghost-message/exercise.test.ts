@@ -1,32 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('05-ghost-message');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('05-ghost-message');
 
 describe('05 ghost message', () => {
   it("the starter's counterexample: SubmitOrder is enqueued before anything was committed", () => {
-    const { events } = counterexampleOf(bundle);
+    const { events } = counterexample();
     const ghost = events.find((e) => e.type === 'enqueue');
     expect(ghost).toMatchObject({ type: 'enqueue', ghost: true, messageType: 'SubmitOrder' });
     expect(events.some((e) => e.type === 'commit')).toBe(false);
   });
 
   it('pins the state counts and counterexample lengths', () => {
-    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+    expect(check('starter')).toMatchObject({
       invariant: 'noGhostMessages',
       depth: 4,
     });
-    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+    expect(check('solution')).toMatchObject({
       verdict: 'passed',
       distinctStates: 44,
     });
-    expect(checkVariant(bundle, variant('save-then-send-once'))).toMatchObject({
+    expect(check('save-then-send-once')).toMatchObject({
       invariant: 'noLostMessages',
       depth: 8,
     });
-    expect(checkVariant(bundle, variant('send-twice'))).toMatchObject({
+    expect(check('send-twice')).toMatchObject({
       invariant: 'atMostOneOrderPerCart',
       depth: 11,
     });

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { doc, docs } from '../../src/sim';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { pinExercise } from '../../src/workshop/testing';
 import type { Cart } from '../types';
 
-const bundle = await loadBundle('06-resend-if-in-doubt');
-const check = (variant: string) =>
-  checkVariant(
-    bundle,
-    variantsOf(bundle).find((v) => v.variant === variant)!,
-  );
+const { check, counterexample } = await pinExercise('06-resend-if-in-doubt');
 
 describe('06 resend if in doubt', () => {
   it("the starter's counterexample: the send fails, the retry sees 'submitted' and gives up", () => {
-    const { world, events, check } = counterexampleOf(bundle);
+    const { world, events, check } = counterexample();
     expect(check.invariant).toBe('noLostMessages');
     expect(
       events.some(
@@ -31,7 +25,7 @@ describe('06 resend if in doubt', () => {
   });
 
   it('no-freeze: the re-send carries the Strawberry the first send did not', () => {
-    const { events } = counterexampleOf(bundle, 'no-freeze');
+    const { events } = counterexample('no-freeze');
     const sent = events.filter((e) => e.type === 'enqueue' && e.messageType === 'SubmitOrder');
     expect(sent).toHaveLength(2);
     expect(events.some((e) => e.type === 'commit' && e.endpoint === 'Frontend')).toBe(true);

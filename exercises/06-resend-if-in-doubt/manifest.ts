@@ -78,7 +78,6 @@ export default defineExercise({
     ],
   },
   // SubmitOrder must leave before the final "Submitted" write, whether or not that write fails.
-  dispatch: 'immediate',
   faults: { total: 1, perKind: { storeFail: 1, sendFail: 1 } },
   invariants: [
     coreInvariants.noLostMessages,
@@ -89,23 +88,17 @@ export default defineExercise({
   ],
   // Resending when in doubt makes duplicates: deduplicating them is the next block's lesson.
   outcome: { atLeastOnce: ['db/orders', 'messages/SubmitOrder'] },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'send-then-save': {
-        file: 'variants/send-then-save.ts',
         description: 'Sends SubmitOrder first and saves Submitted afterwards.',
         violates: 'noGhostMessages',
       },
       'throw-when-accepted': {
-        file: 'variants/throw-when-accepted.ts',
         description: 'Rejects (throws) when it finds the cart accepted but not submitted.',
         violates: 'noLostMessages',
       },
       'no-freeze': {
-        file: 'variants/no-freeze.ts',
         description: 'Re-sends correctly, but Alice can still add items to an accepted cart.',
         violates: 'sameItemsInEverySubmitOrder',
       },

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { externalRecords } from '../../src/sim';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('07-retry-storm');
-const check = (variant: string) =>
-  checkVariant(
-    bundle,
-    variantsOf(bundle).find((v) => v.variant === variant)!,
-  );
+const { check, counterexample } = await pinExercise('07-retry-storm');
 
 describe('07 retry storm', () => {
   it("the starter's counterexample: a burst of failed calls at one tick, a retry storm", () => {
-    const { world, events, check } = counterexampleOf(bundle);
+    const { world, events, check } = counterexample();
     expect(check.invariant).toBe('noRetryStorm');
     const calls = events.filter((e) => e.type === 'external');
     expect(calls).toHaveLength(4);
@@ -27,7 +21,7 @@ describe('07 retry storm', () => {
   });
 
   it('backoff without an idempotency key: the retry after a lost answer charges again', () => {
-    const { world, events } = counterexampleOf(bundle, 'backoff-without-key');
+    const { world, events } = counterexample('backoff-without-key');
     expect(world.tick).toBe(30);
     expect(events.some((e) => e.type === 'external' && e.outcome === 'committedResponseLost')).toBe(
       true,

@@ -86,7 +86,6 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   // Once PierogiPay is back, one charge may go through with its answer lost on the way back.
   faults: { total: 1, perKind: { externalCommitLost: 1 } },
   invariants: [coreInvariants.noDeadLetters, noRetryStorm, oneChargePerPayment, everyOrderPaid],
@@ -94,40 +93,31 @@ export default defineExercise({
     'drop-expectedVersion in onBookPayment #1':
       'one BookPayment is handled at a time: nothing else writes the order meanwhile',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
     starterViolates: 'noRetryStorm',
-    solution: 'solution.ts',
     variants: {
       'more-immediate-retries': {
-        file: 'variants/more-immediate-retries.ts',
         description: 'Ten immediate retries instead of five: all of them still within no time.',
         violates: 'noRetryStorm',
       },
       'gives-up-too-soon': {
-        file: 'variants/gives-up-too-soon.ts',
         description: 'Backs off, but caps the delayed retries before the outage is over.',
         violates: 'noDeadLetters',
       },
       'retry-loop-in-handler': {
-        file: 'variants/retry-loop-in-handler.ts',
         description: 'Retries the charge in a loop inside the handler.',
         violates: 'noRetryStorm',
       },
       'swallow-the-error': {
-        file: 'variants/swallow-the-error.ts',
         description: 'Catches the PierogiPay error so nothing reaches the error queue.',
         violates: 'everyOrderPaid',
       },
       'storm-then-backoff': {
-        file: 'variants/storm-then-backoff.ts',
         description:
           'Keeps the delayed retries but also ten immediate ones: the outage is outlasted, after a storm of calls.',
         violates: 'noRetryStorm',
       },
       'backoff-without-key': {
-        file: 'variants/backoff-without-key.ts',
         description: 'Backs off correctly, but charges without an idempotency key.',
         violates: 'oneChargePerPayment',
       },

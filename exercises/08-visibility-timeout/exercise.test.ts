@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('08-visibility-timeout');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('08-visibility-timeout');
 
 describe('08 visibility timeout', () => {
   it("the starter's counterexample: the lease expires, a second consumer processes the same message", () => {
-    const { events, world } = counterexampleOf(bundle);
+    const { events, world } = counterexample();
     expect(events.some((e) => e.type === 'leaseExpire')).toBe(true);
     const deliveries = events.filter((e) => e.type === 'deliver');
     expect(deliveries.map((e) => e.type === 'deliver' && e.messageId)).toEqual(['m1', 'm1']);
@@ -16,19 +14,19 @@ describe('08 visibility timeout', () => {
   });
 
   it('pins the state counts and counterexample lengths', () => {
-    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+    expect(check('starter')).toMatchObject({
       invariant: 'oneLinePerAddItem',
       depth: 7,
     });
-    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+    expect(check('solution')).toMatchObject({
       verdict: 'passed',
       distinctStates: 37,
     });
-    expect(checkVariant(bundle, variant('check-without-version'))).toMatchObject({
+    expect(check('check-without-version')).toMatchObject({
       invariant: 'noDuplicateProcessing',
       depth: 7,
     });
-    expect(checkVariant(bundle, variant('version-without-check'))).toMatchObject({
+    expect(check('version-without-check')).toMatchObject({
       invariant: 'oneLinePerAddItem',
       depth: 7,
     });

@@ -22,7 +22,6 @@ export default defineExercise({
       { destination: 'Orders', type: 'AddItem', payload: { orderId: 'order-1', filling: 'Meat' } },
     ],
   },
-  dispatch: 'immediate',
   faults: { total: 1, perKind: { leaseExpire: 1 } },
   invariants: [
     invariant(
@@ -40,18 +39,13 @@ export default defineExercise({
     coreInvariants.noDuplicateProcessing,
     coreInvariants.noLostUpdates,
   ],
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'check-without-version': {
-        file: 'variants/check-without-version.ts',
         description: 'Checks for the line but writes without an expected version.',
         violates: 'noDuplicateProcessing',
       },
       'version-without-check': {
-        file: 'variants/version-without-check.ts',
         description: 'Writes at the expected version but never checks for the line.',
         violates: 'oneLinePerAddItem',
       },

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { docs } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 import type { Order } from '../types';
 
-const bundle = await loadBundle('09-primary-key-dedup');
-const check = (variant: string) =>
-  checkVariant(
-    bundle,
-    variantsOf(bundle).find((v) => v.variant === variant)!,
-  );
+const { check, counterexample } = await pinExercise('09-primary-key-dedup');
 
 describe('09-primary-key-dedup', () => {
   it('starter: two copies of one SubmitOrder become two orders for cart-1', () => {
-    const { events, world, check: c } = counterexampleOf(bundle, 'starter');
+    const { events, world, check: c } = counterexample('starter');
     expect(c.invariant).toBe('atMostOneOrderPerCart');
     expect(events.some((e) => e.type === 'duplicate')).toBe(true);
     const orders = docs<Order>(world, 'orders');
@@ -25,7 +19,7 @@ describe('09-primary-key-dedup', () => {
   });
 
   it('message-id-as-order-id: the frontend re-send is a new message, so a second order', () => {
-    const { events, world } = counterexampleOf(bundle, 'message-id-as-order-id');
+    const { events, world } = counterexample('message-id-as-order-id');
     expect(events.some((e) => e.type === 'httpLost' && e.which === 'response')).toBe(true);
     const submits = events.filter((e) => e.type === 'enqueue' && e.messageType === 'SubmitOrder');
     expect(new Set(submits.map((e) => (e.type === 'enqueue' ? e.messageId : ''))).size).toBe(2);
@@ -33,12 +27,12 @@ describe('09-primary-key-dedup', () => {
   });
 
   it('check-without-create-only: the second concurrent copy overwrites the first order', () => {
-    const { world } = counterexampleOf(bundle, 'check-without-create-only');
+    const { world } = counterexample('check-without-create-only');
     expect(world.history.lostUpdates[0]).toMatchObject({ id: 'cart-1', readVersion: 0 });
   });
 
   it('create-only-without-check: the duplicate is parked in the error queue', () => {
-    const { world } = counterexampleOf(bundle, 'create-only-without-check');
+    const { world } = counterexample('create-only-without-check');
     expect(world.errorQueue.map((c) => c.type)).toEqual(['SubmitOrder']);
   });
 

@@ -15,7 +15,6 @@ export default defineExercise({
   stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
   // Alice retries when she sees no answer (two tries in all).
   workload: { tabs: [submitTab('cart-1', 3)] },
-  dispatch: 'immediate',
   // One source of duplicates: the broker delivers an extra copy, or Alice's answer is lost and
   // the frontend re-sends SubmitOrder (at-least-once).
   faults: { total: 1, perKind: { duplicate: 1, responseLost: 1 } },
@@ -33,25 +32,19 @@ export default defineExercise({
     'delete-call in submitCart #3':
       'the re-send only matters when a send failed (exercise 04); this budget duplicates and loses answers',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'message-id-as-order-id': {
-        file: 'variants/message-id-as-order-id.ts',
         description:
           'Names the order after the incoming message id: the broker copy is caught, the frontend re-send is not.',
         violates: 'atMostOneOrderPerCart',
       },
       'check-without-create-only': {
-        file: 'variants/check-without-create-only.ts',
         description:
           'Uses the cart id and checks for the order, but writes without "create only": two concurrent copies both write.',
         violates: 'noLostUpdates',
       },
       'create-only-without-check': {
-        file: 'variants/create-only-without-check.ts',
         description:
           'Relies on the create-only write alone: every duplicate fails until it lands in the error queue.',
         violates: 'noDeadLetters',

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
+import { checkVariant } from '../../src/workshop/verify';
 
-const bundle = await loadBundle('10-message-id-dedup');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
-const check = (name: string) => checkVariant(bundle, variant(name));
+const { bundle, check, counterexample, variant } = await pinExercise('10-message-id-dedup');
 
 describe('10-message-id-dedup', () => {
   it('starter: a late copy of BookPayment, after the cancellation, books the payment again', () => {
-    const { events, world } = counterexampleOf(bundle, 'starter');
+    const { events, world } = counterexample('starter');
     const delivered = events.flatMap((e) => (e.type === 'deliver' ? [e.messageId] : []));
     expect(delivered).toEqual(['submit-1', 'book-1', 'cancel-1', 'book-2', 'book-1']);
     expect(events.some((e) => e.type === 'duplicate' && e.messageId === 'book-1')).toBe(true);
@@ -28,7 +26,7 @@ describe('10-message-id-dedup', () => {
   });
 
   it('marker-in-second-write: the failed marker write makes the retry apply cancel-1 again', () => {
-    const { events } = counterexampleOf(bundle, 'marker-in-second-write');
+    const { events } = counterexample('marker-in-second-write');
     expect(events.some((e) => e.type === 'reject' && e.reason === 'fault')).toBe(true);
   });
 

@@ -80,7 +80,6 @@ export default defineExercise({
       { destination: 'Orders', type: 'BookPayment', id: 'book-2', payload: { orderId: 'cart-2' } },
     ],
   },
-  dispatch: 'immediate',
   // One broker surprise: an extra copy, a message overtaking another, or a message held back.
   // Or one failed database write.
   faults: { total: 1, perKind: { duplicate: 1, reorder: 1, delay: 1, storeFail: 1 } },
@@ -110,19 +109,14 @@ export default defineExercise({
     'drop-expectedVersion in applyOnce #1':
       'Orders handles one message at a time: nothing writes the order between the load and the store',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'remember-last-id': {
-        file: 'variants/remember-last-id.ts',
         description:
           'Keeps only the id of the last message processed: a duplicate that arrives after another message is not recognised.',
         violates: 'noDuplicateProcessing',
       },
       'marker-in-second-write': {
-        file: 'variants/marker-in-second-write.ts',
         description:
           'Records the processed id in a separate write after the business change: if that write fails, the retry applies the change again.',
         violates: 'noDuplicateProcessing',

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
+import { checkVariant } from '../../src/workshop/verify';
 
-const bundle = await loadBundle('11-deterministic-ids');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
-const check = (name: string) => checkVariant(bundle, variant(name));
+const { bundle, check, counterexample, variant } = await pinExercise('11-deterministic-ids');
 
 describe('11-deterministic-ids', () => {
   it('starter: a duplicate command is re-published under a second, fresh id', () => {
-    const { events, check: c } = counterexampleOf(bundle, 'starter');
+    const { events, check: c } = counterexample('starter');
     expect(c.invariant).toBe('consistentOutput');
     const dup = events.find((e) => e.type === 'duplicate');
     expect(dup).toBeDefined();
@@ -36,12 +34,12 @@ describe('11-deterministic-ids', () => {
   });
 
   it('order-id-as-message-id: two different events share the id cart-1', () => {
-    const { world } = counterexampleOf(bundle, 'order-id-as-message-id');
+    const { world } = counterexample('order-id-as-message-id');
     expect(world.history.inconsistent[0]).toMatchObject({ messageId: 'cart-1' });
   });
 
   it('no-republish: the failed publish is never repeated, Marketing misses it', () => {
-    const { events, world } = counterexampleOf(bundle, 'no-republish');
+    const { events, world } = counterexample('no-republish');
     expect(events.some((e) => e.type === 'sendFail')).toBe(true);
     // 50 expected (100 booked, 100 cancelled, 50 booked): one payment never reached Marketing.
     expect(doc<{ total: number }>(world, 'payments', 'alice')?.total).not.toBe(50);

@@ -68,7 +68,6 @@ export default defineExercise({
     },
   },
   workload: { messages: commands },
-  dispatch: 'immediate',
   // One surprise: an extra copy of a command, or a publish the broker rejects.
   faults: { total: 1, perKind: { duplicate: 1, sendFail: 1 } },
   invariants: [
@@ -95,26 +94,20 @@ export default defineExercise({
     'drop-expectedVersion in count #1':
       'Marketing handles one message at a time: nothing writes the total between the load and the store',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
     starterViolates: 'consistentOutput',
-    solution: 'solution.ts',
     variants: {
       'order-id-as-message-id': {
-        file: 'variants/order-id-as-message-id.ts',
         description:
           'Uses the order id as the event id, as in primary-key deduplication: PaymentBooked and PaymentCancelled share one id, so Marketing would drop one as a copy of the other.',
         violates: 'consistentOutput',
       },
       'no-republish': {
-        file: 'variants/no-republish.ts',
         description:
           'Publishes only when the command is new: when the first publish fails, the retry is a duplicate and the event is lost.',
         violates: 'marketingTotalMatchesPayments',
       },
       'ids-memoised-in-module': {
-        file: 'variants/ids-memoised-in-module.ts',
         description:
           'Remembers each outgoing id in a module-level Map: a duplicate handled by a fresh process (a restart, another instance) mints a new id.',
         violates: 'consistentOutput',

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('12-outbox');
-const check = (name: string) =>
-  checkVariant(
-    bundle,
-    variantsOf(bundle).find((v) => v.variant === name)!,
-  );
+const { check, counterexample } = await pinExercise('12-outbox');
 
 describe('12-outbox', () => {
   it('starter: the publish fails, add-2 commits, and the retry of add-1 re-derives nothing', () => {
-    const { events, world } = counterexampleOf(bundle, 'starter');
+    const { events, world } = counterexample('starter');
     const failed = events.findIndex(
       (e) => e.type === 'sendFail' && e.messageType === 'FirstItemAdded',
     );
@@ -33,7 +27,7 @@ describe('12-outbox', () => {
   });
 
   it('ids-at-dispatch: the repeated dispatch publishes FirstItemAdded under a second id', () => {
-    const { events } = counterexampleOf(bundle, 'ids-at-dispatch');
+    const { events } = counterexample('ids-at-dispatch');
     const ids = events.flatMap((e) =>
       e.type === 'enqueue' && e.messageType === 'FirstItemAdded' ? [e.messageId] : [],
     );

@@ -67,7 +67,6 @@ export default defineExercise({
     },
   },
   workload: { messages: commands },
-  dispatch: 'immediate',
   // One failure: the broker rejects a publish, or the database rejects a write.
   faults: { total: 1, perKind: { sendFail: 1, storeFail: 1 } },
   invariants: [
@@ -101,25 +100,19 @@ export default defineExercise({
     'drop-expectedVersion in onFirstItemAdded #1':
       'Marketing handles one message at a time: a second copy always finds the record and stops',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'clear-before-dispatch': {
-        file: 'variants/clear-before-dispatch.ts',
         description:
           'Stores the outgoing messages with the change, but clears them before publishing: a failed publish leaves nothing to retry.',
         violates: 'firstItemAddedExactlyOnce',
       },
       'outbox-in-second-write': {
-        file: 'variants/outbox-in-second-write.ts',
         description:
           'Saves the new line first and the outgoing messages in a second write: if that write fails, the retry is a duplicate with nothing to send.',
         violates: 'firstItemAddedExactlyOnce',
       },
       'ids-at-dispatch': {
-        file: 'variants/ids-at-dispatch.ts',
         description:
           'Stores the outgoing messages without ids: every dispatch stamps a new one, so a repeated dispatch is a different message.',
         violates: 'consistentOutput',

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 import type { Order } from '../types';
 
-const bundle = await loadBundle('13-generic-outbox');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('13-generic-outbox');
 
 describe('13 generic outbox', () => {
   it("the starter's counterexample: a crash after the write, the redelivery adds a second line", () => {
-    const { events, world } = counterexampleOf(bundle);
+    const { events, world } = counterexample();
     const commits = events.filter((e) => e.type === 'commit');
     expect(commits).toHaveLength(2);
     expect(new Set(commits.map((e) => e.attemptId)).size).toBe(2);
@@ -18,7 +16,7 @@ describe('13 generic outbox', () => {
   });
 
   it('entry-means-done loses the event of a crashed attempt, which the core noLostMessages cannot see', () => {
-    const { world, check } = counterexampleOf(bundle, 'entry-means-done');
+    const { world, check } = counterexample('entry-means-done');
     expect(check.invariant).toBe('exactlyOnce');
     expect(doc<Order & { paid?: boolean }>(world, 'orders', 'order-1')?.paid).toBe(true);
     expect(Object.values(world.history.enqueued).some((e) => e.type === 'PaymentBooked')).toBe(
@@ -28,23 +26,23 @@ describe('13 generic outbox', () => {
   });
 
   it('pins the state counts and counterexample lengths', () => {
-    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+    expect(check('starter')).toMatchObject({
       invariant: 'noDuplicateProcessing',
       depth: 6,
     });
-    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+    expect(check('solution')).toMatchObject({
       verdict: 'passed',
       distinctStates: 777,
     });
-    expect(checkVariant(bundle, variant('dispatch-before-commit'))).toMatchObject({
+    expect(check('dispatch-before-commit')).toMatchObject({
       invariant: 'noGhostMessages',
       depth: 4,
     });
-    expect(checkVariant(bundle, variant('entry-means-done'))).toMatchObject({
+    expect(check('entry-means-done')).toMatchObject({
       invariant: 'exactlyOnce',
       depth: 16,
     });
-    expect(checkVariant(bundle, variant('ids-at-dispatch'))).toMatchObject({
+    expect(check('ids-at-dispatch')).toMatchObject({
       invariant: 'consistentOutput',
       depth: 8,
     });

@@ -28,7 +28,6 @@ export default defineExercise({
       { destination: 'Orders', type: 'BookPayment', payload: { orderId: 'order-1' } },
     ],
   },
-  dispatch: 'immediate',
   faults: { total: 1, perKind: { crash: 1, duplicate: 1, storeFail: 1, sendFail: 1 } },
   invariants: [
     coreInvariants.noGhostMessages,
@@ -56,24 +55,18 @@ export default defineExercise({
       'marking the entry dispatched only spares re-dispatching: a re-dispatch keeps the stored ids, which receivers deduplicate',
     'gut in onEvent #1': 'Billing only listens: its handler does nothing in the solution either',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
     starterViolates: 'noDuplicateProcessing',
-    solution: 'solution.ts',
     variants: {
       'dispatch-before-commit': {
-        file: 'variants/dispatch-before-commit.ts',
         description: 'Dispatches the captured messages first and commits afterwards.',
         violates: 'noGhostMessages',
       },
       'entry-means-done': {
-        file: 'variants/entry-means-done.ts',
         description: 'Treats any outbox entry as "already done" and returns without dispatching.',
         violates: 'exactlyOnce',
       },
       'ids-at-dispatch': {
-        file: 'variants/ids-at-dispatch.ts',
         description: 'Stores the messages without ids; every dispatch gets fresh ones.',
         violates: 'consistentOutput',
       },

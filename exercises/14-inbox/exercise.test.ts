@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 import type { Order } from '../types';
 
-const bundle = await loadBundle('14-inbox');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('14-inbox');
 
 describe('14 inbox', () => {
   it("the starter's counterexample: all went well, and the order's outbox keeps m1 for ever", () => {
-    const { world } = counterexampleOf(bundle);
+    const { world } = counterexample();
     expect(doc(world, 'outbox', 'order-1')).toEqual({ m1: 'dispatched' });
     expect(doc<Order>(world, 'orders', 'order-1')?.lines).toEqual(['Meat']);
   });
 
   it('check-inbox-first: the second copy passes the inbox check just before the first copy finishes', () => {
-    const { events, world } = counterexampleOf(bundle, 'check-inbox-first');
+    const { events, world } = counterexample('check-inbox-first');
     const kv = events.filter((e) => e.type === 'kv');
     // The second attempt asks the inbox (missing), the first writes it afterwards, the second
     // still commits.
@@ -27,27 +25,27 @@ describe('14 inbox', () => {
   });
 
   it('pins the state counts and counterexample lengths', () => {
-    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+    expect(check('starter')).toMatchObject({
       invariant: 'outboxOnlyInProgress',
       depth: 9,
     });
-    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+    expect(check('solution')).toMatchObject({
       verdict: 'passed',
       distinctStates: 3121,
     });
-    expect(checkVariant(bundle, variant('check-inbox-first'))).toMatchObject({
+    expect(check('check-inbox-first')).toMatchObject({
       invariant: 'noDuplicateProcessing',
       depth: 14,
     });
-    expect(checkVariant(bundle, variant('no-cleanup'))).toMatchObject({
+    expect(check('no-cleanup')).toMatchObject({
       invariant: 'outboxOnlyInProgress',
       depth: 13,
     });
-    expect(checkVariant(bundle, variant('remove-then-mark'))).toMatchObject({
+    expect(check('remove-then-mark')).toMatchObject({
       invariant: 'idAlwaysSomewhere',
       depth: 7,
     });
-    expect(checkVariant(bundle, variant('mark-before-dispatch'))).toMatchObject({
+    expect(check('mark-before-dispatch')).toMatchObject({
       invariant: 'everyLineAnnounced',
       depth: 11,
     });

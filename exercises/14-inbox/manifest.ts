@@ -38,7 +38,6 @@ export default defineExercise({
       { destination: 'Orders', type: 'AddItem', payload: { orderId: 'order-1', filling: 'Meat' } },
     ],
   },
-  dispatch: 'immediate',
   faults: { total: 1, perKind: { crash: 1, duplicate: 1 } },
   invariants: [
     coreInvariants.noDuplicateProcessing,
@@ -81,30 +80,23 @@ export default defineExercise({
       'the batch is also conditional on the outbox version, which any other copy changes first',
     'gut in onEvent #1': 'Billing only listens: its handler does nothing in the solution either',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
     starterViolates: 'outboxOnlyInProgress',
-    solution: 'solution.ts',
     variants: {
       'check-inbox-first': {
-        file: 'variants/check-inbox-first.ts',
         description:
           'Asks the inbox before loading the outbox: a copy can pass the check just before the other copy finishes.',
         violates: 'noDuplicateProcessing',
       },
       'no-cleanup': {
-        file: 'variants/no-cleanup.ts',
         description: 'Returns as soon as the inbox knows the id, leaving a crashed entry behind.',
         violates: 'outboxOnlyInProgress',
       },
       'remove-then-mark': {
-        file: 'variants/remove-then-mark.ts',
         description: 'Removes the outbox entry first and writes the inbox second.',
         violates: 'idAlwaysSomewhere',
       },
       'mark-before-dispatch': {
-        file: 'variants/mark-before-dispatch.ts',
         description: 'Writes the id into the inbox before dispatching the messages.',
         violates: 'everyLineAnnounced',
       },

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('15-token-dedup');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('15-token-dedup');
 type Invoice = { charges: { filling: string }[] };
 
 describe('15 token dedup', () => {
   it("the starter's counterexample: the retry re-creates the consumed token, Billing charges twice", () => {
-    const { events, world } = counterexampleOf(bundle);
+    const { events, world } = counterexample();
     const token = events.filter((e) => e.type === 'kv' && e.key === 'm1@Orders.1');
     // created by the first attempt, consumed by Billing, created again by the retry
     expect(token.map((e) => e.type === 'kv' && `${e.attemptId} ${e.op}`)).toEqual(
@@ -26,7 +24,7 @@ describe('15 token dedup', () => {
   });
 
   it('fresh-tokens-no-checkpoint: the same message id arrives with a second, fresh token', () => {
-    const { events } = counterexampleOf(bundle, 'fresh-tokens-no-checkpoint');
+    const { events } = counterexample('fresh-tokens-no-checkpoint');
     const bill = events.filter((e) => e.type === 'enqueue' && e.messageId === 'm1@Orders.1');
     expect(bill.map((e) => e.type === 'enqueue' && e.producedBy.attemptId)).toEqual([
       'm1@Orders',
@@ -35,23 +33,23 @@ describe('15 token dedup', () => {
   });
 
   it('pins the state counts and counterexample lengths', () => {
-    expect(checkVariant(bundle, variant('starter'))).toMatchObject({
+    expect(check('starter')).toMatchObject({
       invariant: 'noDuplicateProcessing',
       depth: 25,
     });
-    expect(checkVariant(bundle, variant('solution'))).toMatchObject({
+    expect(check('solution')).toMatchObject({
       verdict: 'passed',
       distinctStates: 1007,
     });
-    expect(checkVariant(bundle, variant('fresh-tokens-no-checkpoint'))).toMatchObject({
+    expect(check('fresh-tokens-no-checkpoint')).toMatchObject({
       invariant: 'noDuplicateProcessing',
       depth: 25,
     });
-    expect(checkVariant(bundle, variant('keep-used-tokens'))).toMatchObject({
+    expect(check('keep-used-tokens')).toMatchObject({
       invariant: 'boundedDedupData',
       depth: 19,
     });
-    expect(checkVariant(bundle, variant('consume-first'))).toMatchObject({
+    expect(check('consume-first')).toMatchObject({
       invariant: 'everyItemBilled',
       depth: 27,
     });

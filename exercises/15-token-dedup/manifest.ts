@@ -60,7 +60,6 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   faults: { total: 1, perKind: { crash: 1 } },
   invariants: [
     coreInvariants.noDuplicateProcessing,
@@ -102,24 +101,18 @@ export default defineExercise({
     'delete-call in exactlyOnce #2':
       "removing a duplicate's leftover outbox entry is housekeeping: it changes no outcome, and the check bounds tokens, not outbox entries",
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'fresh-tokens-no-checkpoint': {
-        file: 'variants/fresh-tokens-no-checkpoint.ts',
         description:
           'Mints fresh token ids, but on every attempt: a retry after the dispatch sends new tokens for the same messages.',
         violates: 'noDuplicateProcessing',
       },
       'keep-used-tokens': {
-        file: 'variants/keep-used-tokens.ts',
         description: 'Marks a token used instead of deleting it, "to recognise late duplicates".',
         violates: 'boundedDedupData',
       },
       'consume-first': {
-        file: 'variants/consume-first.ts',
         description:
           'Deletes the incoming token before processing: a crash in between loses the message.',
         violates: 'everyItemBilled',

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('16-third-party-apis');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('16-third-party-apis');
 
 describe('16 third-party APIs', () => {
   it('the starter charges alice twice after a lost answer', () => {
-    const { events, world } = counterexampleOf(bundle, 'starter');
+    const { events, world } = counterexample('starter');
     expect(
       events.some(
         (e) =>
@@ -20,21 +18,21 @@ describe('16 third-party APIs', () => {
   });
 
   it('with a key per attempt, PierogiPay sees two different keys', () => {
-    const { world } = counterexampleOf(bundle, 'key-per-attempt');
+    const { world } = counterexample('key-per-attempt');
     const keys = Object.values(world.external.PierogiPay!.records).map((c) => c.idempotencyKey);
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(2);
   });
 
   it('marking before charging leaves the order never charged after a crash', () => {
-    const { events, world } = counterexampleOf(bundle, 'mark-before-charging');
+    const { events, world } = counterexample('mark-before-charging');
     expect(events.some((e) => e.type === 'crash' && e.after === 'batch')).toBe(true);
     expect(Object.keys(world.external.PierogiPay!.records)).toHaveLength(0);
   });
 
   it('without find-or-create the courier books two shipments', () => {
     for (const name of ['keys-only', 'fresh-reference']) {
-      const { world } = counterexampleOf(bundle, name);
+      const { world } = counterexample(name);
       expect(Object.keys(world.external.Courier!.records), name).toHaveLength(2);
     }
   });
@@ -50,7 +48,7 @@ describe('16 third-party APIs', () => {
       ['fresh-reference', 272, 8],
     ];
     for (const [name, distinctStates, depth] of figures) {
-      const r = checkVariant(bundle, variant(name));
+      const r = check(name);
       expect(r, name).toMatchObject({ ok: true, distinctStates, depth });
     }
   });

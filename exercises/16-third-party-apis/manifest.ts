@@ -66,7 +66,6 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   // One fault in the whole run: a provider's answer is lost, or a handler crashes after a step.
   faults: { total: 1, perKind: { externalCommitLost: 1, crash: 1 } },
   invariants: [
@@ -129,29 +128,22 @@ export default defineExercise({
     'drop-expectedVersion in onCreateShipment #2':
       'Shipping handles one message at a time: nothing writes the shipment between the load and the store',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'key-per-attempt': {
-        file: 'variants/key-per-attempt.ts',
         description: 'Sends an idempotency key, but a fresh one on every attempt (ctx.newId()).',
         violates: 'oneChargePerPayment',
       },
       'mark-before-charging': {
-        file: 'variants/mark-before-charging.ts',
         description:
           'Saves "charging" before the call and skips the call when a retry finds it: at most once, not exactly once.',
         violates: 'orderReferencesItsCharge',
       },
       'keys-only': {
-        file: 'variants/keys-only.ts',
         description: 'Fixes the payment with a key, but still creates a shipment on every attempt.',
         violates: 'oneShipmentPerPaidOrder',
       },
       'fresh-reference': {
-        file: 'variants/fresh-reference.ts',
         description:
           'Searches before creating, but with a reference made up anew on every attempt.',
         violates: 'oneShipmentPerPaidOrder',

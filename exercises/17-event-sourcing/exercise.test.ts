@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('17-event-sourcing');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('17-event-sourcing');
 
-function streamOf(world: ReturnType<typeof counterexampleOf>['world']) {
+function streamOf(world: ReturnType<typeof counterexample>['world']) {
   const s = world.stores.marketing!;
   if (s.kind !== 'events') throw new Error('marketing is not an event store');
   return (s.streams['payments-alice'] ?? []).map((e) => e.data as { type: string });
@@ -13,7 +11,7 @@ function streamOf(world: ReturnType<typeof counterexampleOf>['world']) {
 
 describe('17 event sourcing', () => {
   it('the starter: both threads read version 0, both append a coupon', () => {
-    const { events, world } = counterexampleOf(bundle, 'starter');
+    const { events, world } = counterexample('starter');
     const reads = events.filter((e) => e.type === 'readStream');
     expect(reads).toHaveLength(2);
     expect(reads.every((e) => e.type === 'readStream' && e.version === 0)).toBe(true);
@@ -21,13 +19,13 @@ describe('17 event sourcing', () => {
   });
 
   it('without the message id check, a crash after the append counts a payment twice', () => {
-    const { events, world } = counterexampleOf(bundle, 'expected-version-only');
+    const { events, world } = counterexample('expected-version-only');
     expect(events.some((e) => e.type === 'crash' && e.after === 'append')).toBe(true);
     expect(streamOf(world).filter((e) => e.type === 'PaymentCounted')).toHaveLength(2);
   });
 
   it('re-appending after a conflict without deciding again grants two coupons', () => {
-    const { events, world } = counterexampleOf(bundle, 'retry-without-rereading');
+    const { events, world } = counterexample('retry-without-rereading');
     expect(events.some((e) => e.type === 'append' && e.outcome === 'conflict')).toBe(true);
     expect(streamOf(world).filter((e) => e.type === 'CouponGranted')).toHaveLength(2);
   });
@@ -42,7 +40,7 @@ describe('17 event sourcing', () => {
       ['retry-without-rereading', 247, 8],
     ];
     for (const [name, distinctStates, depth] of figures) {
-      const r = checkVariant(bundle, variant(name));
+      const r = check(name);
       expect(r, name).toMatchObject({ ok: true, distinctStates, depth });
     }
   });

@@ -75,7 +75,6 @@ export default defineExercise({
       payload: { customer: 'alice', amount: p.amount },
     })),
   },
-  dispatch: 'immediate',
   // One fault: a handler crashes after a step, or the broker delivers a message twice.
   faults: { total: 1, perKind: { crash: 1, duplicate: 1 } },
   invariants: [
@@ -89,24 +88,18 @@ export default defineExercise({
     },
     couponWhenTotalCrosses100(PAYMENTS),
   ],
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'expected-version-only': {
-        file: 'variants/expected-version-only.ts',
         description: 'Appends at the expected version, but never looks for the message id.',
         violates: 'noDuplicateProcessing',
       },
       'dedup-only': {
-        file: 'variants/dedup-only.ts',
         description:
           'Recognises duplicates by message id, but appends without an expected version.',
         violates: 'oneCoupon',
       },
       'retry-without-rereading': {
-        file: 'variants/retry-without-rereading.ts',
         description:
           'On a conflict, appends the same events again at the new version, without deciding again.',
         violates: 'oneCoupon',

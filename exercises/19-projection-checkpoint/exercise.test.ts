@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, playSeeded } from '../../src/sim';
 import type { TraceEvent, World } from '../../src/sim';
 import { createProgram } from '../../src/workshop/program';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('19-projection-checkpoint');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { bundle, check, counterexample } = await pinExercise('19-projection-checkpoint');
 
 function viewOf(world: World) {
   const s = world.stores.history!;
@@ -30,7 +28,7 @@ function viewWritesFor(events: TraceEvent[], messageId: string): string[] {
 
 describe('19 projection checkpoint', () => {
   it('the starter: event-1 comes back after a crash, and both deliveries count order-1', () => {
-    const { events, world } = counterexampleOf(bundle, 'starter');
+    const { events, world } = counterexample('starter');
     expect(events.some((e) => e.type === 'crash' && e.after === 'batch')).toBe(true);
     expect(events.filter((e) => e.type === 'deliver' && e.messageId === 'event-1')).toHaveLength(2);
     expect(viewWritesFor(events, 'event-1')).toEqual(['event-1@History', 'event-1@History#2']);
@@ -46,28 +44,28 @@ describe('19 projection checkpoint', () => {
   });
 
   it('a checkpoint saved after the view: the crash between the writes counts order-1 twice', () => {
-    const { events, world } = counterexampleOf(bundle, 'checkpoint-after-view');
+    const { events, world } = counterexample('checkpoint-after-view');
     expect(events.some((e) => e.type === 'crash' && e.after === 'batch')).toBe(true);
     expect(viewWritesFor(events, 'event-1')).toEqual(['event-1@History', 'event-1@History#2']);
     expect(viewOf(world)).toEqual({ orders: 2, total: 40 });
   });
 
   it('applying past a gap: event-2 arrives after event-3 and is dropped as old', () => {
-    const { events, world } = counterexampleOf(bundle, 'apply-past-gaps');
+    const { events, world } = counterexample('apply-past-gaps');
     expect(events.some((e) => e.type === 'delay' && e.messageId === 'event-2')).toBe(true);
     expect(viewWritesFor(events, 'event-2')).toEqual([]);
     expect(viewOf(world)).toEqual({ orders: 2, total: 70, checkpoint: 3 });
   });
 
   it('only the last event id: a duplicate of event-2 after event-3 is counted again', () => {
-    const { events, world } = counterexampleOf(bundle, 'last-event-id-only');
+    const { events, world } = counterexample('last-event-id-only');
     expect(events.some((e) => e.type === 'duplicate' && e.messageId === 'event-2')).toBe(true);
     expect(viewWritesFor(events, 'event-2')).toHaveLength(2);
     expect(viewOf(world)).toMatchObject({ orders: 4, total: 130 });
   });
 
   it('failing on a gap: event-3 runs out of retries before event-2 arrives', () => {
-    const { events, world } = counterexampleOf(bundle, 'fail-on-gap');
+    const { events, world } = counterexample('fail-on-gap');
     expect(events.some((e) => e.type === 'delay' && e.messageId === 'event-2')).toBe(true);
     expect(world.errorQueue.map((c) => c.messageId)).toEqual(['event-3']);
   });
@@ -83,7 +81,7 @@ describe('19 projection checkpoint', () => {
       ['fail-on-gap', 129, 13, 13],
     ];
     for (const [name, distinctStates, depth, steps] of figures) {
-      const r = checkVariant(bundle, variant(name));
+      const r = check(name);
       expect(r, name).toMatchObject({ ok: true, distinctStates, depth });
       const trace = r.result.verdict === 'violated' ? r.result.counterexample : null;
       expect(trace?.depth ?? null, name).toBe(steps);

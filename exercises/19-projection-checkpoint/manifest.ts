@@ -75,7 +75,6 @@ export default defineExercise({
       payload: { stream: STREAM, version: i + 1, ...data },
     })),
   },
-  dispatch: 'immediate',
   // One fault per run: an extra copy of an event, an event delivered after later ones, or a
   // crash. Each known-bad variant needs only one; the settings panel allows more.
   faults: { total: 1, perKind: { duplicate: 1, delay: 1, crash: 1 } },
@@ -115,31 +114,24 @@ export default defineExercise({
     'drop-expectedVersion in onOrderEvent #1':
       'History handles one event at a time: nothing writes the view between the load and the store',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'checkpoint-after-view': {
-        file: 'variants/checkpoint-after-view.ts',
         description:
           'Keeps the checkpoint in its own document, saved after the view: a crash between the two writes counts the event again.',
         violates: 'neverCountsTwice',
       },
       'apply-past-gaps': {
-        file: 'variants/apply-past-gaps.ts',
         description:
           'Ignores events at or below the checkpoint, but applies an event beyond a gap and moves the checkpoint past the missing one.',
         violates: 'projectionEqualsFold',
       },
       'last-event-id-only': {
-        file: 'variants/last-event-id-only.ts',
         description:
           'Remembers only the id of the last event applied: a late duplicate of an older event is counted again.',
         violates: 'neverCountsTwice',
       },
       'fail-on-gap': {
-        file: 'variants/fail-on-gap.ts',
         description:
           'Waits for a gap by throwing: the retries run out before the missing event arrives.',
         violates: 'noDeadLetters',

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { docs } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('20-consistency-token');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('20-consistency-token');
 
-type World = ReturnType<typeof counterexampleOf>['world'];
+type World = ReturnType<typeof counterexample>['world'];
 const responsesOf = (world: World) => world.tabs.find((t) => t.tab === 'alice')!.responses!;
 const historyOf = (world: World) =>
   docs<{ orders: string[]; checkpoint: number }>(world, 'history', 'views')[0]![1];
 
 describe('20 consistency token', () => {
   it('the starter: Submit accepts cart-1, then "My orders" answers before the projection', () => {
-    const { events, world } = counterexampleOf(bundle, 'starter');
+    const { events, world } = counterexample('starter');
     expect(responsesOf(world)).toEqual([
       { route: 'submit', body: { status: 'accepted', cartId: 'cart-1', token: 1 } },
       { route: 'myOrders', body: { orders: [] } },
@@ -25,7 +23,7 @@ describe('20 consistency token', () => {
   });
 
   it('the token carried by the browser is the one Submit returned', () => {
-    const { world } = counterexampleOf(bundle, 'token-before-append');
+    const { world } = counterexample('token-before-append');
     const [submit] = responsesOf(world);
     expect(submit).toEqual({
       route: 'submit',
@@ -34,7 +32,7 @@ describe('20 consistency token', () => {
   });
 
   it('a query that writes the history races the projection: My orders fails with a conflict', () => {
-    const { events, check } = counterexampleOf(bundle, 'catch-up-without-checkpoint');
+    const { events, check } = counterexample('catch-up-without-checkpoint');
     expect(check.invariant).toBe('readYourWrites');
     expect(events.some((e) => e.type === 'reject' && e.reason === 'conflict')).toBe(true);
     expect(events.some((e) => e.type === 'httpGiveUp')).toBe(true);
@@ -50,7 +48,7 @@ describe('20 consistency token', () => {
       ['catch-up-without-checkpoint', 71, 15],
     ];
     for (const [name, distinctStates, depth] of figures) {
-      const r = checkVariant(bundle, variant(name));
+      const r = check(name);
       expect(r, name).toMatchObject({ ok: true, distinctStates, depth });
     }
   });

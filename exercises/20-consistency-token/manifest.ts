@@ -54,7 +54,6 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   // No failures: the projection lagging behind the request is enough.
   faults: { total: 0, perKind: {} },
   invariants: [
@@ -102,23 +101,17 @@ export default defineExercise({
     'drop-expectedVersion in onOrderPlaced #1':
       'History handles one event at a time: nothing writes the view between the load and the store',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'pending-only-when-empty': {
-        file: 'variants/pending-only-when-empty.ts',
         description: 'Shows a pending row only while the history is empty, ignoring the token.',
         violates: 'readYourWrites',
       },
       'token-before-append': {
-        file: 'variants/token-before-append.ts',
         description: 'Submit returns the version it read, one below the version of the new event.',
         violates: 'readYourWrites',
       },
       'catch-up-without-checkpoint': {
-        file: 'variants/catch-up-without-checkpoint.ts',
         description:
           'The query saves the missing orders into the history but not its checkpoint, so the projection adds them again.',
         violates: 'readYourWrites',

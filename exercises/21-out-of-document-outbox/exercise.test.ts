@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, doc, playSeeded } from '../../src/sim';
 import type { TraceEvent, World } from '../../src/sim';
 import { createProgram } from '../../src/workshop/program';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 import type { Order } from '../types';
 
-const bundle = await loadBundle('21-out-of-document-outbox');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { bundle, check, counterexample } = await pinExercise('21-out-of-document-outbox');
 
 type ShopOrder = Order & { transactionId?: string | null; outbox?: unknown };
 const order = (w: World) => doc<ShopOrder>(w, 'orders', 'order-1')!;
@@ -24,7 +22,7 @@ const enqueued = (events: TraceEvent[], type: string) =>
 
 /** Replays a variant's counterexample, then takes the first enabled step until the run ends. */
 function playedOn(name: string): World {
-  const { check } = counterexampleOf(bundle, name);
+  const { check } = counterexample(name);
   const prepared = createProgram(bundle.manifest, bundle.sources[check.file]!, check.file);
   if (!prepared.ok) throw new Error(prepared.error.message);
   const engine = createEngine(prepared.program);
@@ -41,7 +39,7 @@ function playedOn(name: string): World {
 
 describe('21 out-of-document outbox', () => {
   it("the starter's counterexample: add-1's first write puts its whole ItemAdded into the order", () => {
-    const { world } = counterexampleOf(bundle);
+    const { world } = counterexample();
     expect(order(world).outbox).toEqual({
       'add-1': [
         {
@@ -69,7 +67,7 @@ describe('21 out-of-document outbox', () => {
   });
 
   it("mark-current-message: add-2 finishes add-1's transaction and marks itself, so it is dropped", () => {
-    const { events, world } = counterexampleOf(bundle, 'mark-current-message');
+    const { events, world } = counterexample('mark-current-message');
     expect(events.some((e) => e.type === 'sendFail' && e.attemptId === 'add-1@Orders')).toBe(true);
     expect(kvOps(events, 'get', 'outbox')).toEqual([
       'add-1@Orders tx-add-1',
@@ -84,7 +82,7 @@ describe('21 out-of-document outbox', () => {
   });
 
   it("finish-own-only: add-2 commits over add-1's pending transaction", () => {
-    const { events, world } = counterexampleOf(bundle, 'finish-own-only');
+    const { events, world } = counterexample('finish-own-only');
     expect(events.some((e) => e.type === 'sendFail' && e.attemptId === 'add-1@Orders')).toBe(true);
     expect(order(world)).toMatchObject({ lines: ['Meat', 'Mushrooms'], transactionId: 'tx-add-2' });
     expect(kvKeys(world, 'outbox')).toEqual(['tx-add-1', 'tx-add-2']);
@@ -92,7 +90,7 @@ describe('21 out-of-document outbox', () => {
   });
 
   it("mark-after-delete: a crash between the delete and the mark, and add-1's id is nowhere", () => {
-    const { events, world } = counterexampleOf(bundle, 'mark-after-delete');
+    const { events, world } = counterexample('mark-after-delete');
     expect(events.some((e) => e.type === 'crash' && e.after === 'kvDelete')).toBe(true);
     expect(order(world)).toMatchObject({ lines: ['Meat'], transactionId: null });
     expect(kvKeys(world, 'outbox')).toEqual([]);
@@ -100,20 +98,20 @@ describe('21 out-of-document outbox', () => {
   });
 
   it('new-work-before-finishing: the retry after a crash adds Meat again', () => {
-    const { events, world } = counterexampleOf(bundle, 'new-work-before-finishing');
+    const { events, world } = counterexample('new-work-before-finishing');
     expect(events.some((e) => e.type === 'crash' && e.after === 'batch')).toBe(true);
     expect(order(world).lines).toEqual(['Meat', 'Meat']);
   });
 
   it('delete-before-dispatch: a crash after the delete loses add-2/ItemAdded', () => {
-    const { events, world } = counterexampleOf(bundle, 'delete-before-dispatch');
+    const { events, world } = counterexample('delete-before-dispatch');
     expect(events.some((e) => e.type === 'crash' && e.after === 'kvDelete')).toBe(true);
     expect(enqueued(events, 'ItemAdded')).toEqual(['add-1/ItemAdded']);
     expect(order(world).lines).toEqual(['Meat', 'Mushrooms']);
   });
 
   it("fresh-tx-ids: a crash after the outbox write leaves the attempt's document for ever", () => {
-    const { events, world } = counterexampleOf(bundle, 'fresh-tx-ids');
+    const { events, world } = counterexample('fresh-tx-ids');
     expect(events.some((e) => e.type === 'crash' && e.after === 'kvPut')).toBe(true);
     expect(kvKeys(world, 'outbox')).toHaveLength(1);
     expect(kvKeys(world, 'outbox')[0]).toMatch(/^tx-add-[12]@Orders\.1$/);
@@ -133,7 +131,7 @@ describe('21 out-of-document outbox', () => {
       ['fresh-tx-ids', 'outboxEmptyAtEnd', 1056, 30],
     ];
     for (const [name, invariant, states, depth] of figures) {
-      const c = checkVariant(bundle, variant(name));
+      const c = check(name);
       expect({ name, invariant: c.invariant, states: c.distinctStates, depth: c.depth }).toEqual({
         name,
         invariant,

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
 import type { World } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('22-http-edges');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('22-http-edges');
 
 interface Line {
   filling: string;
@@ -19,7 +17,7 @@ const receiptKeys = (w: World) => {
 
 describe('22 exactly once at the HTTP edge', () => {
   it("the starter's retry of one tap adds a second line with a new stamp", () => {
-    const { events, world, check } = counterexampleOf(bundle);
+    const { events, world, check } = counterexample();
     expect(check.invariant).toBe('oneLinePerRequest');
     // One tap, lost in doubt (a crash right after the commit), retried under the same id.
     expect(events.filter((e) => e.type === 'userAct')).toHaveLength(1);
@@ -37,14 +35,14 @@ describe('22 exactly once at the HTTP edge', () => {
   });
 
   it('result-not-stored: the order is changed once, but the repeat answers a new stamp', () => {
-    const { world } = counterexampleOf(bundle, 'result-not-stored');
+    const { world } = counterexample('result-not-stored');
     expect(lines(world)).toEqual([{ filling: 'Meat', stamp: 'clock-1' }]);
     const answer = world.invocations.find((i) => i.attemptId === 'r1@OrderApi#2')?.pending;
     expect(answer).toMatchObject({ phase: 'respond', body: { stamp: 'clock-2' } });
   });
 
   it('emit-from-fresh-call: the same message id goes out with a stamp the order never stored', () => {
-    const { events, world } = counterexampleOf(bundle, 'emit-from-fresh-call');
+    const { events, world } = counterexample('emit-from-fresh-call');
     const sent = events
       .filter((e) => e.type === 'enqueue')
       .filter((e) => e.messageId === 'item-added-r1');
@@ -53,13 +51,13 @@ describe('22 exactly once at the HTTP edge', () => {
   });
 
   it('blob-with-random-name: two receipts for one line', () => {
-    const { world } = counterexampleOf(bundle, 'blob-with-random-name');
+    const { world } = counterexample('blob-with-random-name');
     expect(lines(world)).toHaveLength(1);
     expect(receiptKeys(world)).toHaveLength(2);
   });
 
   it("dedup-by-content: Alice's second tap gets the first tap's line", () => {
-    const { events, world } = counterexampleOf(bundle, 'dedup-by-content');
+    const { events, world } = counterexample('dedup-by-content');
     expect(events.filter((e) => e.type === 'userAct')).toHaveLength(2);
     expect(lines(world)).toEqual([{ filling: 'Meat', stamp: 'clock-1' }]);
     const second = events.find((e) => e.type === 'enqueue' && e.messageId === 'item-added-r2');
@@ -79,7 +77,7 @@ describe('22 exactly once at the HTTP edge', () => {
       ['dedup-by-content', 130, 12],
     ];
     for (const [name, distinctStates, depth] of figures) {
-      const r = checkVariant(bundle, variant(name));
+      const r = check(name);
       expect(r, name).toMatchObject({ ok: true, distinctStates, depth });
     }
   });

@@ -95,7 +95,6 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   // One fault: an answer is lost on its way back, or the function crashes after a step.
   faults: { total: 1, perKind: { responseLost: 1, crash: 1 } },
   invariants: [
@@ -197,43 +196,34 @@ export default defineExercise({
     'gut in onItemAdded #1':
       'the Kitchen only listens: its handler does nothing in the solution either',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'result-not-stored': {
-        file: 'variants/result-not-stored.ts',
         description:
           'Records the request id with the change, but not the stamp: a repeat asks the Clock again and answers with a new stamp.',
         violates: 'answersShowTheCommittedStamp',
       },
       'emit-from-fresh-call': {
-        file: 'variants/emit-from-fresh-call.ts',
         description:
           "Asks the Clock before once (fine), but builds the message, receipt and answer from that fresh stamp instead of once's result.",
         violates: 'kitchenGetsTheCommittedStamp',
       },
       'blob-with-random-name': {
-        file: 'variants/blob-with-random-name.ts',
         description:
           'Writes the right receipt under a fresh name on every attempt: a repeat leaves two receipts for one line.',
         violates: 'receiptsMatchTheOrder',
       },
       'return-early-on-repeat': {
-        file: 'variants/return-early-on-repeat.ts',
         description:
           'Answers a repeat with the stored result and stops: after a crash behind the commit, no message and no receipt.',
         violates: 'everyAddAnnounced',
       },
       'receipt-as-dedup-record': {
-        file: 'variants/receipt-as-dedup-record.ts',
         description:
           'Treats an existing receipt as "already done": it is written after the change, so a crash in between adds the line again.',
         violates: 'oneLinePerRequest',
       },
       'dedup-by-content': {
-        file: 'variants/dedup-by-content.ts',
         description:
           "Takes a Meat line already in the order for the retry: Alice's second tap gets the first tap's line.",
         violates: 'kitchenGetsTheCommittedStamp',

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../src/sim';
-import { counterexampleOf, loadBundle } from '../../src/workshop/testing';
-import { checkVariant, variantsOf } from '../../src/workshop/verify';
+import { pinExercise } from '../../src/workshop/testing';
 
-const bundle = await loadBundle('23-testing-conversations');
-const variant = (name: string) => variantsOf(bundle).find((v) => v.variant === name)!;
+const { check, counterexample } = await pinExercise('23-testing-conversations');
 
-type World = ReturnType<typeof counterexampleOf>['world'];
+type World = ReturnType<typeof counterexample>['world'];
 interface Trace {
   produced: string[];
   processed: string[];
@@ -20,7 +18,7 @@ const statusOf = (world: World) => doc<{ status: string }>(world, 'orders', 'ord
 
 describe('23 testing conversations', () => {
   it("the starter: the test asserts while PlaceOrder is still in the broker, and says 'fail'", () => {
-    const { events, world } = counterexampleOf(bundle);
+    const { events, world } = counterexample();
     const [start, assert] = answersOf(world);
     const conversation = (start!.body as { conversation: string }).conversation;
     expect(assert).toEqual({ route: 'assert', body: { conversation, verdict: 'fail' } });
@@ -34,7 +32,7 @@ describe('23 testing conversations', () => {
   });
 
   it('forgets-send-local: the re-sent PlaceOrder leaves untraced, so the trace looks over too early', () => {
-    const { world } = counterexampleOf(bundle, 'forgets-send-local');
+    const { world } = counterexample('forgets-send-local');
     const conversation = (answersOf(world)[0]!.body as { conversation: string }).conversation;
     const trace = traceOf(world, conversation)!;
     expect(trace.produced).toEqual(trace.processed);
@@ -47,7 +45,7 @@ describe('23 testing conversations', () => {
   });
 
   it('no-conversation-header: Billing cannot tell which trace FinalizeOrder belongs to', () => {
-    const { world } = counterexampleOf(bundle, 'no-conversation-header');
+    const { world } = counterexample('no-conversation-header');
     const conversation = (answersOf(world)[0]!.body as { conversation: string }).conversation;
     const trace = traceOf(world, conversation)!;
     const finalize = Object.entries(world.history.enqueued).find(
@@ -70,7 +68,7 @@ describe('23 testing conversations', () => {
       ['order-before-trace', 678, 21],
     ];
     const got = figures.map(([name]) => {
-      const r = checkVariant(bundle, variant(name));
+      const r = check(name);
       return [name, r.distinctStates, r.depth, r.ok];
     });
     expect(got).toEqual(figures.map((f) => [...f, true]));

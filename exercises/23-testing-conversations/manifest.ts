@@ -94,7 +94,6 @@ export default defineExercise({
       },
     ],
   },
-  dispatch: 'immediate',
   // No failures: a conversation that is not over yet is enough.
   faults: { total: 0, perKind: {} },
   invariants: [
@@ -154,38 +153,30 @@ export default defineExercise({
     'swallow in addToTrace #1':
       'no faults in this exercise: the only errors the write can raise are the conflicts the loop retries anyway',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
     starterViolates: 'noFalseFailure',
-    solution: 'solution.ts',
     variants: {
       'processed-on-receipt': {
-        file: 'variants/processed-on-receipt.ts',
         description:
           'Marks a message processed when it arrives and adds what it produced after the handler.',
         violates: 'noFalseFailure',
       },
       'forgets-send-local': {
-        file: 'variants/forgets-send-local.ts',
         description:
           'Traces send and publish but not sendLocal: the re-sent PlaceOrder leaves untraced.',
         violates: 'noFalseFailure',
       },
       'no-conversation-header': {
-        file: 'variants/no-conversation-header.ts',
         description:
           'Records the ids it produced, but the messages leave without the conversation id.',
         violates: 'conversationTraced',
       },
       'poll-the-order': {
-        file: 'variants/poll-the-order.ts',
         description:
           'Ignores the trace and looks at the order up to three times: a sleep in disguise.',
         violates: 'noFalseFailure',
       },
       'order-before-trace': {
-        file: 'variants/order-before-trace.ts',
         description: 'Loads the order first and the trace second, then judges the order it loaded.',
         violates: 'noFalseFailure',
       },

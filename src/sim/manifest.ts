@@ -228,7 +228,50 @@ export function configuredRetries(spec: MessageEndpointSpec): RetryPolicy {
   return spec.retries ?? DEFAULT_RETRIES;
 }
 
-/** Identity function that gives manifests their type (and a place for defaults later). */
-export function defineExercise(manifest: ExerciseManifest): ExerciseManifest {
-  return manifest;
+/** The checker's bounds when a manifest does not set them. */
+export const DEFAULT_LIMITS: CheckerLimits = {
+  maxStates: 200_000,
+  maxDepth: 200,
+  maxTimeMs: 10_000,
+};
+
+/**
+ * What an author writes in manifest.ts: an {@link ExerciseManifest} whose usual values may be
+ * left out (see {@link defineExercise}).
+ */
+export type ExerciseManifestInput = Omit<ExerciseManifest, 'dispatch' | 'limits' | 'files'> & {
+  /** Default 'immediate'. */
+  dispatch?: ExerciseManifest['dispatch'];
+  /** Default {@link DEFAULT_LIMITS}; give only the bounds that differ. */
+  limits?: Partial<CheckerLimits>;
+  files?: {
+    /** Default 'starter.ts'. */
+    starter?: string;
+    starterViolates?: string;
+    /** Default 'solution.ts'. */
+    solution?: string;
+    /** Known-bad variants: name -> spec; `file` defaults to `variants/<name>.ts`. */
+    variants?: Record<string, Omit<VariantSpec, 'file'> & { file?: string }>;
+  };
+};
+
+/** `export default defineExercise({...})`: the manifest, with the usual values filled in. */
+export function defineExercise(input: ExerciseManifestInput): ExerciseManifest {
+  const files = input.files ?? {};
+  return {
+    ...input,
+    dispatch: input.dispatch ?? 'immediate',
+    limits: { ...DEFAULT_LIMITS, ...input.limits },
+    files: {
+      starter: files.starter ?? 'starter.ts',
+      ...(files.starterViolates !== undefined ? { starterViolates: files.starterViolates } : {}),
+      solution: files.solution ?? 'solution.ts',
+      variants: Object.fromEntries(
+        Object.entries(files.variants ?? {}).map(([name, v]) => [
+          name,
+          { ...v, file: v.file ?? `variants/${name}.ts` },
+        ]),
+      ),
+    },
+  };
 }

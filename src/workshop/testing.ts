@@ -9,7 +9,7 @@ import { isMessaging } from './bundle';
 import type { ExerciseBundle } from './bundle';
 import { loadExercisesFromDisk } from './loadNode';
 import { checkVariant, variantsOf } from './verify';
-import type { VariantCheck } from './verify';
+import type { VariantCheck, VariantToCheck } from './verify';
 
 export async function loadBundle(folder: string): Promise<ExerciseBundle> {
   const found = (await loadExercisesFromDisk()).find((e) => e.folder === folder);
@@ -41,5 +41,32 @@ export function counterexampleOf(
     events: replay.events,
     lines: replay.events.map(describeEvent),
     world: replay.world,
+  };
+}
+
+/** An exercise folder under test: its bundle, and its variants checked or replayed by name. */
+export interface PinnedExercise {
+  bundle: ExerciseBundle;
+  /** The variant by name, to check against a changed bundle with `checkVariant`. */
+  variant(name: string): VariantToCheck;
+  /** Checks 'starter', 'solution' or a known-bad variant (or `source` in its place). */
+  check(variant: string, source?: string): VariantCheck;
+  /** The variant's counterexample replayed (default: the starter's); throws if it passed. */
+  counterexample(variant?: string): ReplayedCounterexample;
+}
+
+/** `const { check, counterexample } = await pinExercise('04-lost-message')` in an exercise test. */
+export async function pinExercise(folder: string): Promise<PinnedExercise> {
+  const bundle = await loadBundle(folder);
+  const variant = (name: string): VariantToCheck => {
+    const v = variantsOf(bundle).find((x) => x.variant === name);
+    if (!v) throw new Error(`${folder} has no variant ${name}`);
+    return v;
+  };
+  return {
+    bundle,
+    variant,
+    check: (name, source) => checkVariant(bundle, variant(name), undefined, source),
+    counterexample: (variant = 'starter') => counterexampleOf(bundle, variant),
   };
 }

@@ -14,7 +14,6 @@ export default defineExercise({
   },
   stores: { db: { kind: 'documents', initial: { carts: carts(1) } } },
   workload: { tabs: [submitTab('cart-1', 2)] },
-  dispatch: 'immediate',
   faults: { total: 1, perKind: { sendFail: 1 } },
   invariants: [coreInvariants.noLostMessages, oneOrderPerSubmittedCart],
   // Mutants of the solution this small model cannot tell apart from it, and why: grow the model
@@ -25,13 +24,9 @@ export default defineExercise({
     'drop-expectedVersion in submitCart #1':
       'one tab submits the cart: no concurrent write to it (exercise 02)',
   },
-  limits: { maxStates: 200_000, maxDepth: 200, maxTimeMs: 10_000 },
   files: {
-    starter: 'starter.ts',
-    solution: 'solution.ts',
     variants: {
       'swallow-error': {
-        file: 'variants/swallow-error.ts',
         description: 'Catches the broker error and carries on.',
         violates: 'noLostMessages',
       },
