@@ -20,9 +20,9 @@ import { Invariants } from './Invariants';
 import { RunProblem } from './RunProblem';
 import type { Session } from './useSession';
 import { WorldState } from './WorldState';
+import { SPEEDS } from '../../machines/playbackMachine';
+import type { Speed } from '../../machines/playbackMachine';
 
-export const SPEEDS = { slow: 700, normal: 300, fast: 80 } as const;
-export type Speed = keyof typeof SPEEDS;
 
 interface Props {
   session: Session;

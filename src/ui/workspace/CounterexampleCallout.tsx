@@ -1,0 +1,41 @@
+/**
+ * What the checker found, next to its verdict: the invariant's own words on the violating state,
+ * and buttons that step through the shortest run breaking it (loaded in the run view).
+ */
+import type { ShownCounterexample } from '../../machines/playbackMachine';
+
+interface Props {
+  counterexample: ShownCounterexample;
+  onSeek(cursor: number): void;
+}
+
+export function CounterexampleCallout({ counterexample, onSeek }: Props) {
+  const steps = counterexample.labels.length;
+  return (
+    <div className="callout counterexample" data-testid="counterexample">
+      <p>
+        <strong>What is wrong:</strong>{' '}
+        {counterexample.explanation ?? 'Loading the counterexample…'}
+      </p>
+      <p className="muted">
+        The shortest run that breaks it ({steps} steps) is loaded in the run view.
+      </p>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => onSeek(0)}
+        >
+          Step through it from the start
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => onSeek(steps)}
+        >
+          Jump to the violation
+        </button>
+      </div>
+    </div>
+  );
+}

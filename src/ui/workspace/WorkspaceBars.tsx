@@ -1,0 +1,59 @@
+/**
+ * The bars above the exercise page: share link, version history, the "changed in another tab"
+ * notice, the instructor's bar and export/import of runs.
+ */
+import type { ExerciseManifest } from '../../sim';
+import type { TraceEvent } from '../../sim';
+import { ExportBar } from '../export/ExportBar';
+import type { RunFile } from '../export/runFile';
+import { HistoryButton } from '../history/HistoryDialog';
+import type { Version } from '../history/versions';
+import { InstructorBar } from '../presenter/InstructorBar';
+import { useProgressStore } from '../useProgressStore';
+import { ShareBar } from './ShareBar';
+
+interface Props {
+  folder: string;
+  manifest: ExerciseManifest;
+  code: string;
+  shared: boolean;
+  run: { events: TraceEvent[]; cursor: number } | null;
+  makeShareUrl(): string;
+  /** The run as an exported file (JSON text). */
+  makeRunFile(): string;
+  onImport(run: RunFile): void;
+  onRestore(version: Version): void;
+}
+
+export function WorkspaceBars(props: Props) {
+  const { folder } = props;
+  const changedElsewhere = useProgressStore((s) => s.changedElsewhere.includes(folder));
+  const dismissChangedElsewhere = useProgressStore((s) => s.dismissChangedElsewhere);
+  return (
+    <div className="workspace-bars">
+      <ShareBar folder={folder} makeUrl={props.makeShareUrl} shared={props.shared} />
+      <HistoryButton folder={folder} currentCode={props.code} onRestore={props.onRestore} />
+      {changedElsewhere && (
+        <p className="callout callout-info" role="status" data-testid="changed-elsewhere">
+          This exercise was changed in another tab. This tab keeps your code; the other tab&apos;s
+          is kept in History.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => dismissChangedElsewhere(folder)}
+          >
+            Dismiss
+          </button>
+        </p>
+      )}
+      <InstructorBar folder={folder} />
+      <ExportBar
+        folder={folder}
+        manifest={props.manifest}
+        run={props.run}
+        makeJson={props.makeRunFile}
+        onImport={props.onImport}
+      />
+    </div>
+  );
+}
