@@ -3,26 +3,22 @@
  * Forward, Reset, speed), the run summary and invariants at the cursor, the timeline (each step
  * offers the faults that could have happened there, and re-runs from it), and the world state.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
-import { parseSeed } from '../../core/random';
+import { useEffect, useMemo, useState } from 'react';
 import { messagesInFlightAt } from '../../projections';
-import { FAULT_DESCRIPTIONS } from '../../sim';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
 import type { ExerciseManifest } from '../../sim';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { usePrefsStore } from '../shell/usePrefsStore';
-import { Topology } from '../diagram/Topology';
 import { TimelineTable } from '../TimelineTable';
 import { Tabs } from './Tabs';
 import { ChoiceList } from './ChoiceList';
-import { Invariants } from './Invariants';
 import { RunProblem } from './RunProblem';
 import type { Session } from './useSession';
-import { WorldState } from './WorldState';
+import { RunControls } from './RunControls';
+import { RunDetails } from './RunDetails';
+import { FaultMenu } from './FaultMenu';
 import { SPEEDS } from '../../machines/playbackMachine';
 import type { Speed } from '../../machines/playbackMachine';
-
 
 interface Props {
   session: Session;
@@ -54,28 +50,10 @@ export function RunView(props: Props) {
   const { session, file, seed, playing, speed, codeChanged } = props;
   const { view, busy, problem } = session;
   const projector = usePrefsStore((s) => s.projector);
-  const [seedText, setSeedText] = useState(String(seed));
-  const [seedError, setSeedError] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ step: number; faults: EnabledChoice[] | null } | null>(null);
   const [runTab, setRunTab] = useState<'diagram' | 'timeline'>('diagram');
-  const [worldTab, setWorldTab] = useState<'topology' | 'table'>('table');
-  const seedId = useId();
-  const seedErrorId = useId();
-  const speedId = useId();
 
-  useEffect(() => setSeedText(String(seed)), [seed]);
   useEffect(() => setMenu(null), [view?.events]);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const next = parseSeed(seedText);
-    if (next === undefined) {
-      setSeedError('Enter a whole number from 0 to 4294967295.');
-      return;
-    }
-    setSeedError(null);
-    props.onPlay(next);
-  };
 
   const openFaults = (step: number) => {
     if (menu?.step === step) return setMenu(null);
@@ -130,70 +108,19 @@ export function RunView(props: Props) {
       <div className="run-stage">
         <div className="run-toolbar">
           <h2 id="run-title">Run</h2>
-          <form className="seed-form run-controls" onSubmit={onSubmit} noValidate>
-            <label htmlFor={seedId}>Seed</label>
-            <input
-              id={seedId}
-              name="seed"
-              inputMode="numeric"
-              autoComplete="off"
-              value={seedText}
-              onChange={(e) => setSeedText(e.target.value)}
-              aria-invalid={seedError !== null}
-              aria-describedby={seedError ? seedErrorId : undefined}
-            />
-            {playing ? (
-              <button type="button" className="button button-small" onClick={props.onPause}>
-                Pause
-              </button>
-            ) : (
-              <button type="submit" className="button button-small">
-                Play
-              </button>
-            )}
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={(busy && !seeking) || cursor === 0}
-              onClick={() => props.onSeek(cursor - 1)}
-              aria-keyshortcuts="ArrowLeft"
-            >
-              ← Back
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={(busy && !seeking) || cursor >= length}
-              onClick={() => props.onSeek(cursor + 1)}
-              aria-keyshortcuts="ArrowRight"
-            >
-              Forward →
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={props.onReset}
-            >
-              Reset
-            </button>
-            <label htmlFor={speedId} className="speed-label visually-hidden">
-              Speed
-            </label>
-            <select
-              id={speedId}
-              value={speed}
-              onChange={(e) => props.onSpeed(e.target.value as Speed)}
-            >
-              <option value="slow">Slow</option>
-              <option value="normal">Normal</option>
-              <option value="fast">Fast</option>
-            </select>
-            {seedError && (
-              <p id={seedErrorId} className="field-error">
-                {seedError}
-              </p>
-            )}
-          </form>
+          <RunControls
+            seed={seed}
+            playing={playing}
+            speed={speed}
+            canBack={!(busy && !seeking) && cursor > 0}
+            canForward={!(busy && !seeking) && cursor < length}
+            onPlay={props.onPlay}
+            onPause={props.onPause}
+            onBack={() => props.onSeek(cursor - 1)}
+            onForward={() => props.onSeek(cursor + 1)}
+            onReset={props.onReset}
+            onSpeed={props.onSpeed}
+          />
           {!view && runMeta}
           <p role="status" className="run-status">
             {session.pending === 'play' ? `Running seed ${seed}…` : busy ? 'Working…' : ''}
@@ -283,89 +210,13 @@ export function RunView(props: Props) {
         )}
       </div>
       {view && (
-        <div className={busy ? 'run-details stale' : 'run-details'}>
-          <div className="summary" aria-label="Run summary">
-            <p className="summary-line">
-              <strong>
-                {length} steps, {view.events.length} events.
-              </strong>{' '}
-              {view.cursor < length
-                ? `Showing the world after step ${view.cursor}.`
-                : view.enabled.length === 0
-                  ? view.quiescent
-                    ? 'The run reached quiescence: nothing was left to do.'
-                    : 'Nothing can happen next, but work is left in flight.'
-                  : 'The run can go on: choose what happens next.'}
-            </p>
-            <Invariants invariants={view.invariants} quiescent={view.quiescent} />
-          </div>
-          <h3>World at this step</h3>
-          <Tabs<'topology' | 'table'>
-            label="World view"
-            selected={worldTab}
-            onSelect={setWorldTab}
-            tabs={[
-              {
-                key: 'table',
-                label: 'State table',
-                render: () => <WorldState summary={view.summary} />,
-              },
-              {
-                key: 'topology',
-                label: 'Topology',
-                render: () => (
-                  <div className="topology-host">
-                    <Topology
-                      manifest={props.manifest}
-                      world={view.world}
-                      {...(inFlight ? { inFlight } : {})}
-                    />
-                  </div>
-                ),
-              },
-            ]}
-          />
-        </div>
+        <RunDetails
+          view={view}
+          stale={busy}
+          manifest={props.manifest}
+          {...(inFlight ? { inFlight } : {})}
+        />
       )}
     </section>
-  );
-}
-
-function FaultMenu({
-  step,
-  faults,
-  onPick,
-}: {
-  step: number;
-  faults: EnabledChoice[] | null;
-  onPick(index: number): void;
-}) {
-  if (faults === null) return <p className="muted">Looking for faults…</p>;
-  if (faults.length === 0) {
-    return (
-      <p className="muted">
-        No fault could happen at step {step + 1} (or the fault budget is used up: see Faults and
-        settings).
-      </p>
-    );
-  }
-  return (
-    <div className="fault-menu" role="group" aria-label={`Faults at step ${step + 1}`}>
-      <p>Instead of step {step + 1}, inject a fault and re-run from there (same seed):</p>
-      <ul className="choice-list">
-        {faults.map((f) => (
-          <li key={f.index}>
-            <button
-              type="button"
-              className="button button-fault button-small"
-              onClick={() => onPick(f.index)}
-            >
-              {f.label}
-            </button>{' '}
-            <span className="muted">{f.fault ? FAULT_DESCRIPTIONS[f.fault] : ''}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
