@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { TraceEvent } from '../sim';
 import { isTroubleEvent, toTimelineRows } from './timeline';
+import { fmt } from './format';
 
 interface Props {
   events: readonly TraceEvent[];
@@ -58,7 +59,6 @@ export function TimelineTable(props: Props) {
       : windowStart(rows, cursor);
   const end = Math.min(rows.length, start + WINDOW_ROWS);
   const shown = rows.slice(start, end);
-  const fmt = (n: number) => n.toLocaleString('en-US');
   const more = (label: string, to: number) => (
     <tr className="timeline-more">
       <td colSpan={actions ? 6 : 5}>

@@ -15,6 +15,7 @@ import {
 } from './exportDiagram';
 import { parseRunFile } from './runFile';
 import type { RunFile } from './runFile';
+import { fmt } from '../format';
 
 interface Props {
   folder: string;
@@ -38,7 +39,7 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
     const w = exportWindow(run.events, run.cursor - 1, maxEvents);
     if (w.events.length < w.total)
       setStatus(
-        `Exported events ${(w.first + 1).toLocaleString('en-US')}–${(w.last + 1).toLocaleString('en-US')} of ${w.total.toLocaleString('en-US')}, around the cursor.`,
+        `Exported events ${fmt(w.first + 1)}–${fmt(w.last + 1)} of ${fmt(w.total)}, around the cursor.`,
       );
     return diagramSvg(w.events, manifest, run.cursor - 1);
   };
