@@ -1,10 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { isMessaging, isModelChecking, toLoaded } from '../src/workshop/bundle';
-import { EXERCISES_DIR } from '../src/workshop/loadNode';
+import { isMessaging, isModelChecking } from '../src/workshop/bundle';
+import { EXERCISES_DIR, loadExerciseFolder } from '../src/workshop/loadNode';
 import { checkLessonSteps, checkVariant, variantsOf } from '../src/workshop/verify';
 import { copyExercise, scaffoldExercise } from './scaffold';
 
@@ -16,19 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm run new-exercise', () => {
   it('scaffolds an exercise that already verifies', async () => {
     scaffoldExercise(dir, 'replay-the-error-queue', "Replaying the error queue's messages");
-    const sources: Record<string, string> = {};
-    for (const f of ['starter.ts', 'solution.ts', 'variants/swallow-error.ts'])
-      sources[f] = readFileSync(join(dir, f), 'utf8');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tpl'))).toEqual([]);
-    const mod = (await import(pathToFileURL(join(dir, 'manifest.ts')).href)) as {
-      default: unknown;
-    };
-    const loaded = toLoaded(
-      '19-replay-the-error-queue',
-      mod,
-      readFileSync(join(dir, 'README.md'), 'utf8'),
-      sources,
-    );
+    const loaded = await loadExerciseFolder(dir, '19-replay-the-error-queue');
     expect(loaded.ok).toBe(true);
     if (!isMessaging(loaded)) throw new Error('not a messaging exercise');
     expect(loaded.manifest.id).toBe('replay-the-error-queue');
@@ -48,29 +35,7 @@ describe('npm run new-exercise', () => {
     const copy = mkdtempSync(join(EXERCISES_DIR, '.scaffold-copy-'));
     onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
     copyExercise(join(EXERCISES_DIR, '18-model-checking'), copy, 'second-model', 'A second model');
-    const sources: Record<string, string> = {};
-    const walk = (d: string) => {
-      for (const name of readdirSync(d, { withFileTypes: true })) {
-        const p = join(d, name.name);
-        if (name.isDirectory()) walk(p);
-        else if (
-          name.name.endsWith('.ts') &&
-          name.name !== 'manifest.ts' &&
-          !name.name.endsWith('.test.ts')
-        )
-          sources[relative(copy, p)] = readFileSync(p, 'utf8');
-      }
-    };
-    walk(copy);
-    const mod = (await import(pathToFileURL(join(copy, 'manifest.ts')).href)) as {
-      default: unknown;
-    };
-    const loaded = toLoaded(
-      '32-second-model',
-      mod,
-      readFileSync(join(copy, 'README.md'), 'utf8'),
-      sources,
-    );
+    const loaded = await loadExerciseFolder(copy, '32-second-model');
     if (!isModelChecking(loaded))
       throw new Error(`not a model-checking exercise: ${JSON.stringify(loaded)}`);
     expect(loaded.manifest).toMatchObject({ id: 'second-model', title: 'A second model' });

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { isMessaging, isModelChecking, validateBundle } from '../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../src/workshop/loadNode';
 import { checkLessonSteps, checkVariant, variantsOf } from '../src/workshop/verify';
+import type { LessonStepCheck, VariantCheck } from '../src/workshop/verify';
 import { mutationProblems, mutationTest, scoreLine } from './mutation';
 import type { MutationReport } from './mutation';
 import { readmeBoundsProblems, writeReadmeBounds } from './readmeBounds';
@@ -24,6 +25,25 @@ interface Row {
   note?: string;
 }
 
+/** A line of the table: a lesson step or a variant, as checked. */
+function rowOf(
+  folder: string,
+  r: LessonStepCheck | (VariantCheck & { explanation: string | null }),
+): Row {
+  const note = 'explanation' in r && !r.ok ? r.explanation : null;
+  return {
+    exercise: folder,
+    variant: r.variant,
+    expected: r.expected ?? 'pass',
+    verdict: r.verdict === 'violated' ? `violated ${r.invariant}` : r.verdict,
+    states: r.distinctStates,
+    depth: r.depth,
+    ms: Math.round(r.elapsedMs),
+    ok: r.ok,
+    ...(note ? { note } : {}),
+  };
+}
+
 const rows: Row[] = [];
 const problems: string[] = [];
 const mutation: MutationReport[] = [];
@@ -36,18 +56,7 @@ for (const ex of await loadExercisesFromDisk()) {
   }
   if (isModelChecking(ex)) {
     // A model-checking folder: each lesson step at the default parameters.
-    for (const r of checkLessonSteps(ex, now)) {
-      rows.push({
-        exercise: ex.folder,
-        variant: r.variant,
-        expected: r.expected ?? 'pass',
-        verdict: r.verdict === 'violated' ? `violated ${r.invariant}` : r.verdict,
-        states: r.distinctStates,
-        depth: r.depth,
-        ms: Math.round(r.elapsedMs),
-        ok: r.ok,
-      });
-    }
+    for (const r of checkLessonSteps(ex, now)) rows.push(rowOf(ex.folder, r));
     continue;
   }
   if (!isMessaging(ex)) continue;
@@ -59,20 +68,7 @@ for (const ex of await loadExercisesFromDisk()) {
   if (process.argv.includes('--write')) writeReadmeBounds(ex);
   else problems.push(...readmeBoundsProblems(ex));
   mutation.push(mutationTest(ex));
-  for (const v of variantsOf(ex)) {
-    const r = checkVariant(ex, v, now);
-    rows.push({
-      exercise: ex.folder,
-      variant: v.variant,
-      expected: v.expected ?? 'pass',
-      verdict: r.verdict === 'violated' ? `violated ${r.invariant}` : r.verdict,
-      states: r.distinctStates,
-      depth: r.depth,
-      ms: Math.round(r.elapsedMs),
-      ok: r.ok,
-      ...(r.ok ? {} : { note: r.explanation ?? undefined }),
-    });
-  }
+  for (const v of variantsOf(ex)) rows.push(rowOf(ex.folder, checkVariant(ex, v, now)));
 }
 
 const header = ['exercise', 'variant', 'expected', 'verdict', 'states', 'depth', 'ms', ''];

@@ -24,29 +24,31 @@ function sourcesOf(dir: string): Record<string, string> {
   return out;
 }
 
+/** One exercise folder at `path`, loaded as `folder` (its name decides its order). */
+export async function loadExerciseFolder(path: string, folder: string): Promise<LoadedExercise> {
+  try {
+    const mod = (await import(pathToFileURL(join(path, 'manifest.ts')).href)) as {
+      default?: unknown;
+    };
+    const readmePath = join(path, 'README.md');
+    const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
+    return toLoaded(folder, mod, readme, sourcesOf(path));
+  } catch (e) {
+    return {
+      ok: false,
+      folder,
+      order: folderOrder(folder),
+      error: `exercises/${folder}: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
 export async function loadExercisesFromDisk(dir = EXERCISES_DIR): Promise<LoadedExercise[]> {
   const folders = readdirSync(dir)
     .filter((f) => /^\d+-/.test(f) && statSync(join(dir, f)).isDirectory())
     .sort((a, b) => folderOrder(a) - folderOrder(b));
   const out: LoadedExercise[] = [];
-  for (const folder of folders) {
-    const path = join(dir, folder);
-    try {
-      const mod = (await import(pathToFileURL(join(path, 'manifest.ts')).href)) as {
-        default?: unknown;
-      };
-      const readmePath = join(path, 'README.md');
-      const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
-      out.push(toLoaded(folder, mod, readme, sourcesOf(path)));
-    } catch (e) {
-      out.push({
-        ok: false,
-        folder,
-        order: folderOrder(folder),
-        error: `exercises/${folder}: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    }
-  }
+  for (const folder of folders) out.push(await loadExerciseFolder(join(dir, folder), folder));
   return out;
 }
 
