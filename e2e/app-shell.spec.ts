@@ -39,7 +39,9 @@ test('learning path, exercise view and seeded runs', async ({ page }) => {
   const timeline = page.getByTestId('timeline');
   await expect(timeline.getByRole('row').nth(1)).toBeVisible();
   await expect(timeline).toContainText('SubmitOrder');
-  await expect(page.getByTestId('timeline-seed')).toHaveText('1');
+  // The page opens on the happy path (seed 0): nothing fails, as the README's first step says.
+  await expect(page.getByTestId('timeline-seed')).toHaveText('0');
+  await expect(page.getByTestId('timeline').locator('tr.trouble')).toHaveCount(0);
   await expect(page.getByLabel('Run summary')).toContainText(/steps, \d+ events/);
   await expect(page.getByLabel('Run summary')).toContainText('noLostMessages');
 

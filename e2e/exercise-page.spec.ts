@@ -237,6 +237,14 @@ test('scrubbing with quick key presses never loses a step', async ({ page }) => 
     await page.keyboard.press(key);
   await expect(page.getByTestId('cursor')).toHaveText('Step 2 of 5');
   await expect(page.getByLabel('Run summary')).toContainText('Showing the world after step 2.');
+  // One numbering: the diagram's slider, its rows at the cursor and the table say step 2 too.
+  await expect(page.locator('.seq-scrub-value')).toHaveText('2 / 5');
+  await expect(page.locator('.seq [role="row"][aria-selected="true"]').first()).toHaveAttribute(
+    'aria-label',
+    /^Step 2\./,
+  );
+  await showTimeline(page);
+  await expect(page.locator('[data-testid="timeline"] tr.current td.num').first()).toHaveText('2');
 });
 
 test('the topology shows messages travelling along their edge during Play and steps', async ({

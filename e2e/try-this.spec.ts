@@ -35,6 +35,27 @@ async function stepToEnd(page: Page) {
   throw new Error('the run did not end');
 }
 
+test('01 double submit, as opened: Alice clicks twice, nothing fails, and there are two orders', async ({
+  page,
+}) => {
+  // What to observe holds on the run the page opens with (the happy path), before any click.
+  await open(page, '01-double-submit');
+  await expect(page.getByTestId('timeline-seed')).toHaveText('0');
+  await expect(page.getByTestId('timeline').locator('tr.trouble')).toHaveCount(0);
+  await expect(page.getByTestId('timeline')).toContainText(/request alice.r2 reaches Frontend/);
+  await expect(page.getByLabel('Run summary')).toContainText('Cart cart-1 has 2 orders');
+});
+
+test('04 lost message: Press Play, the happy path works', async ({ page }) => {
+  await open(page, '04-lost-message');
+  // 1. Press Play: nothing fails, the order is placed and every invariant holds at the end.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline').locator('tr.trouble')).toHaveCount(0);
+  await expect(page.getByTestId('timeline')).toContainText(/SubmitOrder .* delivered to Orders/);
+  await expect(page.getByLabel('Run summary')).not.toContainText('violated');
+});
+
 test('03 going asynchronous: watch messages flow, then write the handler and pass', async ({
   page,
 }) => {

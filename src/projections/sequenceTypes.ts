@@ -121,3 +121,12 @@ export interface SequenceOptions {
   /** One Broker lifeline (default), or one per destination queue. */
   broker?: 'single' | 'perQueue';
 }
+
+/**
+ * The one step numbering every view shows (diagram, table, slider, menus, presenter, exports):
+ * step n is the n-th choice of the run (1-based), and "step n of N" means the world after it.
+ * Projections keep 0-based step indexes; views print `stepNumber(index)`.
+ */
+export function stepNumber(index: number): number {
+  return index + 1;
+}

@@ -15,6 +15,8 @@ export { isLearnerFatal, LearnerSetupError, NondeterminismError } from './runtim
 export {
   continueSeeded,
   FAULT_WEIGHT,
+  faultWeightOf,
+  HAPPY_PATH_SEED,
   pickSeeded,
   playSeeded,
   replayChoices,

@@ -204,6 +204,11 @@ export interface ExerciseManifest {
    */
   interchangeable?: string[][];
   limits: CheckerLimits;
+  /**
+   * The run the page opens with (and Play plays until the learner changes the seed): default the
+   * happy path (seed 0, no faults), so the README's first "Try this" steps hold as opened.
+   */
+  opening?: { seed: number };
   files: {
     starter: string;
     /** Invariant the starter must violate (default: the first one listed). */

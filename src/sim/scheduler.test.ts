@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Choice } from './choices';
-import { FAULT_WEIGHT, pickSeeded } from './scheduler';
+import { createEngine } from './engine';
+import { FAULT_WEIGHT, HAPPY_PATH_SEED, pickSeeded, playSeeded } from './scheduler';
+import { l3Program } from './testing/scenarios';
 import type { World } from './world';
 
 // Neither choice is a `run`, so the world is not consulted.
@@ -21,5 +23,23 @@ describe('the seeded schedule', () => {
 
   it('never draws a fault with weight 0', () => {
     for (const r of [0, 0.5, 0.999]) expect(pickSeeded([fault, normal], world, r, 0)).toBe(normal);
+  });
+});
+
+describe('the happy path', () => {
+  it('is seed 0: its run never takes a fault, where other seeds do', () => {
+    const program = l3Program(2);
+    const faulty = {
+      ...program,
+      manifest: {
+        ...program.manifest,
+        faults: { total: 2, perKind: { sendFail: 1, storeFail: 1 } },
+      },
+    };
+    const faultsOf = (seed: number) =>
+      playSeeded(createEngine(faulty), { seed }).world.faults.total;
+    expect(HAPPY_PATH_SEED).toBe(0);
+    expect(faultsOf(HAPPY_PATH_SEED)).toBe(0);
+    expect(Array.from({ length: 20 }, (_, i) => faultsOf(i + 1)).some((n) => n > 0)).toBe(true);
   });
 });

@@ -25,7 +25,7 @@ export interface Run {
 export interface PlayOptions {
   seed: number;
   maxSteps?: number;
-  /** Relative weight of a fault step against a normal step (default FAULT_WEIGHT; 0 = no faults). */
+  /** Relative weight of a fault step against a normal step (default `faultWeightOf(seed)`). */
   faultWeight?: number;
   /** Keep the trace (default true); benchmarks turn it off. */
   recordEvents?: boolean;
@@ -34,11 +34,23 @@ export interface PlayOptions {
 /** How much less often the seeded schedule draws a fault step than a normal one. */
 export const FAULT_WEIGHT = 0.1;
 
+/**
+ * The seed of the happy path: its schedule takes no fault step (a run where nothing fails,
+ * the page's opening run unless the exercise declares another). Every other seed is a day with
+ * occasional failures.
+ */
+export const HAPPY_PATH_SEED = 0;
+
+/** The fault weight of a seed's schedule: none for the happy path, else FAULT_WEIGHT. */
+export function faultWeightOf(seed: number): number {
+  return seed === HAPPY_PATH_SEED ? 0 : FAULT_WEIGHT;
+}
+
 /** Runs the engine from its initial world with a seeded random schedule until nothing is enabled. */
 export function playSeeded(engine: Engine, options: PlayOptions): Run {
   const rng = createRng(options.seed);
   const maxSteps = options.maxSteps ?? 10_000;
-  const faultWeight = options.faultWeight ?? FAULT_WEIGHT;
+  const faultWeight = options.faultWeight ?? faultWeightOf(options.seed);
   const record = options.recordEvents ?? true;
   engine.reset();
   const world = engine.initialWorld();
@@ -89,7 +101,7 @@ export function continueSeeded(
   for (let i = 0; i < maxSteps; i++) {
     const enabled = engine.enabledSteps(current);
     if (enabled.length === 0) return;
-    current = take(pickSeeded(enabled, current, rng.next()));
+    current = take(pickSeeded(enabled, current, rng.next(), faultWeightOf(seed)));
   }
 }
 

@@ -48,7 +48,11 @@ export function App() {
         <Suspense fallback={<p className="notice">Loading…</p>}>
           {route.name === 'path' && <LearningPath />}
           {route.name === 'exercise' && (
-            <ExerciseView folder={route.folder} seed={route.seed} share={route.share} />
+            <ExerciseView
+              folder={route.folder}
+              {...(route.seed !== undefined ? { seed: route.seed } : {})}
+              share={route.share}
+            />
           )}
           {route.name === 'present' && <PresenterView />}
           {route.name === 'agenda' && <AgendaView />}

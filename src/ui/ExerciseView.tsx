@@ -8,7 +8,7 @@ import type { LoadedExercise } from '../workshop/bundle';
 import { CopyableReport } from './CopyableReport';
 import { getExercises } from './exercises';
 import { blockLabel, toPathItem } from './learningPath';
-import { PATH_HASH } from './routing';
+import { DEFAULT_SEED, PATH_HASH } from './routing';
 import type { SharedRun } from './shareLink';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { ModelCheckingWorkspace } from './workspace/ModelCheckingWorkspace';
@@ -16,7 +16,8 @@ import { Workspace } from './workspace/Workspace';
 
 interface Props {
   folder: string;
-  seed: number;
+  /** The URL's seed (absent: the exercise's opening run). */
+  seed?: number;
   share?: SharedRun;
 }
 
@@ -54,7 +55,11 @@ export function ExerciseView({ folder, seed, share }: Props) {
   }
   return (
     <Page folder={folder} title={item.title} subtitle={subtitle} summary={item.summary}>
-      <Workspace exercise={exercise} seed={seed} share={share} />
+      <Workspace
+        exercise={exercise}
+        seed={seed ?? exercise.manifest.opening?.seed ?? DEFAULT_SEED}
+        share={share}
+      />
     </Page>
   );
 }

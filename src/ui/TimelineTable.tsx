@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import type { TraceEvent } from '../sim';
 import { isTroubleEvent, toTimelineRows } from './timeline';
 import { fmt } from './format';
+import { stepNumber } from '../projections';
 
 interface Props {
   events: readonly TraceEvent[];
@@ -135,7 +136,7 @@ export function TimelineTable(props: Props) {
               className={className || undefined}
               cells={
                 <>
-                  <td className="num">{row.step + 1}</td>
+                  <td className="num">{stepNumber(row.step)}</td>
                   <td className="num">{row.tick}</td>
                   <td>{row.actor}</td>
                   <td>
@@ -155,7 +156,7 @@ export function TimelineTable(props: Props) {
                           type="button"
                           className="link-button"
                           onClick={() => onSeek(row.step + 1)}
-                          aria-label={`Go to step ${row.step + 1}`}
+                          aria-label={`Go to step ${stepNumber(row.step)}`}
                         >
                           Go to
                         </button>
@@ -166,7 +167,7 @@ export function TimelineTable(props: Props) {
                           className="link-button"
                           aria-expanded={faultMenu?.step === row.step}
                           onClick={() => onFaults(row.step)}
-                          aria-label={`Faults at step ${row.step + 1}`}
+                          aria-label={`Faults at step ${stepNumber(row.step)}`}
                         >
                           Faults…
                         </button>

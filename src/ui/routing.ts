@@ -3,17 +3,20 @@
  * throws; a malformed URL becomes a `badUrl` route whose message the page shows.
  */
 import { parseSeed } from '../core/random';
+import { HAPPY_PATH_SEED } from '../sim/scheduler';
 import { decodeShare, encodeShare } from './shareLink';
 import type { SharedRun } from './shareLink';
 
-export const DEFAULT_SEED = 1;
+/** The seed of a page whose exercise declares no opening run: the happy path. */
+export const DEFAULT_SEED = HAPPY_PATH_SEED;
 
 export type Route =
   | { name: 'path' }
   | { name: 'agenda' }
   /** The presenter window: follows the main window (src/ui/presenter). */
   | { name: 'present' }
-  | { name: 'exercise'; folder: string; seed: number; share?: SharedRun }
+  /** `seed`: the URL's (absent: the exercise's opening run). */
+  | { name: 'exercise'; folder: string; seed?: number; share?: SharedRun }
   | { name: 'badUrl'; message: string };
 
 const FOLDER = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -46,10 +49,15 @@ export function parseHash(hash: string): Route {
   if (shareText !== undefined) {
     const decoded = decodeShare(shareText);
     if (!decoded.ok) return { name: 'badUrl', message: decoded.message };
-    return { name: 'exercise', folder, seed: decoded.run.seed ?? DEFAULT_SEED, share: decoded.run };
+    return {
+      name: 'exercise',
+      folder,
+      ...(decoded.run.seed !== null ? { seed: decoded.run.seed } : {}),
+      share: decoded.run,
+    };
   }
   const seedText = params.get('seed');
-  if (seedText === null) return { name: 'exercise', folder, seed: DEFAULT_SEED };
+  if (seedText === null) return { name: 'exercise', folder };
   const seed = parseSeed(seedText);
   if (seed === undefined) {
     return {

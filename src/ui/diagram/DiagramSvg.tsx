@@ -18,6 +18,7 @@ import {
   laneX,
 } from './geometry';
 import { ArrowShape, MID_Y, NoteShape } from './SequenceRowView';
+import { stepNumber } from '../../projections';
 
 export function DiagramSvg({
   events,
@@ -59,7 +60,7 @@ export function DiagramSvg({
           className={`seq-row${row.step > cursor ? ' is-future' : ''}`}
         >
           <text x={GUTTER_WIDTH_PX - 16} y={MID_Y} textAnchor="end" className="seq-export-step">
-            {i === 0 || d.rows[i - 1]!.step !== row.step ? row.step : ''}
+            {i === 0 || d.rows[i - 1]!.step !== row.step ? stepNumber(row.step) : ''}
           </text>
           {d.lifelines.map((l) => (
             <line

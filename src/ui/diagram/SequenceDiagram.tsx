@@ -28,6 +28,7 @@ import { SequenceHeader } from './SequenceHeader';
 import { SequenceRowView } from './SequenceRowView';
 import { SequenceTooltip } from './SequenceTooltip';
 import './diagram.css';
+import { stepNumber } from '../../projections';
 
 export interface SequenceDiagramProps {
   events: TraceEvent[];
@@ -207,11 +208,15 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
           step={1}
           value={Math.min(cursor, lastStep)}
           disabled={rows.length === 0}
-          aria-valuetext={cursor < 0 ? 'before the first step' : `step ${cursor} of ${lastStep}`}
+          aria-valuetext={
+            cursor < 0
+              ? 'before the first step'
+              : `step ${stepNumber(cursor)} of ${stepNumber(lastStep)}`
+          }
           onChange={(e) => onCursor(Number(e.currentTarget.value))}
         />
         <output htmlFor={`${prefix}-scrub`} className="seq-scrub-value">
-          {cursor < 0 ? 'start' : `${cursor} / ${lastStep}`}
+          {`${stepNumber(cursor)} / ${stepNumber(lastStep)}`}
         </output>
       </div>
       <div ref={scroller} className="seq-scroll" onScroll={measure}>

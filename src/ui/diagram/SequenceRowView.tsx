@@ -8,6 +8,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Activation, SequenceRow } from '../../projections';
 import { BAR_WIDTH_PX, LANE_WIDTH_PX, ROW_HEIGHT_PX, barX, fitText, laneX } from './geometry';
 import type { Layout } from './geometry';
+import { stepNumber } from '../../projections';
 
 interface Props {
   row: SequenceRow;
@@ -31,7 +32,7 @@ interface Props {
 export const MID_Y = ROW_HEIGHT_PX / 2 + 8;
 
 export function rowLabel(row: SequenceRow): string {
-  const parts = [`Step ${row.step}`, row.summary];
+  const parts = [`Step ${stepNumber(row.step)}`, row.summary];
   if (row.fault) parts.push('fault');
   if (row.highlight) parts.push(row.highlight.reason);
   return parts.join('. ');
@@ -68,7 +69,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
     >
       <span role="gridcell" className="seq-gutter">
         {p.atCursor && <span className="seq-cursor-mark" aria-hidden="true" />}
-        {p.firstOfStep ? row.step : ''}
+        {p.firstOfStep ? stepNumber(row.step) : ''}
       </span>
       <svg
         className="seq-strip"
@@ -112,7 +113,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
             type="button"
             tabIndex={-1}
             className="seq-action"
-            aria-label={`Faults at step ${row.step}`}
+            aria-label={`Faults at step ${stepNumber(row.step)}`}
             onClick={(e: MouseEvent) => {
               e.stopPropagation();
               p.onAction!(row.index);

@@ -1,6 +1,7 @@
 /** The details of one row, shown next to it on hover or focus: ids, versions, payload, causes. */
 import type { SequenceRow } from '../../projections';
 import { GUTTER_WIDTH_PX, HEADER_HEIGHT_PX, ROW_HEIGHT_PX } from './geometry';
+import { stepNumber } from '../../projections';
 
 interface Props {
   id: string;
@@ -17,7 +18,7 @@ export function SequenceTooltip({ id, row }: Props) {
     >
       <p className="seq-tooltip-title">
         <span className="seq-tooltip-step">
-          Step {row.step} · tick {row.tick}
+          Step {stepNumber(row.step)} · tick {row.tick}
         </span>{' '}
         {row.summary}
       </p>

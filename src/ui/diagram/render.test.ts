@@ -36,7 +36,9 @@ describe('SequenceDiagram (static markup)', () => {
     expect(html).toMatch(/<label for="[^"]+-scrub">Step<\/label>/);
     const input = /<input[^>]*type="range"[^>]*>/.exec(html)?.[0] ?? '';
     for (const attr of ['min="-1"', 'max="15"', 'value="5"']) expect(input).toContain(attr);
-    expect(html).toContain('aria-valuetext="step 5 of 15"');
+    // One numbering (stepNumber): the cursor's step index 5 is step 6, the last of 16.
+    expect(html).toContain('aria-valuetext="step 6 of 16"');
+    expect(html).toMatch(/class="seq-scrub-value"[^>]*>6 \/ 16</);
   });
 
   it('draws a header per lifeline, in order', () => {
@@ -55,13 +57,13 @@ describe('SequenceDiagram (static markup)', () => {
     // The failed write: a fault row with a red cross.
     expect(html).toMatch(/data-fault="true"[^>]*>.*?class="seq-cross"/);
     expect(html).toMatch(
-      /aria-label="Step 4\. r1@Frontend&#x27;s write to db is rejected \(StoreUnavailable\)\. fault"/,
+      /aria-label="Step 5\. r1@Frontend&#x27;s write to db is rejected \(StoreUnavailable\)\. fault"/,
     );
     expect(html).toMatch(
       /class="seq-row is-emphasised is-highlight[^"]*"[^>]*data-highlight="ghost"/,
     );
     expect(html).toContain('Ghost message: r1@Frontend sent SubmitOrder r1@Frontend.1');
-    expect(html).toContain('aria-label="Faults at step 3"');
+    expect(html).toContain('aria-label="Faults at step 4"');
   });
 
   it('dims the future, marks the cursor and keeps one tab stop', () => {

@@ -4,6 +4,7 @@
  */
 import { FAULT_DESCRIPTIONS } from '../../sim';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
+import { stepNumber } from '../../projections';
 
 export function FaultMenu({
   step,
@@ -18,14 +19,14 @@ export function FaultMenu({
   if (faults.length === 0) {
     return (
       <p className="muted">
-        No fault could happen at step {step + 1} (or the fault budget is used up: see Faults and
-        settings).
+        No fault could happen at step {stepNumber(step)} (or the fault budget is used up: see Faults
+        and settings).
       </p>
     );
   }
   return (
-    <div className="fault-menu" role="group" aria-label={`Faults at step ${step + 1}`}>
-      <p>Instead of step {step + 1}, inject a fault and re-run from there (same seed):</p>
+    <div className="fault-menu" role="group" aria-label={`Faults at step ${stepNumber(step)}`}>
+      <p>Instead of step {stepNumber(step)}, inject a fault and re-run from there (same seed):</p>
       <ul className="choice-list">
         {faults.map((f) => (
           <li key={f.index}>

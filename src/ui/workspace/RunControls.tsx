@@ -54,6 +54,7 @@ export function RunControls(props: Props) {
         onChange={(e) => setSeedText(e.target.value)}
         aria-invalid={seedError !== null}
         aria-describedby={seedError ? seedErrorId : undefined}
+        title="0 plays the happy path (no faults); any other seed, a day with occasional failures"
       />
       {playing ? (
         <button type="button" className="button button-small" onClick={onPause}>

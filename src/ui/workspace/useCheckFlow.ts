@@ -75,7 +75,9 @@ export function useCheckFlow(args: Args) {
   const view = session.view;
   useEffect(() => {
     if (!cex || cex.explanation !== null || !view) return;
-    if (view.choices.length !== cex.labels.length || view.cursor !== cex.labels.length) return;
+    // Only the counterexample's own run (the same steps, at its end), never a run that merely
+    // has as many steps.
+    if (view.cursor !== cex.labels.length || !sameSteps(view.choices, cex.labels)) return;
     const found = view.invariants.find((i) => i.name === cex.invariant);
     explain(
       found && typeof found.result === 'string'
@@ -98,4 +100,8 @@ export function useCheckFlow(args: Args) {
   };
 
   return { makeJob, onResult, onEdit };
+}
+
+function sameSteps(choices: readonly { label: string }[], labels: readonly string[]): boolean {
+  return choices.length === labels.length && choices.every((c, i) => c.label === labels[i]);
 }
