@@ -116,7 +116,7 @@ test('play, step, fault from a step, check, fix, pass and keep it', async ({ pag
     timeout: 30_000,
   });
   const cex = page.getByTestId('counterexample');
-  await expect(cex).toContainText('What is wrong: r1@Frontend committed');
+  await expect(cex).toContainText('What is wrong (noLostMessages): r1@Frontend committed');
   await expect(cex).toContainText('lost message');
   const end = await cursorOf(page);
   expect(end.at).toBe(end.of);

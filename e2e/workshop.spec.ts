@@ -377,3 +377,53 @@ test('export the run as SVG, PNG and JSON; import the JSON back; a bad file chan
   await expect(page.getByTestId('cursor')).toHaveText(`Step ${at.at} of ${at.of}`);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('an exported counterexample names its exercise and invariant, highlights its step, and imports back as a counterexample', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(`/${EXERCISE}`);
+  await expect(page.getByTestId('cursor')).toHaveText(/Step ([1-9]\d*) of \1/);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
+    timeout: 30_000,
+  });
+  const end = await cursorOf(page);
+  const grab = async (name: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name }).click(),
+    ]);
+    const path = `e2e-artifacts/cex-${download.suggestedFilename()}`;
+    await download.saveAs(path);
+    return readFileSync(path);
+  };
+  const svg = (await grab('Export SVG')).toString('utf8');
+  const picture = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      labels: [...doc.querySelectorAll('text')].map((t) => t.textContent).join(' | '),
+      highlighted: [...doc.querySelectorAll('rect')].filter((r) =>
+        /fill-opacity:\s*0\.16/.test(r.getAttribute('style') ?? ''),
+      ).length,
+    };
+  }, svg);
+  expect(picture.labels).toContain('Lost message: save, then send (exercise 04-lost-message)');
+  expect(picture.labels).toContain(`Violated: noLostMessages, at step ${end.of}`);
+  expect(picture.highlighted).toBeGreaterThan(0);
+
+  const json = await grab('Export JSON');
+  expect(JSON.parse(json.toString('utf8'))).toMatchObject({ violates: 'noLostMessages' });
+
+  // A fresh page (no check run there) imports it back as a counterexample.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId('cursor')).toHaveText(/Step ([1-9]\d*) of \1/);
+  await expect(page.getByTestId('counterexample')).toHaveCount(0);
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'cex.json', mimeType: 'application/json', buffer: json });
+  const cex = page.getByTestId('counterexample');
+  await expect(cex).toContainText('What is wrong (noLostMessages): r1@Frontend committed');
+  await expect(page.getByTestId('cursor')).toHaveText(`Step ${end.of} of ${end.of}`);
+});

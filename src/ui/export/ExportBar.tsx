@@ -16,16 +16,19 @@ import {
 import { parseRunFile } from './runFile';
 import type { RunFile } from './runFile';
 import { fmt } from '../format';
+import { stepNumber } from '../../projections';
 
 interface Props {
   folder: string;
   manifest: ExerciseManifest;
   run: { events: TraceEvent[]; cursor: number } | null;
+  /** The counterexample shown, if any: the picture names its invariant and highlights its step. */
+  counterexample?: { invariant: string; steps: number } | null;
   makeJson(): string;
   onImport(run: RunFile): void;
 }
 
-export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) {
+export function ExportBar({ folder, manifest, run, counterexample, makeJson, onImport }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -41,7 +44,16 @@ export function ExportBar({ folder, manifest, run, makeJson, onImport }: Props) 
       setStatus(
         `Exported events ${fmt(w.first + 1)}–${fmt(w.last + 1)} of ${fmt(w.total)}, around the cursor.`,
       );
-    return diagramSvg(w.events, manifest, run.cursor - 1);
+    const caption = {
+      title: `${manifest.title} (exercise ${folder})`,
+      detail: counterexample
+        ? `Violated: ${counterexample.invariant}, at step ${stepNumber(counterexample.steps - 1)} of the shortest run that breaks it`
+        : `A run of ${fmt(run.cursor)} steps`,
+    };
+    return diagramSvg(w.events, manifest, run.cursor - 1, {
+      caption,
+      ...(counterexample ? { highlightStep: counterexample.steps - 1 } : {}),
+    });
   };
   const exportPng = async () => {
     const s = svg(EXPORT_MAX_PNG_EVENTS);

@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ExerciseManifest, TraceEvent } from '../../sim';
 import { DiagramSvg } from '../diagram/DiagramSvg';
+import type { DiagramCaption } from '../diagram/DiagramSvg';
 
 const PROPS = [
   'fill',
@@ -50,7 +51,12 @@ export function exportWindow(
   return { events: events.slice(first, last + 1), first, last, total };
 }
 
-export function diagramSvg(events: TraceEvent[], manifest: ExerciseManifest, cursor: number) {
+export function diagramSvg(
+  events: TraceEvent[],
+  manifest: ExerciseManifest,
+  cursor: number,
+  extra: { caption?: DiagramCaption; highlightStep?: number } = {},
+) {
   const host = document.createElement('div');
   host.className = 'seq';
   host.setAttribute('aria-hidden', 'true');
@@ -58,7 +64,7 @@ export function diagramSvg(events: TraceEvent[], manifest: ExerciseManifest, cur
   document.body.append(host);
   const root = createRoot(host);
   try {
-    flushSync(() => root.render(createElement(DiagramSvg, { events, manifest, cursor })));
+    flushSync(() => root.render(createElement(DiagramSvg, { events, manifest, cursor, ...extra })));
     const svg = host.querySelector('svg');
     if (!svg) throw new Error('the diagram did not render');
     // Read every style first: removing a parent's class would change its children's styles.

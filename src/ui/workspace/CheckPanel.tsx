@@ -112,6 +112,8 @@ export function CheckPanel({ makeJob, onResult, counterexample, controls }: Prop
           {(result.verdict === 'violated' || result.verdict === 'cycle') && counterexample}
         </div>
       )}
+      {/* A counterexample that came without a check here (an imported run file). */}
+      {!result && !checking && counterexample}
     </section>
   );
 }

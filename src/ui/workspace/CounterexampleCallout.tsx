@@ -6,16 +6,25 @@ import type { ShownCounterexample } from '../../machines/playbackMachine';
 
 interface Props {
   counterexample: ShownCounterexample;
+  /** The run view is still loading it (else, without words yet, it is elsewhere in the run). */
+  loading: boolean;
   onSeek(cursor: number): void;
 }
 
-export function CounterexampleCallout({ counterexample, onSeek }: Props) {
+export function CounterexampleCallout({ counterexample, loading, onSeek }: Props) {
   const steps = counterexample.labels.length;
+  const words =
+    counterexample.explanation ??
+    (loading
+      ? 'Loading the counterexample…'
+      : `Jump to the violation (step ${steps}) to see what breaks there.`);
   return (
     <div className="callout counterexample" data-testid="counterexample">
       <p>
-        <strong>What is wrong:</strong>{' '}
-        {counterexample.explanation ?? 'Loading the counterexample…'}
+        <strong>
+          What is wrong (<code>{counterexample.invariant}</code>):
+        </strong>{' '}
+        {words}
       </p>
       <p className="muted">
         The shortest run that breaks it ({steps} steps) is loaded in the run view.

@@ -111,6 +111,9 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     snapshot('import', source, with_);
     applyShare(folder, source, with_);
     showRecorded(shared);
+    // An exported counterexample comes back as one: named, highlighted and explained.
+    if (runFile.violates !== undefined)
+      playback.showCounterexample({ invariant: runFile.violates, labels, explanation: null });
   };
 
   // A version from the history goes back in the editor; the code it replaces is kept first.
@@ -142,6 +145,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
         code={code}
         shared={share !== undefined}
         run={view ? { events: view.events, cursor: view.cursor } : null}
+        counterexample={cex && { invariant: cex.invariant, steps: cex.labels.length }}
         makeShareUrl={() =>
           `${window.location.origin}${window.location.pathname}${shareHash(folder, { ...shown, code, settings })}`
         }
@@ -198,7 +202,13 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
                 onResult={onResult}
                 controls={checkControls}
                 counterexample={
-                  cex && <CounterexampleCallout counterexample={cex} onSeek={playback.seekTo} />
+                  cex && (
+                    <CounterexampleCallout
+                      counterexample={cex}
+                      loading={session.busy}
+                      onSeek={playback.seekTo}
+                    />
+                  )
                 }
               />
             </ErrorBoundary>

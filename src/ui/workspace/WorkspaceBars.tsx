@@ -18,6 +18,7 @@ interface Props {
   code: string;
   shared: boolean;
   run: { events: TraceEvent[]; cursor: number } | null;
+  counterexample: { invariant: string; steps: number } | null;
   makeShareUrl(): string;
   /** The run as an exported file (JSON text). */
   makeRunFile(): string;
@@ -51,6 +52,7 @@ export function WorkspaceBars(props: Props) {
         folder={folder}
         manifest={props.manifest}
         run={props.run}
+        counterexample={props.counterexample}
         makeJson={props.makeRunFile}
         onImport={props.onImport}
       />
