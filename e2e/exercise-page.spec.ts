@@ -28,7 +28,7 @@ async function showTimeline(page: Page) {
 }
 
 async function replaceCode(page: Page, code: string) {
-  await page.locator('.cm-content').click();
+  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(code);
 }

@@ -104,7 +104,7 @@ test('after one visit the whole app works offline', async ({ context, page }) =>
   await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
     timeout: 30_000,
   });
-  await page.locator('.cm-content').click();
+  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(readFileSync('exercises/04-lost-message/solution.ts', 'utf8'));
   await check.click();

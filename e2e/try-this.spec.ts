@@ -75,7 +75,7 @@ test('03 going asynchronous: watch messages flow, then write the handler and pas
   await expect(page).toHaveURL(/seed=9$/);
   await expect(page.getByLabel('Run summary')).toContainText('but has no order');
   // Your task: complete onSubmitOrder, then Check.
-  await page.locator('.cm-content').click();
+  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(readFileSync('exercises/03-going-async/solution.ts', 'utf8'));
   await page.getByRole('button', { name: 'Check', exact: true }).click();

@@ -36,7 +36,7 @@ async function shareLinkOf(page: Page, code: string): Promise<string> {
 }
 
 async function replaceCode(page: Page, code: string) {
-  await page.locator('.cm-content').click();
+  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(code);
 }
@@ -145,7 +145,7 @@ test('a 250,000-character file survives a reload', async ({ page }) => {
   await page.goto(`/#/exercise/${FOLDER}`);
   const padding = `// ${'x'.repeat(99)}\n`.repeat(2_500);
   // Pasted, as a learner would bring a big file in.
-  await page.locator('.cm-content').click();
+  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
   await page.keyboard.press('ControlOrMeta+a');
   await page.locator('.cm-content').evaluate((el, text) => {
     const data = new DataTransfer();

@@ -10,7 +10,6 @@ import {
   BAR_WIDTH_PX,
   GUTTER_WIDTH_PX,
   HEADER_HEIGHT_PX,
-  LANE_WIDTH_PX,
   ROW_HEIGHT_PX,
   barX,
   createLayout,
@@ -72,7 +71,7 @@ export function DiagramSvg({
       <g transform={`translate(0 ${top})`}>
         {d.lifelines.map((l) => {
           const x = laneX(layout, l.id);
-          const w = LANE_WIDTH_PX - 20;
+          const w = layout.laneWidth - 20;
           return (
             <g key={l.id} className={`seq-head seq-head-${l.kind}`}>
               <rect x={x - w / 2} y={6} width={w} height={HEADER_HEIGHT_PX - 12} rx={8} />

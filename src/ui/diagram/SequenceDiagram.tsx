@@ -20,8 +20,10 @@ import {
   HEADER_HEIGHT_PX,
   OVERSCAN_ROWS,
   ROW_HEIGHT_PX,
+  LANE_WIDTH_PX,
   LARGE_CHAR_WIDTH_PX,
   createLayout,
+  laneWidthFor,
   visibleRange,
 } from './geometry';
 import { SequenceHeader } from './SequenceHeader';
@@ -43,13 +45,29 @@ export interface SequenceDiagramProps {
   /** One broker lifeline (default) or one per queue. */
   broker?: SequenceOptions['broker'];
   /**
-   * Projector mode: labels sized for 20 px type, and the drawing zoomed to fill the width
-   * (between 1x and ZOOM_MAX).
+   * Projector mode: labels sized for 20 px type, and "fit" may zoom in up to ZOOM_MAX to fill
+   * the width.
    */
   large?: boolean;
 }
 
 const ZOOM_MAX = 1.8;
+/** The smallest zoom "fit" goes down to, so labels stay readable (15 px labels at 10.5 px). */
+export const FIT_MIN_ZOOM = 0.7;
+/** Projector mode's 20 px labels stay above 18 px. */
+export const FIT_MIN_ZOOM_LARGE = 0.91;
+const ZOOM_STEP = 0.1;
+const ZOOM_LIMITS = [0.5, 2] as const;
+
+/**
+ * The zoom "fit" picks: the whole width of the lanes in view, within what keeps labels
+ * readable (below, the diagram scrolls sideways inside its own box, never the page).
+ */
+export function fitZoom(availablePx: number, diagramPx: number, large: boolean): number {
+  if (availablePx <= 0) return 1;
+  const fit = availablePx / diagramPx;
+  return Math.min(large ? ZOOM_MAX : 1, Math.max(large ? FIT_MIN_ZOOM_LARGE : FIT_MIN_ZOOM, fit));
+}
 
 /** Viewport height assumed before the first measurement (and in server rendering). */
 const INITIAL_VIEWPORT_PX = 720;
@@ -62,13 +80,26 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     () => toSequenceDiagram(events, manifest, { broker }),
     [events, manifest, broker],
   );
-  const layout = useMemo(
-    () => createLayout(diagram, large ? LARGE_CHAR_WIDTH_PX : undefined),
-    [diagram, large],
-  );
   const [widthPx, setWidthPx] = useState(0);
+  // "fit" (the default) follows the box's width; a number is the learner's own zoom.
+  const [zoomChoice, setZoomChoice] = useState<'fit' | number>('fit');
+  const minZoom = large ? FIT_MIN_ZOOM_LARGE : FIT_MIN_ZOOM;
+  // Fitting narrows the lanes first (in steps of 8 px, so a resize rarely re-lays them out).
+  const laneWidth =
+    zoomChoice === 'fit'
+      ? Math.floor(laneWidthFor(widthPx - 4, diagram.lifelines.length, minZoom) / 8) * 8
+      : LANE_WIDTH_PX;
+  const layout = useMemo(
+    () => createLayout(diagram, large ? LARGE_CHAR_WIDTH_PX : undefined, laneWidth),
+    [diagram, large, laneWidth],
+  );
   const zoom =
-    large && widthPx > 0 ? Math.min(ZOOM_MAX, Math.max(1, (widthPx - 4) / layout.width)) : 1;
+    zoomChoice === 'fit' ? fitZoom(widthPx - 4, layout.width, large === true) : zoomChoice;
+  const zoomBy = (delta: number) =>
+    setZoomChoice(
+      Math.round(Math.min(ZOOM_LIMITS[1], Math.max(ZOOM_LIMITS[0], zoom + delta)) / ZOOM_STEP) *
+        ZOOM_STEP,
+    );
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
   const index = useMemo(() => stepIndex(diagram), [diagram]);
@@ -218,6 +249,36 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
         <output htmlFor={`${prefix}-scrub`} className="seq-scrub-value">
           {`${stepNumber(cursor)} / ${stepNumber(lastStep)}`}
         </output>
+        <div className="seq-zoom" role="group" aria-label="Zoom of the diagram">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-label="Zoom out"
+            onClick={() => zoomBy(-ZOOM_STEP)}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={zoomChoice === 'fit'}
+            title="Fit the lanes to the width"
+            onClick={() => setZoomChoice('fit')}
+          >
+            Fit
+          </button>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-label="Zoom in"
+            onClick={() => zoomBy(ZOOM_STEP)}
+          >
+            +
+          </button>
+          <output className="seq-zoom-value" data-testid="diagram-zoom">
+            {Math.round(zoom * 100)}%
+          </output>
+        </div>
       </div>
       <div ref={scroller} className="seq-scroll" onScroll={measure}>
         <div

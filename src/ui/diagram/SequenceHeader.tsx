@@ -1,6 +1,6 @@
 /** The lifeline headers of the sequence diagram (sticky at the top of the scroller). */
 import type { Lifeline, LifelineKind } from '../../projections';
-import { GUTTER_WIDTH_PX, HEADER_HEIGHT_PX, LANE_WIDTH_PX, fitText, laneX } from './geometry';
+import { GUTTER_WIDTH_PX, HEADER_HEIGHT_PX, fitText, laneX } from './geometry';
 import type { Layout } from './geometry';
 
 const KIND_CAPTION: Record<LifelineKind, string> = {
@@ -37,7 +37,7 @@ export function SequenceHeader({ lifelines, layout }: { lifelines: Lifeline[]; l
       >
         {lifelines.map((l) => {
           const x = laneX(layout, l.id);
-          const w = LANE_WIDTH_PX - 20;
+          const w = layout.laneWidth - 20;
           return (
             <g key={l.id} className={`seq-head seq-head-${l.kind}`} data-lifeline={l.id}>
               <rect x={x - w / 2} y={6} width={w} height={HEADER_HEIGHT_PX - 12} rx={8} />

@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Activation, SequenceRow } from '../../projections';
-import { BAR_WIDTH_PX, LANE_WIDTH_PX, ROW_HEIGHT_PX, barX, fitText, laneX } from './geometry';
+import { BAR_WIDTH_PX, ROW_HEIGHT_PX, barX, fitText, laneX } from './geometry';
 import type { Layout } from './geometry';
 import { stepNumber } from '../../projections';
 
@@ -131,7 +131,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
 function actionX(row: SequenceRow, layout: Layout): number {
   if (row.kind === 'arrow')
     return Math.max(laneX(layout, row.arrow.from), laneX(layout, row.arrow.to)) + 16;
-  return laneX(layout, row.note.lifeline) + LANE_WIDTH_PX * 0.9 + 8;
+  return laneX(layout, row.note.lifeline) + layout.laneWidth * 0.9 + 8;
 }
 
 function Cross({ x, y }: { x: number; y: number }) {
@@ -175,7 +175,7 @@ export function ArrowShape({
   const start = x1 + dir * (BAR_WIDTH_PX / 2);
   const head = 11;
   const labelX = (x1 + x2) / 2;
-  const span = Math.max(Math.abs(x2 - x1), LANE_WIDTH_PX * 1.5) - 8;
+  const span = Math.max(Math.abs(x2 - x1), layout.laneWidth * 1.5) - 8;
   return (
     <g
       className={`seq-arrow${arrow.dashed ? ' is-dashed' : ''}${arrow.failure ? ' is-failed' : ''}`}
@@ -204,7 +204,7 @@ export function NoteShape({
   layout: Layout;
 }) {
   const x = laneX(layout, row.note.lifeline);
-  const maxWidth = LANE_WIDTH_PX * 1.8;
+  const maxWidth = layout.laneWidth * 1.8;
   const text = fitText(row.note.text, maxWidth - 24 - (row.fault ? 22 : 0), layout.charWidthPx);
   const width = Math.min(maxWidth, text.length * layout.charWidthPx + 24 + (row.fault ? 22 : 0));
   const left = x - width / 2;

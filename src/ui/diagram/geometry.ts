@@ -6,7 +6,9 @@ import type { Activation, SequenceDiagram } from '../../projections';
 
 export const ROW_HEIGHT_PX = 44;
 export const HEADER_HEIGHT_PX = 64;
-export const LANE_WIDTH_PX = 200;
+/** A lane's width when there is room; with many lanes in a narrow box they narrow down to MIN. */
+export const LANE_WIDTH_PX = 176;
+export const MIN_LANE_WIDTH_PX = 136;
 export const GUTTER_WIDTH_PX = 72;
 /** Width of an activation bar, and the offset of each concurrent one. */
 export const BAR_WIDTH_PX = 14;
@@ -18,6 +20,8 @@ export const OVERSCAN_ROWS = 12;
 
 export interface Layout {
   lanes: Map<string, number>;
+  /** Width of one lane (LANE_WIDTH_PX, or less where many lanes share a narrow box). */
+  laneWidth: number;
   width: number;
   /** Activations covering each row, by row index. */
   activeAt: Activation[][];
@@ -30,7 +34,7 @@ export const LARGE_CHAR_WIDTH_PX = 11.6;
 
 export function laneX(layout: Layout, lifeline: string): number {
   const lane = layout.lanes.get(lifeline) ?? 0;
-  return GUTTER_WIDTH_PX + lane * LANE_WIDTH_PX + LANE_WIDTH_PX / 2;
+  return GUTTER_WIDTH_PX + lane * layout.laneWidth + layout.laneWidth / 2;
 }
 
 /** Centre x of an activation bar (concurrent attempts on one lifeline are offset). */
@@ -38,7 +42,11 @@ export function barX(layout: Layout, a: Activation): number {
   return laneX(layout, a.lifeline) + a.depth * BAR_OFFSET_PX;
 }
 
-export function createLayout(d: SequenceDiagram, charWidthPx = CHAR_WIDTH_PX): Layout {
+export function createLayout(
+  d: SequenceDiagram,
+  charWidthPx = CHAR_WIDTH_PX,
+  laneWidth = LANE_WIDTH_PX,
+): Layout {
   const lanes = new Map(d.lifelines.map((l) => [l.id, l.index]));
   const activeAt: Activation[][] = d.rows.map(() => []);
   for (const a of d.activations) {
@@ -47,7 +55,8 @@ export function createLayout(d: SequenceDiagram, charWidthPx = CHAR_WIDTH_PX): L
   }
   return {
     lanes,
-    width: GUTTER_WIDTH_PX + d.lifelines.length * LANE_WIDTH_PX,
+    laneWidth,
+    width: GUTTER_WIDTH_PX + d.lifelines.length * laneWidth,
     activeAt,
     charWidthPx,
   };
@@ -74,4 +83,15 @@ export function visibleRange(
 export function fitText(text: string, widthPx: number, charWidthPx = CHAR_WIDTH_PX): string {
   const max = Math.max(4, Math.floor(widthPx / charWidthPx));
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The lane width for `lanes` lanes in a box `availablePx` wide, where the drawing may zoom down
+ * to `minZoom`: the ideal width when everything fits, narrower (labels shortened, full text in
+ * the tooltip) rather than a diagram that scrolls sideways, never below MIN_LANE_WIDTH_PX.
+ */
+export function laneWidthFor(availablePx: number, lanes: number, minZoom: number): number {
+  if (availablePx <= 0 || lanes === 0) return LANE_WIDTH_PX;
+  const fitting = Math.floor((availablePx / minZoom - GUTTER_WIDTH_PX) / lanes);
+  return Math.max(MIN_LANE_WIDTH_PX, Math.min(LANE_WIDTH_PX, fitting));
 }

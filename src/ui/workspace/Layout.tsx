@@ -1,12 +1,13 @@
 /**
- * The exercise page's resizable layout: instructions | editor | run view over the checker and
- * fault panels. Splitters are focusable separators (arrow keys resize). Keys 1-4 (see
+ * The exercise page's resizable layout, diagram first: the run view (over the checker and fault
+ * panels) takes most of the width, the instructions over the editor share the left column. Splitters are focusable separators (arrow keys resize). Keys 1-4 (see
  * shell/shortcuts.ts) call `togglePane`: the first press shows and focuses a pane, the next one
  * collapses it (or expands it again).
  */
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import type { PanelImperativeHandle } from 'react-resizable-panels';
 import { useEffect } from 'react';
+import { usePrefsStore } from '../shell/usePrefsStore';
 import type { ReactNode, RefObject } from 'react';
 
 export type PaneId = 'instructions' | 'editor' | 'run' | 'side';
@@ -64,26 +65,44 @@ export function WorkspaceLayout({ instructions, editor, run, side, controls }: P
     collapsible: true,
     className: `workspace-pane workspace-pane-${id}`,
   });
+  // Diagram first: the run takes most of the width; instructions and code share the left column
+  // (each collapses with its key, the splitters resize). On a projector, with its large type, the
+  // run takes even more, so a whole counterexample stays readable from the back of the room; the
+  // layout starts afresh when projector mode is switched.
+  const projector = usePrefsStore((s) => s.projector);
+  const left = projector ? '24' : '36';
   return (
-    <Group orientation="horizontal" className="workspace" id="workspace">
-      <Panel {...pane('instructions')} defaultSize="18" minSize="10">
-        {instructions}
+    <Group
+      key={projector ? 'projector' : 'desk'}
+      orientation="horizontal"
+      className="workspace"
+      id="workspace"
+    >
+      <Panel id="left" defaultSize={left} minSize="14">
+        <Group orientation="vertical" id="workspace-left">
+          <Panel {...pane('instructions')} defaultSize="32" minSize="10">
+            {instructions}
+          </Panel>
+          <Separator
+            className="splitter splitter-horizontal"
+            aria-label="Resize the instructions and the editor"
+          />
+          <Panel {...pane('editor')} defaultSize="68" minSize="15">
+            {editor}
+          </Panel>
+        </Group>
       </Panel>
-      <Separator className="splitter" aria-label="Resize the instructions and the editor" />
-      <Panel {...pane('editor')} defaultSize="33" minSize="15">
-        {editor}
-      </Panel>
-      <Separator className="splitter" aria-label="Resize the editor and the run" />
-      <Panel id="right" defaultSize="49" minSize="20">
+      <Separator className="splitter" aria-label="Resize the code and the run" />
+      <Panel id="right" defaultSize={String(100 - Number(left))} minSize="30">
         <Group orientation="vertical" id="workspace-right">
-          <Panel {...pane('run')} defaultSize="70" minSize="15">
+          <Panel {...pane('run')} defaultSize="72" minSize="15">
             {run}
           </Panel>
           <Separator
             className="splitter splitter-horizontal"
             aria-label="Resize the run and the checker"
           />
-          <Panel {...pane('side')} defaultSize="30" minSize="10">
+          <Panel {...pane('side')} defaultSize="28" minSize="10">
             {side}
           </Panel>
         </Group>

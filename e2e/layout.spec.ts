@@ -1,0 +1,93 @@
+/**
+ * The page at the sizes a room uses: a laptop driving a projector (1280x720) and a full-HD
+ * screen. For five exercises, and for a counterexample, every lane of the sequence diagram is in
+ * view, its labels are readable (10 px and up) and the page never scrolls sideways. Screenshots
+ * go to e2e-artifacts/layout-*.png (docs/layout/ keeps the ones reviewed). Projector mode's own
+ * layout (a whole counterexample at 18 px) is not here yet: see workshop.spec.ts for its type.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const EXERCISES = [
+  '01-double-submit',
+  '04-lost-message',
+  '05-ghost-message',
+  '12-outbox',
+  '22-http-edges',
+];
+
+const CONFIGS = [
+  { name: '1280x720', width: 1280, height: 720, projector: false, minLabelPx: 10 },
+  { name: '1920x1080', width: 1920, height: 1080, projector: false, minLabelPx: 10 },
+] as const;
+
+/** Lanes whose header is not wholly inside the diagram's own visible box. */
+async function lanesOutOfView(page: Page): Promise<string[]> {
+  return page.locator('.seq').evaluate((seq) => {
+    const box = seq.querySelector('.seq-scroll')!.getBoundingClientRect();
+    return [...seq.querySelectorAll('.seq-head')]
+      .filter((head) => {
+        const r = head.getBoundingClientRect();
+        return r.left < box.left - 1 || r.right > box.right + 1;
+      })
+      .map((head) => head.getAttribute('data-lifeline') ?? '?');
+  });
+}
+
+/** A label's size on screen (its font size times the diagram's zoom). */
+async function smallestLabelPx(page: Page): Promise<number> {
+  return page.locator('.seq').evaluate((seq) => {
+    const sizes = [...seq.querySelectorAll('.seq-label, .seq-head-label')].map((el) => {
+      const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      return parseFloat(getComputedStyle(el).fontSize) * zoom;
+    });
+    return Math.min(...sizes);
+  });
+}
+
+async function expectReadable(page: Page, minLabelPx: number) {
+  await expect(page.locator('.seq-head').first()).toBeVisible();
+  expect(await lanesOutOfView(page)).toEqual([]);
+  expect(await smallestLabelPx(page)).toBeGreaterThanOrEqual(minLabelPx);
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(sideways).toBeLessThanOrEqual(0);
+}
+
+for (const config of CONFIGS) {
+  test.describe(`at ${config.name}`, () => {
+    test.use({ viewport: { width: config.width, height: config.height } });
+
+    test.beforeEach(async ({ page }) => {
+      await page.goto('/#/');
+      if (config.projector) {
+        await page.getByRole('button', { name: 'Projector' }).click();
+        await expect(page.locator('html')).toHaveAttribute('data-projector', '');
+      }
+    });
+
+    test('every lane of five exercises is in view and readable', async ({ page }) => {
+      for (const folder of EXERCISES) {
+        await page.goto(`/#/exercise/${folder}`);
+        await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/);
+        await expectReadable(page, config.minLabelPx);
+        await page.screenshot({ path: `e2e-artifacts/layout-${config.name}-${folder}.png` });
+      }
+    });
+
+    test('a counterexample is in view and readable, its breaking step highlighted', async ({
+      page,
+    }) => {
+      await page.goto('/#/exercise/04-lost-message');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
+        timeout: 30_000,
+      });
+      await expect(page.getByTestId('counterexample')).toContainText('r1@Frontend committed');
+      await expectReadable(page, config.minLabelPx);
+      await expect(page.locator('.seq-row.is-emphasised').first()).toBeInViewport();
+      await page.screenshot({ path: `e2e-artifacts/layout-${config.name}-counterexample.png` });
+    });
+  });
+}
