@@ -15,6 +15,17 @@ async function renderedFontPx(locator: Locator): Promise<number> {
   });
 }
 
+/** Clicks the button `name`, keeps the file it downloads in e2e-artifacts, returns its bytes. */
+async function downloadFrom(page: Page, name: string, prefix: string): Promise<Buffer> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ]);
+  const path = `e2e-artifacts/${prefix}-${download.suggestedFilename()}`;
+  await download.saveAs(path);
+  return readFileSync(path);
+}
+
 async function cursorOf(page: Page): Promise<{ at: number; of: number }> {
   const text = (await page.getByTestId('cursor').first().textContent()) ?? '';
   const m = /Step (\d+) of (\d+)/.exec(text);
@@ -323,15 +334,7 @@ test('export the run as SVG, PNG and JSON; import the JSON back; a bad file chan
   await page.keyboard.press('ArrowLeft');
   const at = await cursorOf(page);
 
-  const grab = async (name: string) => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name }).click(),
-    ]);
-    const path = `e2e-artifacts/export-${download.suggestedFilename()}`;
-    await download.saveAs(path);
-    return readFileSync(path);
-  };
+  const grab = (name: string) => downloadFrom(page, name, 'export');
   const svg = (await grab('Export SVG')).toString('utf8');
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -389,15 +392,7 @@ test('an exported counterexample names its exercise and invariant, highlights it
     timeout: 30_000,
   });
   const end = await cursorOf(page);
-  const grab = async (name: string) => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name }).click(),
-    ]);
-    const path = `e2e-artifacts/cex-${download.suggestedFilename()}`;
-    await download.saveAs(path);
-    return readFileSync(path);
-  };
+  const grab = (name: string) => downloadFrom(page, name, 'cex');
   const svg = (await grab('Export SVG')).toString('utf8');
   const picture = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
