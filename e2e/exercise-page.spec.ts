@@ -452,3 +452,20 @@ test('a fix that holds only within the bounds fails beyond them, on a run with t
   );
   await page.screenshot({ path: 'e2e-artifacts/beyond-passed.png' });
 });
+
+test('a ctx call without await is flagged in the editor at its line, before any check', async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(page.locator('.seq')).toBeVisible();
+  const starter = readFileSync('exercises/04-lost-message/starter.ts', 'utf8');
+  const sendLine = starter.split('\n').findIndex((l) => l.includes('await ctx.send(')) + 1;
+  expect(sendLine).toBeGreaterThan(0);
+  await replaceCode(page, starter.replace('await ctx.send(', 'ctx.send('));
+  const warnings = page.getByRole('list', { name: 'Warnings about your code' });
+  await expect(warnings).toContainText(`Line ${sendLine}`);
+  await expect(warnings).toContainText('`ctx.send(...)` is not awaited');
+  // Putting the await back clears it.
+  await replaceCode(page, starter);
+  await expect(warnings).toHaveCount(0);
+});

@@ -22,6 +22,14 @@ export interface LearnerError {
   message: string;
 }
 
+/** Code that runs but likely does something else than meant (shown, never blocking). */
+export interface LearnerWarning {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
 /** Where in the learner's file, when known. */
 export interface LearnerPosition {
   line?: number;

@@ -11,6 +11,7 @@
  */
 import { awaitValue } from '../sim/effects';
 import { LearnerCodeError, isLearnerCodeError, type LearnerError } from './errors';
+import type { LearnerWarning } from '../core/learnerError';
 import { FORBIDDEN_NAMES } from './forbidden';
 import { evaluateInCompartment, isLockedDown } from './hardened';
 import { disengageMeter, engageMeter, spreadUnits } from './meter';
@@ -44,6 +45,8 @@ export interface LearnerModule {
   pauseMeter(): void;
   /** Any error thrown out of learner code → the learner's view of it (kind, line, column). */
   toLearnerError(error: unknown): LearnerError;
+  /** Slips that compile and run but likely do something else than meant (slips.ts). */
+  warnings: LearnerWarning[];
   /**
    * A fresh instance of the module (its top-level code run again, new module-level variables),
    * so no state can survive from one handler attempt, crash or explored branch to the next.
@@ -203,6 +206,7 @@ export function compileLearnerModule(
   return {
     ok: true,
     exports,
+    warnings: transformed.warnings,
     resetBudget,
     pauseMeter: disengageMeter,
     toLearnerError,

@@ -20,6 +20,8 @@ import { childNodes, isFunctionNode, tokenIndexAt } from './ast';
 import { decodeMappings, originalPosition, type LineMappings } from './sourceMap';
 import { Splice, lineStarts, offsetToLineColumn } from './splice';
 import { checkProgram } from './staticCheck';
+import { findSlips } from './slips';
+import type { LearnerWarning } from '../core/learnerError';
 
 export interface TransformOptions {
   /** Module specifiers `require`/`import` may name (they resolve to `{}`: types only). */
@@ -38,6 +40,8 @@ export type TransformResult =
       code: string;
       /** Generated 1-based line/column → the learner's 1-based line/column. */
       toLearnerPosition(line: number, column: number): LearnerPosition;
+      /** Slips that run but likely do something else than meant (slips.ts). */
+      warnings: LearnerWarning[];
     }
   | { ok: false; errors: LearnerError[] };
 
@@ -97,6 +101,11 @@ export function transformLearnerSource(
     };
   }
 
+  const warnings = findSlips(program).map((s) => ({
+    file: fileName,
+    ...jsToLearner(s.pos),
+    message: s.message,
+  }));
   const splice = new Splice(js);
   const lineOf = (offset: number) => jsToLearner(offset).line;
   rewrite(program, undefined, { js, tokens, splice, lineOf });
@@ -105,6 +114,7 @@ export function transformLearnerSource(
   return {
     ok: true,
     code: out.code,
+    warnings,
     toLearnerPosition(line, column) {
       const offset = (outStarts[line - 1] ?? 0) + Math.max(0, column - 1);
       return jsToLearner(out.toSourceOffset(offset));

@@ -264,9 +264,12 @@ export function createSessionHost(exercises: readonly LoadedExercise[]): Session
       try {
         if (request.type === 'compile') {
           const exercise = exercises.find((e) => e.folder === request.folder);
-          if (!exercise || !isMessaging(exercise)) return { type: 'compiled', error: null };
+          if (!exercise || !isMessaging(exercise))
+            return { type: 'compiled', error: null, warnings: [] };
           const program = createProgram(exercise.manifest, request.source, request.file);
-          return { type: 'compiled', error: program.ok ? null : program.error };
+          return program.ok
+            ? { type: 'compiled', error: null, warnings: program.warnings }
+            : { type: 'compiled', error: program.error, warnings: [] };
         }
         return apply(request.op);
       } catch (error) {

@@ -7,6 +7,7 @@
  * and a restored session all replay the same way. Every message is plain data.
  */
 import type { LearnerError } from '../sandbox';
+import type { LearnerWarning } from '../core/learnerError';
 import type { FaultKind, InvariantKind, TraceEvent, World } from '../sim';
 
 /** One invariant evaluated on a world. */
@@ -135,7 +136,7 @@ export interface SessionView {
 export type SessionResponse =
   | SessionView
   | { type: 'faults'; step: number; faults: EnabledChoice[] }
-  | { type: 'compiled'; error: LearnerError | null }
+  | { type: 'compiled'; error: LearnerError | null; warnings: LearnerWarning[] }
   | { type: 'learnerError'; error: LearnerError }
   /** The run cannot be restored (a link or counterexample that does not fit this code). */
   | { type: 'replayError'; message: string }

@@ -8,11 +8,19 @@ import { compileLearnerModule } from '../sandbox';
 import type { LearnerError } from '../sandbox';
 import type { ExerciseManifest, Program } from '../sim';
 import { learnerError } from '../core/learnerError';
+import type { LearnerWarning } from '../core/learnerError';
 
 /** Type-only imports a handler file may use (erased at compile time). */
 export const HANDLER_IMPORTS = ['./types', '../types', '../../types'];
 
-export type ProgramResult = { ok: true; program: Program } | { ok: false; error: LearnerError };
+export type ProgramResult =
+  | {
+      ok: true;
+      program: Program;
+      /** Slips in the learner's code that run but likely do something else than meant. */
+      warnings: LearnerWarning[];
+    }
+  | { ok: false; error: LearnerError };
 
 /** Export names the manifest expects the learner's file to provide. */
 export function requiredExports(manifest: ExerciseManifest): string[] {
@@ -52,6 +60,7 @@ export function createProgram(
   }
   return {
     ok: true,
+    warnings: compiled.warnings,
     program: {
       manifest,
       handlers: compiled.exports,

@@ -12,6 +12,7 @@ import type { Text } from '@codemirror/state';
 import CodeMirror from '@uiw/react-codemirror';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { LearnerError } from '../../sandbox';
+import type { LearnerWarning } from '../../core/learnerError';
 import { ctxCompletionSource, ctxHover } from './ctxCompletions';
 import { DiffView } from './DiffView';
 import { darkEditorTheme, lightEditorTheme } from './editorTheme';
@@ -24,16 +25,21 @@ interface Props {
   onChange(code: string): void;
   /** Learner errors to show inline (compile errors, errors of the last run or check). */
   errors: readonly LearnerError[];
+  /** Slips that run but likely do something else than meant (a `ctx` call not awaited). */
+  warnings?: readonly LearnerWarning[];
 }
 
-export function toDiagnostic(doc: Text, e: LearnerError): Diagnostic {
+const NO_WARNINGS: readonly LearnerWarning[] = [];
+
+export function toDiagnostic(doc: Text, e: LearnerError | LearnerWarning): Diagnostic {
   const line = doc.line(Math.min(Math.max(e.line ?? 1, 1), doc.lines));
   const from = Math.min(line.from + Math.max((e.column ?? 1) - 1, 0), line.to);
+  const warning = !('kind' in e);
   return {
     from,
     to: Math.max(line.to, from),
-    severity: 'error',
-    source: e.kind === 'syntax' ? 'compile' : e.kind,
+    severity: warning ? 'warning' : 'error',
+    source: warning ? 'slip' : e.kind === 'syntax' ? 'compile' : e.kind,
     message: e.message,
   };
 }
@@ -51,6 +57,7 @@ export const CodeEditor = memo(function CodeEditor({
   starter,
   onChange,
   errors,
+  warnings = NO_WARNINGS,
 }: Props) {
   const viewRef = useRef<EditorView | null>(null);
   const [showDiff, setShowDiff] = useState(false);
@@ -71,14 +78,14 @@ export const CodeEditor = memo(function CodeEditor({
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    const withLine = errors.filter((e) => e.line !== undefined);
+    const withLine = [...errors, ...warnings].filter((e) => e.line !== undefined);
     view.dispatch(
       setDiagnostics(
         view.state,
         withLine.map((e) => toDiagnostic(view.state.doc, e)),
       ),
     );
-  }, [errors, code]);
+  }, [errors, warnings, code]);
 
   const changed = code !== starter;
   return (
@@ -139,6 +146,15 @@ export const CodeEditor = memo(function CodeEditor({
                 {e.line !== undefined ? `Line ${e.line}${e.column ? `:${e.column}` : ''}` : file}
               </strong>{' '}
               {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul className="editor-warnings" aria-label="Warnings about your code">
+          {warnings.map((w, i) => (
+            <li key={i}>
+              <strong>{w.line !== undefined ? `Line ${w.line}` : file}</strong> {w.message}
             </li>
           ))}
         </ul>

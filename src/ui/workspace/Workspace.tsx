@@ -168,6 +168,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               starter={starter}
               onChange={onEdit}
               errors={learnerErrors.errors}
+              warnings={learnerErrors.warnings}
             />
           </ErrorBoundary>
         }

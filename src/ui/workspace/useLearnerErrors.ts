@@ -1,15 +1,19 @@
 /**
  * The learner errors the editor shows: the compiler's (as the learner types, debounced, in the
- * worker) and the last run's or check's (until the code it came from changes).
+ * worker) and the last run's or check's (until the code it came from changes); and the slips the
+ * compiler found (warnings: code that runs but likely does something else than meant).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LearnerError } from '../../sandbox';
+import type { LearnerWarning } from '../../core/learnerError';
 import type { Session } from './useSession';
 
 const COMPILE_DEBOUNCE_MS = 400;
 
 export interface LearnerErrors {
   errors: LearnerError[];
+  /** Slips in the code as typed (a `ctx` call not awaited). */
+  warnings: LearnerWarning[];
   /** An error of running `code` (a run or a check); shown while the editor holds that code. */
   report(code: string, error: LearnerError): void;
 }
@@ -21,14 +25,17 @@ export function useLearnerErrors(
   code: string,
 ): LearnerErrors {
   const [compileError, setCompileError] = useState<LearnerError | null>(null);
+  const [warnings, setWarnings] = useState<LearnerWarning[]>([]);
   const [runError, setRunError] = useState<{ code: string; error: LearnerError } | null>(null);
   const codeRef = useRef(code);
   codeRef.current = code;
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      void session.compile(folder, file, code).then((error) => {
-        if (error !== undefined && codeRef.current === code) setCompileError(error);
+      void session.compile(folder, file, code).then((compiled) => {
+        if (compiled === undefined || codeRef.current !== code) return;
+        setCompileError(compiled.error);
+        setWarnings(compiled.warnings);
       });
     }, COMPILE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -58,5 +65,5 @@ export function useLearnerErrors(
     (source: string, error: LearnerError) => setRunError({ code: source, error }),
     [],
   );
-  return { errors, report };
+  return { errors, warnings, report };
 }

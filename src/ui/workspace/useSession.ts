@@ -16,6 +16,7 @@ import type {
   SessionView,
 } from '../../workers/sessionProtocol';
 import type { LearnerError } from '../../sandbox';
+import type { LearnerWarning } from '../../core/learnerError';
 
 export type RunProblem = Exclude<
   SessionOutcome,
@@ -45,7 +46,12 @@ export interface Session extends SessionState {
   ): Promise<boolean>;
   run(op: Exclude<SessionOp, { op: 'open' } | { op: 'faultsAt' }>): Promise<boolean>;
   faultsAt(step: number): Promise<EnabledChoice[]>;
-  compile(folder: string, file: string, source: string): Promise<LearnerError | null | undefined>;
+  /** The source's compile error (null: none) and slips; undefined when the worker could not say. */
+  compile(
+    folder: string,
+    file: string,
+    source: string,
+  ): Promise<{ error: LearnerError | null; warnings: LearnerWarning[] } | undefined>;
   /**
    * The state as of the last answer, even before React renders it (for handlers that may run
    * between an answer and the render that shows it, e.g. quick key presses).
@@ -152,7 +158,7 @@ export function useSession(): Session {
     async (folder, file, source) => {
       try {
         const r = await client().compile({ folder, file, source });
-        if (r.type === 'compiled') return r.error;
+        if (r.type === 'compiled') return { error: r.error, warnings: r.warnings };
         if (r.type === 'timedOut') needsOpen.current = true;
         return undefined;
       } catch {
