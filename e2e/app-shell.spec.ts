@@ -190,3 +190,40 @@ test('an internal error is caught by the view boundary with a copyable report', 
   await page.getByRole('link', { name: 'Reliable messaging workshop' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Learning path' })).toBeVisible();
 });
+
+test('the model-checking lesson: a lesson step never loses my edits, and the untouched starter is not a pass', async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/18-model-checking');
+  // Checking the untouched starter passes, but the exercise is not marked passed.
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Passed', { timeout: 30_000 });
+  const status = () =>
+    page.evaluate(() => {
+      const raw = localStorage.getItem('rmw.progress');
+      const record = raw
+        ? (JSON.parse(raw) as { exercises: Record<string, { status?: string }> }).exercises[
+            '18-model-checking'
+          ]
+        : undefined;
+      return record?.status ?? 'none';
+    });
+  expect(await status()).not.toBe('passed');
+
+  // My edit, then a lesson step loaded over it: my edit is a version in History.
+  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\n// my own idea\n');
+  await page.getByRole('combobox', { name: 'Load a lesson step' }).selectOption('send-first');
+  await expect(page.locator('.cm-content')).not.toContainText('my own idea');
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Versions of your code' });
+  await expect(dialog).toContainText('before a lesson step was loaded');
+  await dialog
+    .getByRole('list', { name: 'Versions, newest first' })
+    .getByRole('button')
+    .first()
+    .click();
+  await dialog.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page.locator('.cm-content')).toContainText('my own idea');
+});

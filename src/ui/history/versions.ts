@@ -27,6 +27,7 @@ export type VersionReason =
   | 'before-import'
   | 'import'
   | 'before-restore'
+  | 'before-lesson-step'
   | 'other-tab';
 
 export interface Version {
@@ -45,6 +46,7 @@ export const REASON_LABELS: Record<VersionReason, string> = {
   'before-import': 'Your code, before an import',
   import: 'Imported',
   'before-restore': 'Your code, before a restore',
+  'before-lesson-step': 'Your code, before a lesson step was loaded',
   'other-tab': 'From another tab',
 };
 

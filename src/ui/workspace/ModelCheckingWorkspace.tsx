@@ -11,6 +11,8 @@ import { parameterValues } from '../../workshop/modelCheckingManifest';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
 import { useSavedCode } from './useSavedCode';
+import { HistoryButton } from '../history/HistoryDialog';
+import { recordVersion } from '../history/versions';
 import { useProgressStore } from '../useProgressStore';
 import { CheckPanel } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
@@ -54,10 +56,12 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
   const onResult = useCallback(
     (result: WireResult, job: CheckJob) => {
       setTrace(null);
+      // Checking the unchanged starter (lesson step 1) teaches the tool, it is not the exercise.
       if (
         result.verdict === 'passed' &&
         job.model.kind === 'model-checking' &&
-        'source' in job.model.code
+        'source' in job.model.code &&
+        job.model.code.source !== starter
       ) {
         markPassed(folder, job.model.code.source);
       }
@@ -65,84 +69,93 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
         setTrace({ labels: result.counterexample.choices, states: result.counterexample.states });
       }
     },
-    [folder, markPassed],
+    [folder, markPassed, starter],
   );
 
   return (
-    <WorkspaceLayout
-      instructions={
-        <ErrorBoundary area="the instructions">
-          <Instructions readme={exercise.readme} />
-        </ErrorBoundary>
-      }
-      editor={
-        <ErrorBoundary area="the editor">
-          <CodeEditor
-            file={file}
-            code={code}
-            starter={starter}
-            onChange={onChange}
-            errors={NO_ERRORS}
-          />
-        </ErrorBoundary>
-      }
-      run={
-        <section className="panel" aria-labelledby={`${id}-params`}>
-          <h2 id={`${id}-params`}>Model parameters</h2>
-          {manifest.parameters.map((p) => (
-            <div className="settings-row" key={p.id}>
-              <label htmlFor={`${id}-${p.id}`}>{p.label}</label>
-              <input
-                id={`${id}-${p.id}`}
-                type="number"
-                min={p.min}
-                max={p.max}
-                value={params[p.id]}
-                onChange={(e) =>
-                  saveSettings(folder, { ...settings, [`param.${p.id}`]: e.target.value }, code)
-                }
-              />
+    <>
+      <div className="workspace-bars">
+        <HistoryButton folder={folder} currentCode={code} onRestore={(v) => onChange(v.code)} />
+      </div>
+      <WorkspaceLayout
+        instructions={
+          <ErrorBoundary area="the instructions">
+            <Instructions readme={exercise.readme} />
+          </ErrorBoundary>
+        }
+        editor={
+          <ErrorBoundary area="the editor">
+            <CodeEditor
+              file={file}
+              code={code}
+              starter={starter}
+              onChange={onChange}
+              errors={NO_ERRORS}
+            />
+          </ErrorBoundary>
+        }
+        run={
+          <section className="panel" aria-labelledby={`${id}-params`}>
+            <h2 id={`${id}-params`}>Model parameters</h2>
+            {manifest.parameters.map((p) => (
+              <div className="settings-row" key={p.id}>
+                <label htmlFor={`${id}-${p.id}`}>{p.label}</label>
+                <input
+                  id={`${id}-${p.id}`}
+                  type="number"
+                  min={p.min}
+                  max={p.max}
+                  value={params[p.id]}
+                  onChange={(e) =>
+                    saveSettings(folder, { ...settings, [`param.${p.id}`]: e.target.value }, code)
+                  }
+                />
+              </div>
+            ))}
+            <div className="settings-row">
+              <label htmlFor={`${id}-variant`}>Load a lesson step into the editor</label>
+              <select
+                id={`${id}-variant`}
+                value=""
+                onChange={(e) => {
+                  const v = manifest.variants.find((x) => x.id === e.target.value);
+                  const text = v && exercise.sources[v.file];
+                  if (text === undefined || text === code) return;
+                  // The learner's edits are kept as a version first (History brings them back).
+                  if (code !== starter)
+                    void recordVersion(folder, { code, settings, reason: 'before-lesson-step' });
+                  onChange(text);
+                }}
+              >
+                <option value="">Choose…</option>
+                {manifest.variants.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.title}
+                  </option>
+                ))}
+              </select>
             </div>
-          ))}
-          <div className="settings-row">
-            <label htmlFor={`${id}-variant`}>Load a lesson step into the editor</label>
-            <select
-              id={`${id}-variant`}
-              value=""
-              onChange={(e) => {
-                const v = manifest.variants.find((x) => x.id === e.target.value);
-                const text = v && exercise.sources[v.file];
-                if (text !== undefined) onChange(text);
-              }}
-            >
-              <option value="">Choose…</option>
-              {manifest.variants.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          {trace && (
-            <ol className="trace" aria-label="Counterexample" data-testid="counterexample">
-              {trace.labels.map((label, i) => (
-                <li key={i}>
-                  <code>{label}</code>
-                  <details>
-                    <summary>State after it</summary>
-                    <pre>{JSON.stringify(trace.states[i + 1], null, 1)}</pre>
-                  </details>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-      }
-      side={
-        <ErrorBoundary area="the checker">
-          <CheckPanel makeJob={makeJob} onResult={onResult} />
-        </ErrorBoundary>
-      }
-    />
+            {trace && (
+              <ol className="trace" aria-label="Counterexample" data-testid="counterexample">
+                {trace.labels.map((label, i) => (
+                  <li key={i}>
+                    <code>{label}</code>
+                    <details>
+                      <summary>State after it</summary>
+                      <pre>{JSON.stringify(trace.states[i + 1], null, 1)}</pre>
+                    </details>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        }
+        side={
+          <ErrorBoundary area="the checker">
+            <CheckPanel makeJob={makeJob} onResult={onResult} />
+          </ErrorBoundary>
+        }
+      />
+    </>
   );
 }
