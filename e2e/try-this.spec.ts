@@ -198,3 +198,18 @@ test('23 testing a conversation: an assert right after start answers fail while 
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('verdict')).toContainText('noFalseFailure');
 });
+
+test('the steps to pick say who does what, with which outcome', async ({ page }) => {
+  await open(page, '04-lost-message');
+  await reset(page);
+  await choose(page, /^alice acts/);
+  await choose(page, /^request r1 arrives/);
+  await choose(page, /^r1@Frontend: ok/); // reads the cart
+  await choose(page, /^r1@Frontend: ok/); // saves it as submitted
+  await expect(page.getByRole('button', { name: /^r1@Frontend: ok/ })).toContainText(
+    "Frontend: ctx.send('Orders', SubmitOrder) → ok",
+  );
+  await expect(page.getByRole('button', { name: /^r1@Frontend: fail/ })).toContainText(
+    "Frontend: ctx.send('Orders', SubmitOrder) → fails (sendFail)",
+  );
+});

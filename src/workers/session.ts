@@ -7,7 +7,7 @@
  */
 import { isLearnerCodeError } from '../sandbox';
 import type { LearnerError } from '../sandbox';
-import { createEngine, describeChoice, isQuiescent } from '../sim';
+import { createEngine, describeChoice, describeStep, isQuiescent } from '../sim';
 import type { Choice, Engine, ExerciseManifest, TraceEvent, World } from '../sim';
 import { isMessaging } from '../workshop/bundle';
 import type { LoadedExercise } from '../workshop/bundle';
@@ -109,6 +109,7 @@ export function createSessionHost(exercises: readonly LoadedExercise[]): Session
     return s.engine.enabledSteps(world).map((c, index) => ({
       index,
       label: describeChoice(c),
+      what: describeStep(world, c),
       fault: faultIn(world, c),
     }));
   }

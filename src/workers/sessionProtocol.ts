@@ -75,6 +75,8 @@ export interface EnabledChoice {
   /** Index in `enabledSteps(world)` (what `step` and `play.from` take). */
   index: number;
   label: string;
+  /** Who does what, with which outcome, in words (describeStep). */
+  what: string;
   /** The fault this choice injects, or null for a normal step. */
   fault: FaultKind | null;
 }

@@ -1,6 +1,8 @@
 /**
  * Step: the learner picks which enabled event happens next. A compact strip under the run
  * toolbar (it wraps, and scrolls past a few rows): normal steps first, then the faults in red.
+ * Each says who does what with which outcome ("Frontend: ctx.send('Orders', SubmitOrder) →
+ * fails (sendFail)") under its replayable label.
  */
 import { FAULT_DESCRIPTIONS } from '../../sim';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
@@ -34,6 +36,7 @@ export function ChoiceList({ enabled, disabled, onPick }: Props) {
               >
                 {c.label}
                 {i === 0 && <span className="key-hint"> (space)</span>}
+                {c.what !== c.label && <span className="choice-what">{c.what}</span>}
               </button>
             </li>
           ))}
@@ -55,6 +58,7 @@ export function ChoiceList({ enabled, disabled, onPick }: Props) {
                   onClick={() => onPick(c.index)}
                 >
                   {c.label} <span className="badge badge-fault">{c.fault}</span>
+                  {c.what !== c.label && <span className="choice-what">{c.what}</span>}
                 </button>
               </li>
             ))}
