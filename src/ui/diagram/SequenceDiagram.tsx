@@ -16,21 +16,12 @@ import type { KeyboardEvent } from 'react';
 import { toSequenceDiagram } from '../../projections';
 import type { SequenceDiagram as Diagram, SequenceOptions } from '../../projections';
 import type { ExerciseManifest, TraceEvent } from '../../sim';
-import {
-  HEADER_HEIGHT_PX,
-  OVERSCAN_ROWS,
-  ROW_HEIGHT_PX,
-  LANE_WIDTH_PX,
-  LARGE_CHAR_WIDTH_PX,
-  createLayout,
-  laneWidthFor,
-  visibleRange,
-} from './geometry';
+import { HEADER_HEIGHT_PX, OVERSCAN_ROWS, ROW_HEIGHT_PX, visibleRange } from './geometry';
+import { DiagramToolbar, useFitZoom } from './DiagramToolbar';
 import { SequenceHeader } from './SequenceHeader';
 import { SequenceRowView } from './SequenceRowView';
 import { SequenceTooltip } from './SequenceTooltip';
 import './diagram.css';
-import { stepNumber } from '../../projections';
 
 export interface SequenceDiagramProps {
   events: TraceEvent[];
@@ -51,24 +42,6 @@ export interface SequenceDiagramProps {
   large?: boolean;
 }
 
-const ZOOM_MAX = 1.8;
-/** The smallest zoom "fit" goes down to, so labels stay readable (15 px labels at 10.5 px). */
-export const FIT_MIN_ZOOM = 0.7;
-/** Projector mode's 20 px labels stay above 18 px. */
-export const FIT_MIN_ZOOM_LARGE = 0.91;
-const ZOOM_STEP = 0.1;
-const ZOOM_LIMITS = [0.5, 2] as const;
-
-/**
- * The zoom "fit" picks: the whole width of the lanes in view, within what keeps labels
- * readable (below, the diagram scrolls sideways inside its own box, never the page).
- */
-export function fitZoom(availablePx: number, diagramPx: number, large: boolean): number {
-  if (availablePx <= 0) return 1;
-  const fit = availablePx / diagramPx;
-  return Math.min(large ? ZOOM_MAX : 1, Math.max(large ? FIT_MIN_ZOOM_LARGE : FIT_MIN_ZOOM, fit));
-}
-
 /** Viewport height assumed before the first measurement (and in server rendering). */
 const INITIAL_VIEWPORT_PX = 720;
 const PAGE_STEPS = 10;
@@ -81,25 +54,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     [events, manifest, broker],
   );
   const [widthPx, setWidthPx] = useState(0);
-  // "fit" (the default) follows the box's width; a number is the learner's own zoom.
-  const [zoomChoice, setZoomChoice] = useState<'fit' | number>('fit');
-  const minZoom = large ? FIT_MIN_ZOOM_LARGE : FIT_MIN_ZOOM;
-  // Fitting narrows the lanes first (in steps of 8 px, so a resize rarely re-lays them out).
-  const laneWidth =
-    zoomChoice === 'fit'
-      ? Math.floor(laneWidthFor(widthPx - 4, diagram.lifelines.length, minZoom) / 8) * 8
-      : LANE_WIDTH_PX;
-  const layout = useMemo(
-    () => createLayout(diagram, large ? LARGE_CHAR_WIDTH_PX : undefined, laneWidth),
-    [diagram, large, laneWidth],
-  );
-  const zoom =
-    zoomChoice === 'fit' ? fitZoom(widthPx - 4, layout.width, large === true) : zoomChoice;
-  const zoomBy = (delta: number) =>
-    setZoomChoice(
-      Math.round(Math.min(ZOOM_LIMITS[1], Math.max(ZOOM_LIMITS[0], zoom + delta)) / ZOOM_STEP) *
-        ZOOM_STEP,
-    );
+  const { layout, zoom, controls: zoomControls } = useFitZoom(diagram, widthPx, large === true);
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
   const index = useMemo(() => stepIndex(diagram), [diagram]);
@@ -229,57 +184,14 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
 
   return (
     <section className="seq" aria-label="Sequence diagram of the run">
-      <div className="seq-scrubber">
-        <label htmlFor={`${prefix}-scrub`}>Step</label>
-        <input
-          id={`${prefix}-scrub`}
-          type="range"
-          min={-1}
-          max={Math.max(lastStep, -1)}
-          step={1}
-          value={Math.min(cursor, lastStep)}
-          disabled={rows.length === 0}
-          aria-valuetext={
-            cursor < 0
-              ? 'before the first step'
-              : `step ${stepNumber(cursor)} of ${stepNumber(lastStep)}`
-          }
-          onChange={(e) => onCursor(Number(e.currentTarget.value))}
-        />
-        <output htmlFor={`${prefix}-scrub`} className="seq-scrub-value">
-          {`${stepNumber(cursor)} / ${stepNumber(lastStep)}`}
-        </output>
-        <div className="seq-zoom" role="group" aria-label="Zoom of the diagram">
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            aria-label="Zoom out"
-            onClick={() => zoomBy(-ZOOM_STEP)}
-          >
-            −
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            aria-pressed={zoomChoice === 'fit'}
-            title="Fit the lanes to the width"
-            onClick={() => setZoomChoice('fit')}
-          >
-            Fit
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            aria-label="Zoom in"
-            onClick={() => zoomBy(ZOOM_STEP)}
-          >
-            +
-          </button>
-          <output className="seq-zoom-value" data-testid="diagram-zoom">
-            {Math.round(zoom * 100)}%
-          </output>
-        </div>
-      </div>
+      <DiagramToolbar
+        id={`${prefix}-scrub`}
+        cursor={cursor}
+        lastStep={lastStep}
+        disabled={rows.length === 0}
+        onCursor={onCursor}
+        zoom={zoomControls}
+      />
       <div ref={scroller} className="seq-scroll" onScroll={measure}>
         <div
           role="grid"
