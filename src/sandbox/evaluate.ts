@@ -29,6 +29,8 @@ export interface CompileOptions {
   allocationBudget?: number;
   /** Module specifiers learner code may import (types only). Default `['./types']`. */
   allowedImports?: readonly string[];
+  /** The exercise's store names, to warn about a call naming another. */
+  knownStores?: readonly string[];
 }
 
 export const DEFAULT_STEP_BUDGET = 100_000;
@@ -80,7 +82,10 @@ export function compileLearnerModule(
   options: CompileOptions = {},
 ): CompileResult {
   const allowedImports = options.allowedImports ?? DEFAULT_ALLOWED_IMPORTS;
-  const transformed = transformLearnerSource(source, fileName, { allowedImports });
+  const transformed = transformLearnerSource(source, fileName, {
+    allowedImports,
+    ...(options.knownStores ? { knownStores: options.knownStores } : {}),
+  });
   if (!transformed.ok) {
     const [error = { kind: 'syntax', file: fileName, message: 'Unknown error' }] =
       transformed.errors;

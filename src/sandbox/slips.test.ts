@@ -40,4 +40,23 @@ describe('slips: code that runs but does something else than meant', () => {
 `),
     ).toEqual([]);
   });
+
+  it('warns about a read whose result is dropped, and a store the exercise does not have', () => {
+    const source = `export async function submit(req: unknown, ctx: any) {
+  await ctx.load('carts', 'c1');
+  await ctx.kv.get('dbb', 'k');
+  await ctx.store('carts', 'c1', {}, { store: 'db' });
+  const ok = await ctx.kv.get('db', 'k');
+  return ok;
+}
+`;
+    const compiled = compileLearnerModule(source, 'starter.ts', { knownStores: ['db'] });
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    const found = compiled.warnings.map((w) => [w.line, w.message]);
+    expect(found).toEqual([
+      [2, expect.stringContaining('The result of `ctx.load(...)` is not used')],
+      [3, expect.stringContaining('The result of `ctx.kv.get(...)` is not used')],
+      [3, expect.stringContaining("This exercise has no store 'dbb' (it has 'db')")],
+    ]);
+  });
 });

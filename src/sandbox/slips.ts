@@ -4,7 +4,11 @@
  *
  * - a `ctx` call whose promise is dropped (`ctx.send(...);` without `await`): the handler goes
  *   on, and may finish, before the call happens, so the checker then blames a lost message or a
- *   lost update rather than the missing `await`.
+ *   lost update rather than the missing `await`;
+ * - a read whose result is thrown away (`await ctx.load(...);` as a statement): the check the
+ *   read was meant for is not made;
+ * - a store the exercise does not have (`ctx.kv.get('dbb', ...)`, `{ store: 'dbb' }`), when the
+ *   caller says which stores exist.
  *
  * Only the handler context's name `ctx` is recognised (the name every exercise and the docs
  * use); a call that is awaited, returned, assigned or passed on is not a slip.
@@ -52,9 +56,60 @@ function ctxMethod(node: AnyNode): { method: string; path: string } | null {
   return { method: path[path.length - 1]!, path: ['ctx', ...path].join('.') };
 }
 
-export function findSlips(program: Program): Slip[] {
+/** Calls that only read: awaiting one and dropping its result is a slip. */
+const READS = new Set(['load', 'get', 'read', 'readAll', 'choose']);
+/** ctx.kv.* and ctx.events.* name their store as the first argument. */
+const STORE_FIRST = /^ctx\.(kv|events)\./;
+
+/** The store names a ctx call gives as string literals (first argument or `{ store: '...' }`). */
+function storeNames(
+  node: AnyNode & { type: 'CallExpression' },
+  path: string,
+): { name: string; pos: number }[] {
+  const out: { name: string; pos: number }[] = [];
+  const first = node.arguments[0];
+  if (STORE_FIRST.test(path) && first?.type === 'Literal' && typeof first.value === 'string')
+    out.push({ name: first.value, pos: first.start });
+  for (const arg of node.arguments) {
+    if (arg.type !== 'ObjectExpression') continue;
+    for (const prop of arg.properties) {
+      if (
+        prop.type === 'Property' &&
+        !prop.computed &&
+        prop.key.type === 'Identifier' &&
+        prop.key.name === 'store' &&
+        prop.value.type === 'Literal' &&
+        typeof prop.value.value === 'string'
+      )
+        out.push({ name: prop.value.value, pos: prop.value.start });
+    }
+  }
+  return out;
+}
+
+export function findSlips(program: Program, knownStores?: readonly string[]): Slip[] {
   const slips: Slip[] = [];
   const visit = (node: AnyNode) => {
+    if (node.type === 'CallExpression' && knownStores) {
+      const call = ctxMethod(node);
+      if (call) {
+        for (const store of storeNames(node, call.path)) {
+          if (!knownStores.includes(store.name))
+            slips.push({
+              pos: store.pos,
+              message: `This exercise has no store '${store.name}' (it has ${knownStores.map((n) => `'${n}'`).join(', ')}).`,
+            });
+        }
+      }
+    }
+    if (node.type === 'ExpressionStatement' && node.expression.type === 'AwaitExpression') {
+      const call = ctxMethod(node.expression.argument);
+      if (call && READS.has(call.method))
+        slips.push({
+          pos: node.expression.start,
+          message: `The result of \`${call.path}(...)\` is not used: whatever it reads is not checked. Keep it, e.g. \`const found = await ${call.path}(...)\`.`,
+        });
+    }
     if (node.type === 'ExpressionStatement') {
       const call = ctxMethod(node.expression);
       const what =
@@ -68,5 +123,5 @@ export function findSlips(program: Program): Slip[] {
     for (const child of childNodes(node)) visit(child);
   };
   visit(program);
-  return slips;
+  return slips.sort((a, b) => a.pos - b.pos);
 }

@@ -26,6 +26,8 @@ import type { LearnerWarning } from '../core/learnerError';
 export interface TransformOptions {
   /** Module specifiers `require`/`import` may name (they resolve to `{}`: types only). */
   allowedImports?: readonly string[];
+  /** The exercise's store names, to flag a call naming another (slips.ts). */
+  knownStores?: readonly string[];
 }
 
 export interface LearnerPosition {
@@ -101,7 +103,7 @@ export function transformLearnerSource(
     };
   }
 
-  const warnings = findSlips(program).map((s) => ({
+  const warnings = findSlips(program, options.knownStores).map((s) => ({
     file: fileName,
     ...jsToLearner(s.pos),
     message: s.message,

@@ -43,6 +43,7 @@ export function createProgram(
 ): ProgramResult {
   const compiled = compileLearnerModule(source, fileName, {
     allowedImports: HANDLER_IMPORTS,
+    knownStores: Object.keys(manifest.stores),
     ...(stepBudget ? { stepBudget } : {}),
   });
   if (!compiled.ok) return { ok: false, error: compiled.error };
