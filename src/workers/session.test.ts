@@ -102,7 +102,19 @@ describe('session host', async () => {
         file: 'starter.ts',
         source: spec.source,
       }),
-    ).toEqual({ type: 'compiled', error: null });
+    ).toEqual({ type: 'compiled', error: null, warnings: [] });
+    // A slip compiles, with a warning at its line.
+    const slip = host.handle({
+      type: 'compile',
+      folder: FOLDER,
+      file: 'starter.ts',
+      source: spec.source.replace('await ctx.send(', 'ctx.send('),
+    });
+    expect(slip).toMatchObject({
+      type: 'compiled',
+      error: null,
+      warnings: [{ file: 'starter.ts', message: expect.stringContaining('not awaited') }],
+    });
     const bad = host.handle({
       type: 'session',
       op: { op: 'open', spec: { ...spec, settings: { 'faults.total': 'x' } }, labels: [] },
