@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { collectErrors, expectNoSeriousViolations } from './support';
+import { collectErrors, expectNoSeriousViolations, focusEditor } from './support';
 
 test('learning path, exercise view and seeded runs', async ({ page }) => {
   const errors = collectErrors(page);
@@ -211,7 +211,7 @@ test('the model-checking lesson: a lesson step never loses my edits, and the unt
   expect(await status()).not.toBe('passed');
 
   // My edit, then a lesson step loaded over it: my edit is a version in History.
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.insertText('\n// my own idea\n');
   await page.getByRole('combobox', { name: 'Load a lesson step' }).selectOption('send-first');

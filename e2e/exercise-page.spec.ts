@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectNoSeriousViolations } from './support';
+import { expectNoSeriousViolations, replaceCode } from './support';
 
 const SOLUTION = readFileSync('exercises/04-lost-message/solution.ts', 'utf8');
 
@@ -25,12 +25,6 @@ async function focusPage(page: Page) {
 
 async function showTimeline(page: Page) {
   await page.getByRole('tab', { name: 'Timeline table' }).click();
-}
-
-async function replaceCode(page: Page, code: string) {
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
 }
 
 test('play, step, fault from a step, check, fix, pass and keep it', async ({ page }) => {

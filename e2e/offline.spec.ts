@@ -14,7 +14,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { buildPrecacheManifest, cacheName, SW_FILE } from '../src/pwa/precache';
 import { listFiles } from '../src/pwa/vitePlugin';
-import { collectErrors } from './support';
+import { collectErrors, replaceCode } from './support';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -104,9 +104,7 @@ test('after one visit the whole app works offline', async ({ context, page }) =>
   await expect(page.getByTestId('verdict')).toContainText('Violated: noLostMessages', {
     timeout: 30_000,
   });
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(readFileSync('exercises/04-lost-message/solution.ts', 'utf8'));
+  await replaceCode(page, readFileSync('exercises/04-lost-message/solution.ts', 'utf8'));
   await check.click();
   await expect(page.getByTestId('verdict')).toContainText('Passed', { timeout: 30_000 });
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
+import { replaceCode } from './support';
 
 const STARTER = readFileSync('exercises/04-lost-message/starter.ts', 'utf8');
 
@@ -29,12 +30,6 @@ const POLLUTE = `
 (Object.prototype as unknown as Record<string, unknown>).polluted = 1;
 throw new Error('polluted Object.prototype');
 `;
-
-async function replaceCode(page: Page, code: string) {
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
-}
 
 /** Back to the untouched starter: the same workers still check it (and catch its bug). */
 async function expectStarterStillChecks(page: Page) {

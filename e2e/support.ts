@@ -28,3 +28,15 @@ export async function expectNoSeriousViolations(page: Page, label?: string) {
     label,
   ).toEqual([]);
 }
+
+/** Puts the caret in the code editor (on its first line: always in view, however short the pane). */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+}
+
+/** Replaces the whole code in the editor, as a learner pasting a file would. */
+export async function replaceCode(page: Page, code: string): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+}

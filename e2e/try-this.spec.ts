@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { replaceCode } from './support';
 
 async function open(page: Page, folder: string) {
   await page.goto(`/#/exercise/${folder}`);
@@ -75,9 +76,7 @@ test('03 going asynchronous: watch messages flow, then write the handler and pas
   await expect(page).toHaveURL(/seed=9$/);
   await expect(page.getByLabel('Run summary')).toContainText('but has no order');
   // Your task: complete onSubmitOrder, then Check.
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(readFileSync('exercises/03-going-async/solution.ts', 'utf8'));
+  await replaceCode(page, readFileSync('exercises/03-going-async/solution.ts', 'utf8'));
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('verdict')).toContainText('Passed', { timeout: 30_000 });
 });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { focusEditor, replaceCode } from './support';
 
 const FOLDER = '04-lost-message';
 const STARTER = readFileSync(`exercises/${FOLDER}/starter.ts`, 'utf8');
@@ -33,12 +34,6 @@ async function shareLinkOf(page: Page, code: string): Promise<string> {
   const url = await p.getByRole('textbox', { name: 'Share link' }).inputValue();
   await other.close();
   return url;
-}
-
-async function replaceCode(page: Page, code: string) {
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
 }
 
 /** In the open History dialog, chooses the newest version whose code holds `text`. */
@@ -145,7 +140,7 @@ test('a 250,000-character file survives a reload', async ({ page }) => {
   await page.goto(`/#/exercise/${FOLDER}`);
   const padding = `// ${'x'.repeat(99)}\n`.repeat(2_500);
   // Pasted, as a learner would bring a big file in.
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+a');
   await page.locator('.cm-content').evaluate((el, text) => {
     const data = new DataTransfer();

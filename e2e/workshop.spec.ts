@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { expectNoSeriousViolations } from './support';
+import { expectNoSeriousViolations, focusEditor } from './support';
 
 /** The font size as rendered (CSS zoom included), in CSS pixels. */
 async function renderedFontPx(locator: Locator): Promise<number> {
@@ -241,7 +241,7 @@ test('the presenter window follows the main window, and both can be reloaded', a
   await expect(presenter.locator('.seq-row.is-cursor').first()).toBeVisible();
 
   // The code follows.
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.insertText('\n// presenter sees this');
   await expect(presenter.getByTestId('presenter-code')).toContainText('// presenter sees this');
@@ -299,7 +299,7 @@ test('instructor mode: agenda with the room marker, reveal in the presenter, res
   await expect(presenter.getByRole('heading', { name: 'Hints' })).toBeVisible();
   await page.getByRole('button', { name: 'Reveal solution' }).click();
   await expect(presenter.getByRole('heading', { name: 'Solution' })).toBeVisible();
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.insertText('// mine\n');
 
   // The marker is remembered; the reset asks first.
