@@ -45,3 +45,15 @@ describe('validateBundle: initial events', () => {
     ]);
   });
 });
+
+describe('validateBundle: the opening run', () => {
+  it('takes a whole-number seed and names the field otherwise', () => {
+    const b = bundleWith({});
+    expect(validateBundle({ ...b, manifest: { ...b.manifest, opening: { seed: 1 } } })).toEqual([]);
+    for (const seed of [-1, 1.5, 2 ** 32, '3'] as unknown as number[]) {
+      expect(validateBundle({ ...b, manifest: { ...b.manifest, opening: { seed } } })).toEqual([
+        'exercises/99-x/manifest.ts: opening.seed must be a whole number from 0 to 4294967295',
+      ]);
+    }
+  });
+});

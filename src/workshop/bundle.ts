@@ -3,6 +3,7 @@
  * files, plus a validator whose errors name the file and the field. Loaders (Vite's glob import
  * in the browser, the file system in Node) produce bundles; everything else consumes them.
  */
+import { parseSeed } from '../core/random';
 import { isFromResponse } from '../sim/manifest';
 import { ORACLE_INVARIANTS } from '../sim/outcome';
 import type { ExerciseManifest } from '../sim';
@@ -149,6 +150,11 @@ export function validateBundle(b: ExerciseBundle): string[] {
   for (const field of ['id', 'title', 'summary', 'block'] as const) {
     if (typeof m[field] !== 'string' || m[field].length === 0)
       problems.push(`${at(field)} must be a non-empty string`);
+  }
+  if (m.opening !== undefined) {
+    const seed: unknown = (m.opening as { seed?: unknown } | null)?.seed;
+    if (typeof seed !== 'number' || parseSeed(String(seed)) !== seed)
+      problems.push(`${at('opening.seed')} must be a whole number from 0 to 4294967295`);
   }
   if (!m.endpoints || Object.keys(m.endpoints).length === 0)
     problems.push(`${at('endpoints')} must name at least one endpoint`);
