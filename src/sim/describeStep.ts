@@ -17,7 +17,7 @@ function short(value: unknown): string {
 }
 
 /** The call an effect is, as the learner wrote it (near enough). */
-export function describeCall(effect: EffectRequest): string {
+function describeCall(effect: EffectRequest): string {
   switch (effect.kind) {
     case 'load':
       return `ctx.load('${effect.collection}', '${effect.id}')`;

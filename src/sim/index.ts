@@ -8,7 +8,7 @@ export * from './trace';
 export * from './world';
 export * from './historyKeys';
 export * from './invariants';
-export { describeCall, describeStep } from './describeStep';
+export { describeStep } from './describeStep';
 export { createEngine } from './engine';
 export type { Engine, EngineOptions, StepResult } from './engine';
 export type { Program } from './runtime';
