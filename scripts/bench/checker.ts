@@ -2,7 +2,8 @@
  * Checker throughput on the model-checking lesson's solution ("diet" MessageHandler model),
  * compared with SPIN's pan on the Promela port of the same model, in the same run. The model is
  * imported as a TS module (found through the bundle loader, scripts/bench/lesson.ts); `sandboxedMs` is the same check with the source evaluated by the
- * sandbox, as a learner's edited file is.
+ * sandbox, as a learner's edited file is. Each side runs three times and reports its median
+ * (pan compiled once).
  *
  * Run it with `npm run bench -- checker` (scripts/bench.ts).
  */
@@ -12,7 +13,7 @@ import { evaluateModelSource } from '../../src/checker/sandboxModules';
 import type { HandlerModule } from '../../src/checker/messageHandler/dsl';
 import { round } from './report';
 import type { BenchEntry } from './report';
-import { hasSpin, runSpin } from './spin';
+import { hasSpin, median, runSpin } from './spin';
 import { loadLessonSolution } from './lesson';
 
 const CONFIGS: [number, number][] = [
@@ -22,6 +23,8 @@ const CONFIGS: [number, number][] = [
 ];
 
 const solution = await loadLessonSolution();
+/** Each side runs this many times; the figures are medians (one run is at the machine's mercy). */
+const REPEATS = 3;
 
 /** The solution imported as a TS module, or (sandboxed) evaluated from source like learner code. */
 function runOurs(
@@ -48,7 +51,8 @@ export async function runCheckerBench(): Promise<BenchEntry[]> {
   runOurs(3, 2); // warm up the JIT on a small instance (12k states)
   for (const [n, f] of CONFIGS) {
     const key = `mc-${n}-${f}`;
-    const ours = runOurs(n, f);
+    const runs = Array.from({ length: REPEATS }, () => runOurs(n, f));
+    const ours = { states: runs[0]!.states, ms: median(runs.map((r) => r.ms)) };
     entries.push(
       { name: `checker.${key}.distinctStates`, value: ours.states, unit: 'states' },
       { name: `checker.${key}.ms`, value: round(ours.ms), unit: 'ms' },
@@ -63,7 +67,7 @@ export async function runCheckerBench(): Promise<BenchEntry[]> {
       entries.push({ name: `checker.${key}.sandboxedMs`, value: round(sandboxed.ms), unit: 'ms' });
     }
     if (!spin) continue;
-    const s = runSpin(n, f);
+    const s = runSpin(n, f, REPEATS);
     if (s.statesStored !== ours.states) {
       throw new Error(
         `${key}: pan stored ${s.statesStored} states, the checker found ${ours.states}`,

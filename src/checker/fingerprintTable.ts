@@ -2,7 +2,8 @@
  * An open-addressing hash table of 64-bit fingerprints over typed arrays (V8's Set and Map stop
  * at 2^24 entries). Each slot holds the fingerprint as two int32 halves and the state's index
  * + 1 (0 = empty slot), interleaved, so the explorer can find an already-seen state's parent pointers. Linear
- * probing; the table grows (x4 up to 2^23 slots, then x2) and rehashes at a load factor of 1/2.
+ * probing; the table grows (x4, jumping from 2^18 to 2^21 slots, then x2) and rehashes at a load
+ * factor of 3/4.
  */
 export class FingerprintTable {
   /** Slot i is [hi, lo, index + 1] at 3i (one cache line per probe, mostly). */
@@ -43,7 +44,7 @@ export class FingerprintTable {
     slots[at] = hi;
     slots[at + 1] = lo;
     slots[at + 2] = index + 1;
-    if (++this.count * 2 > mask + 1) this.grow();
+    if (++this.count * 4 > (mask + 1) * 3) this.grow();
     return -1;
   }
 
@@ -76,8 +77,10 @@ export class FingerprintTable {
 
   private grow(): void {
     const old = this.slots;
-    // Quadruple while small (fewer rehashes), then double (memory).
-    const cap = (this.mask + 1) * (this.mask < 1 << 21 ? 4 : 2);
+    // Straight to 2^21 slots (24 MB) from 2^18, so a million-state search rehashes once, early
+    // (rehashing is random writes: a cache miss per state); then double.
+    const size = this.mask + 1;
+    const cap = size < 1 << 21 ? Math.max(size * 4, size >= 1 << 18 ? 1 << 21 : 0) : size * 2;
     const slots = new Int32Array(cap * 3);
     const mask = cap - 1;
     for (let i = 0; i < old.length; i += 3) {
@@ -123,27 +126,21 @@ export class IntVector {
 }
 
 /**
- * 64-bit fingerprint of ints `v[offset..offset+width)`: two murmur3-32 lanes with different
- * seeds, written to `out[0]` (hi) and `out[1]` (lo) as int32.
+ * 64-bit fingerprint of ints `v[offset..offset+width)`: two xxHash32-style lanes (multiply,
+ * rotate, multiply: half the operations of murmur3 per int) with different primes and rotations,
+ * each finished by murmur3's avalanche, written to `out[0]` (hi) and `out[1]` (lo) as int32.
  */
 export function hashVector(v: Int32Array, offset: number, width: number, out: Int32Array): void {
-  let h1 = 0x9747b28c;
-  let h2 = 0x2545f491;
+  let h1 = 0x165667b1 ^ width;
+  let h2 = 0x27d4eb2f;
   for (let i = offset, end = offset + width; i < end; i++) {
-    let k = Math.imul(v[i]!, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h1 ^= k;
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-    let j = Math.imul(v[i]! ^ 0x5bd1e995, 0x85ebca6b);
-    j = (j << 16) | (j >>> 16);
-    j = Math.imul(j, 0xc2b2ae35);
-    h2 ^= j;
-    h2 = (h2 << 17) | (h2 >>> 15);
-    h2 = (Math.imul(h2, 5) + 0x7fb5d329) | 0;
+    const x = v[i]!;
+    h1 = (h1 + Math.imul(x, 0x85ebca77)) | 0;
+    h1 = Math.imul((h1 << 13) | (h1 >>> 19), 0x9e3779b1);
+    h2 = (h2 + Math.imul(x, 0xc2b2ae3d)) | 0;
+    h2 = Math.imul((h2 << 17) | (h2 >>> 15), 0x27d4eb2f);
   }
-  out[0] = fmix(h1 ^ width);
+  out[0] = fmix(h1);
   out[1] = fmix(h2 ^ h1);
 }
 
