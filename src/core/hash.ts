@@ -134,7 +134,29 @@ function mixInt(h: number, n: number, m: number): number {
   return h ^ (h >>> 15);
 }
 
+/**
+ * Lanes of the strings hashed so far: a world repeats the same keys and ids in every state, so
+ * most strings are looked up, not rehashed. Short strings are cheaper to hash than to look up.
+ * Bounded: cleared when full (the hashes do not change, only the time to recompute them).
+ */
+const stringLanes = new Map<string, Int32Array>();
+const MAX_CACHED_STRINGS = 1 << 16;
+const CACHE_FROM_LENGTH = 5;
+
 function hashString(s: string): void {
+  if (s.length < CACHE_FROM_LENGTH) return hashStringNow(s);
+  const cached = stringLanes.get(s);
+  if (cached !== undefined) {
+    lane1 = cached[0]!;
+    lane2 = cached[1]!;
+    return;
+  }
+  hashStringNow(s);
+  if (stringLanes.size >= MAX_CACHED_STRINGS) stringLanes.clear();
+  stringLanes.set(s, Int32Array.of(lane1, lane2));
+}
+
+function hashStringNow(s: string): void {
   let a = 0x9e3779b9 ^ s.length;
   let b = 0x85ebca6b + s.length;
   for (let i = 0; i < s.length; i++) {

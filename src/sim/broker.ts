@@ -11,6 +11,7 @@ import type { OutgoingMessage } from './effects';
 import type { StepContext } from './stepContext';
 import type { Invocation, MessageCopy, World } from './world';
 import { logicalKey } from './historyKeys';
+import { created, own } from './cloneWorld';
 
 /** Where a send goes: one destination, or every subscriber of a published event type. */
 export function destinationsOf(
@@ -31,7 +32,7 @@ export function enqueue(
   mode: 'send' | 'publish' | 'reply',
 ): void {
   const { world, machines } = ctx;
-  const h = world.history;
+  const h = own(world, 'history');
   const messageId = message.id ?? `${inv.attemptId}.${++inv.idCounter}`;
   const key = logicalKey(inv.endpoint, inv.incomingId);
   const spec = ctx.manifest.endpoints[inv.endpoint];
@@ -59,7 +60,7 @@ export function enqueue(
       dueTick: 0,
       leasedBy: null,
     };
-    world.copies.push(copy);
+    world.copies.push(created(world, copy));
     if (ctx.tracing)
       ctx.emit({
         type: 'enqueue',
@@ -115,9 +116,9 @@ export function failCopy(ctx: StepContext, copy: MessageCopy): void {
       });
   } else {
     removeCopy(world, copy);
-    world.errorQueue.push(copy);
-    if (!world.history.deadLettered.includes(copy.messageId))
-      world.history.deadLettered.push(copy.messageId);
+    own(world, 'errorQueue').push(copy);
+    const history = own(world, 'history');
+    if (!history.deadLettered.includes(copy.messageId)) history.deadLettered.push(copy.messageId);
     if (ctx.tracing)
       ctx.emit({
         type: 'deadLetter',

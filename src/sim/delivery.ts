@@ -9,11 +9,12 @@ import { fire, stateValue } from './actors';
 import type { IncomingMessage } from './context';
 import { findInvocation, newInvocation, startHandler } from './invocations';
 import type { StepContext } from './stepContext';
+import { created, ownCopy, ownCopyAt } from './cloneWorld';
 import type { MessageCopy } from './world';
 
 export function deliver(ctx: StepContext, copyId: string, reordered: boolean): void {
   const { world, machines } = ctx;
-  const copy = world.copies.find((c) => c.copyId === copyId);
+  const copy = ownCopy(world, copyId);
   if (!copy) throw new InternalError(`no copy ${copyId}`);
   copy.machine = fire(machines.copy(copy.destination), copy.machine, 'DELIVER');
   copy.deliveries += 1;
@@ -62,14 +63,16 @@ export function duplicate(ctx: StepContext, copyId: string): void {
   const { world } = ctx;
   const copy = world.copies.find((c) => c.copyId === copyId)!;
   const newCopyId = copyName(world, copy.messageId, copy.destination);
-  world.copies.push({
-    ...copy,
-    copyId: newCopyId,
-    headers: { ...copy.headers },
-    deliveries: 0,
-    leasedBy: null,
-    machine: ctx.machines.copy(copy.destination).initial,
-  });
+  world.copies.push(
+    created(world, {
+      ...copy,
+      copyId: newCopyId,
+      headers: { ...copy.headers },
+      deliveries: 0,
+      leasedBy: null,
+      machine: ctx.machines.copy(copy.destination).initial,
+    }),
+  );
   if (ctx.tracing) ctx.emit({ type: 'duplicate', copyId, newCopyId, messageId: copy.messageId });
 }
 
@@ -90,22 +93,22 @@ export function timer(ctx: StepContext): void {
   }
   world.tick = Math.max(world.tick, due);
   const fired: MessageCopy[] = [];
-  world.copies = world.copies.filter((c) => {
+  const waiting: MessageCopy[] = [];
+  world.copies.forEach((c, i) => {
     if (c.dueTick === due && stateValue(machines.copy(c.destination), c.machine) === 'delayed') {
-      c.machine = fire(machines.copy(c.destination), c.machine, 'TIMER');
-      fired.push(c);
-      return false;
-    }
-    return true;
+      const copy = ownCopyAt(world, i);
+      copy.machine = fire(machines.copy(c.destination), c.machine, 'TIMER');
+      fired.push(copy);
+    } else waiting.push(c);
   });
-  world.copies.push(...fired);
+  world.copies = [...waiting, ...fired];
   if (ctx.tracing) ctx.emit({ type: 'timer', copyIds: fired.map((c) => c.copyId) });
 }
 
 export function expireLease(ctx: StepContext, attemptId: string): void {
   const { world, machines } = ctx;
   const inv = findInvocation(world, attemptId);
-  const copy = world.copies.find((c) => c.copyId === inv.copyId)!;
+  const copy = ownCopy(world, inv.copyId)!;
   copy.machine = fire(machines.copy(copy.destination), copy.machine, 'LEASE_EXPIRED');
   copy.leasedBy = null;
   inv.leaseLost = true;

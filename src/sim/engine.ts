@@ -20,7 +20,8 @@ import { arrive, loseRequest } from './http';
 import { findInvocation, runInvocation } from './invocations';
 import { intentOfAction, isFromResponse } from './manifest';
 import type { ExerciseManifest, RetryPolicy } from './manifest';
-import { cloneWorld, createInitialWorld } from './initial';
+import { cloneWorld, own } from './cloneWorld';
+import { createInitialWorld } from './initial';
 import { HandlerRuntime } from './runtime';
 import type { Program } from './runtime';
 import { Step } from './stepContext';
@@ -271,16 +272,16 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   // Tab and request helpers live here because they need the tab specs.
   function act(ctx: StepContext, tabName: string): void {
     const { world } = ctx;
-    const tab = world.tabs.find((t) => t.tab === tabName);
+    const tab = own(world, 'tabs').find((t) => t.tab === tabName);
     const spec = tabsByName.get(tabName);
     if (!tab || !spec) throw new InternalError(`unknown tab ${tabName}`);
     const action = spec.actions[tab.next];
     if (!action) throw new InternalError(`${tabName} has no action ${tab.next}`);
     tab.machine = fire(machines.tab(tabName), tab.machine, tabEvent(spec, tab.next)!);
     const requestId = requestName(world.tabs.length, tabName, tab.next);
-    world.history.requestIntents[requestId] = intentOfAction(tabName, tab.next);
+    own(world, 'history').requestIntents[requestId] = intentOfAction(tabName, tab.next);
     tab.next += 1;
-    world.requests.push({
+    own(world, 'requests').push({
       requestId,
       tab: tabName,
       route: action.route,

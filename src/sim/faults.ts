@@ -4,6 +4,7 @@
  * a fault step while its budget lasts. Bounded faults keep every exercise's state space finite.
  */
 import type { World } from './world';
+import { own } from './cloneWorld';
 
 export const FAULT_KINDS = [
   'storeFail',
@@ -50,6 +51,7 @@ export function canInject(world: World, budget: FaultBudget, kind: FaultKind): b
 }
 
 export function recordFault(world: World, kind: FaultKind): void {
-  world.faults.total += 1;
-  world.faults.byKind[kind] = (world.faults.byKind[kind] ?? 0) + 1;
+  const faults = own(world, 'faults');
+  faults.total += 1;
+  faults.byKind[kind] = (faults.byKind[kind] ?? 0) + 1;
 }

@@ -8,15 +8,20 @@
  * Equal fingerprints therefore mean equal futures up to the order in which `enabledSteps` lists
  * the same choices. The checker keeps the first world it met and replays counterexamples from its
  * own choices, so a trace is always exact.
+ *
+ * `createFingerprint` is for worlds that never change once hashed (the checker's: each step
+ * copies, cloneWorld.ts): big sections enter by a digest cached per section object, so a section
+ * a step did not write is not hashed again.
  */
 import { fingerprint64 } from '../core/hash';
 import type { Hash64 } from '../core/hash';
 import { symmetricFingerprint } from './symmetry';
 import type { Interchangeable } from './symmetry';
-import type { Invocation, HttpRequestState, MessageCopy, UserTabState, World } from './world';
+import type { HttpRequestState, UserTabState, World } from './world';
 
+/** The fingerprint of any world (no cached digests: it may have been changed in place). */
 export function fingerprintWorld(world: World): Hash64 {
-  return fingerprint64(orderFree(world));
+  return fingerprint64(orderFree(world, whole));
 }
 
 /**
@@ -30,9 +35,10 @@ export function createFingerprint(
 ): (world: World) => Hash64 {
   const view = scope === 'all' ? orderFree : outcomeView;
   if (!interchangeable || interchangeable.flat().length === 0)
-    return (world) => fingerprint64(view(world));
+    return (world) => fingerprint64(view(world, digestOf));
+  // Renaming must reach into every section: no digests.
   const symmetric = symmetricFingerprint(interchangeable);
-  return (world) => symmetric(view(world));
+  return (world) => symmetric(view(world, whole));
 }
 
 /**
@@ -42,27 +48,71 @@ export function createFingerprint(
  * the rest (who committed, ghosts, intended sends, lost updates), so equal fingerprints still mean
  * equal futures and equal outcomes.
  */
-function outcomeView(world: World): Record<string, unknown> {
+function outcomeView(world: World, section: Section): Record<string, unknown> {
   const h = world.history;
   return {
-    ...orderFree(world),
-    history: {
-      enqueued: h.enqueued,
-      deadLettered: h.deadLettered,
-      requestIntents: h.requestIntents,
-      failedRequests: h.failedRequests,
-    },
+    ...orderFree(world, section),
+    history: [
+      section(h.enqueued),
+      section(h.deadLettered),
+      section(h.requestIntents),
+      section(h.failedRequests),
+    ],
   };
 }
 
-function orderFree(world: World): Record<string, unknown> {
-  const queues: Record<string, MessageCopy[]> = {};
-  for (const c of world.copies) (queues[c.destination] ??= []).push(c);
-  const running: Record<string, Invocation> = {};
-  for (const i of world.invocations) running[i.attemptId] = i;
-  const requests: Record<string, HttpRequestState> = {};
-  for (const r of world.requests) requests[r.requestId] = r;
-  const tabs: Record<string, UserTabState> = {};
-  for (const t of world.tabs) tabs[t.tab] = t;
-  return { ...world, copies: queues, invocations: running, requests, tabs };
+/** How a view includes a section: whole, or by its cached digest. */
+type Section = (section: object, view?: (s: never) => unknown) => unknown;
+
+const whole: Section = (section, view) => (view ? view(section as never) : section);
+
+/**
+ * Digests of the sections already hashed. A section a step did not write is the very object its
+ * parent had (copy-on-write, cloneWorld.ts), and a world is never changed after its step, so each
+ * section is hashed once, not once per state. Keyed weakly: a section is forgotten with its worlds.
+ */
+const digests = new WeakMap<object, [number, number]>();
+
+const digestOf: Section = (section, view) => {
+  let d = digests.get(section);
+  if (d === undefined) {
+    const { hi, lo } = fingerprint64(whole(section, view));
+    d = [hi, lo];
+    digests.set(section, d);
+  }
+  return d;
+};
+
+/**
+ * Copies hashed per destination queue, the unordered parts as records; with `digestOf`, every
+ * section, message copy and invocation enters by its digest.
+ */
+function orderFree(world: World, section: Section): Record<string, unknown> {
+  const queues: Record<string, unknown[]> = {};
+  for (const c of world.copies) (queues[c.destination] ??= []).push(section(c));
+  const running: Record<string, unknown> = {};
+  for (const i of world.invocations) running[i.attemptId] = section(i);
+  return {
+    ...world,
+    copies: queues,
+    invocations: running,
+    requests: section(world.requests, byRequestId),
+    tabs: section(world.tabs, byTab),
+    stores: section(world.stores),
+    external: section(world.external),
+    errorQueue: section(world.errorQueue),
+    history: section(world.history),
+  };
+}
+
+function byRequestId(list: HttpRequestState[]): Record<string, HttpRequestState> {
+  const out: Record<string, HttpRequestState> = {};
+  for (const r of list) out[r.requestId] = r;
+  return out;
+}
+
+function byTab(list: UserTabState[]): Record<string, UserTabState> {
+  const out: Record<string, UserTabState> = {};
+  for (const t of list) out[t.tab] = t;
+  return out;
 }

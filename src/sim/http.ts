@@ -9,10 +9,11 @@ import type { HttpRequest } from './context';
 import { newInvocation, startHandler } from './invocations';
 import { afterHttpLoss } from './requests';
 import type { StepContext } from './stepContext';
+import { own } from './cloneWorld';
 
 export function arrive(ctx: StepContext, requestId: string): void {
   const { world, machines } = ctx;
-  const req = world.requests.find((r) => r.requestId === requestId);
+  const req = own(world, 'requests').find((r) => r.requestId === requestId);
   if (!req) throw new InternalError(`no request ${requestId}`);
   req.machine = fire(machines.http(req.tab), req.machine, 'ARRIVE');
   const attempt = req.attempts.length + 1;
@@ -41,7 +42,7 @@ export function arrive(ctx: StepContext, requestId: string): void {
 }
 
 export function loseRequest(ctx: StepContext, requestId: string): void {
-  const req = ctx.world.requests.find((r) => r.requestId === requestId);
+  const req = own(ctx.world, 'requests').find((r) => r.requestId === requestId);
   if (!req) throw new InternalError(`no request ${requestId}`);
   req.machine = fire(ctx.machines.http(req.tab), req.machine, 'REQUEST_LOST');
   afterHttpLoss(ctx, requestId, 'request');

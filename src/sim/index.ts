@@ -24,7 +24,7 @@ export {
   ReplayError,
 } from './scheduler';
 export type { Run, PlayOptions } from './scheduler';
-export { cloneWorld } from './initial';
+export { cloneWorld } from './cloneWorld';
 export * from './outcome';
 export { CtxMisuseError } from './validate';
 export { createFingerprint, fingerprintWorld } from './fingerprint';

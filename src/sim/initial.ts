@@ -124,5 +124,3 @@ export function cloneValue<T>(v: T): T {
     out[k] = cloneValue((v as Record<string, unknown>)[k]);
   return out as T;
 }
-
-export const cloneWorld = (w: World): World => cloneValue(w);

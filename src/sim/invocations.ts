@@ -16,9 +16,11 @@ import { effectDigest } from './runtime';
 import type { LiveSink, RunOutcome } from './runtime';
 import type { StepContext } from './stepContext';
 import type { Invocation, World } from './world';
+import { created, own, ownCopy, ownInvocation } from './cloneWorld';
 
+/** The invocation `attemptId`, the step's own to change (cloneWorld.ts). */
 export function findInvocation(world: World, attemptId: string): Invocation {
-  const inv = world.invocations.find((i) => i.attemptId === attemptId);
+  const inv = ownInvocation(world, attemptId);
   if (!inv) throw new InternalError(`no invocation ${attemptId}`);
   return inv;
 }
@@ -49,7 +51,7 @@ export function newInvocation(
     idCounter: 0,
     reads: {},
   };
-  world.invocations.push(inv);
+  world.invocations.push(created(world, inv));
   return inv;
 }
 
@@ -76,7 +78,7 @@ function afterRun(ctx: StepContext, inv: Invocation, outcome: RunOutcome, sink: 
     if (ctx.tracing)
       ctx.emit({ type: 'log', attemptId: inv.attemptId, endpoint: inv.endpoint, text });
   for (const s of sink.sends) {
-    const intended = (world.history.intended[inv.attemptId] ??= []);
+    const intended = (own(world, 'history').intended[inv.attemptId] ??= []);
     intended.push(shortHash([s.message.type, s.message.payload ?? null]));
     if (ctx.dispatch === 'batched') {
       inv.captured.push(s);
@@ -142,12 +144,12 @@ function handlerFailed(ctx: StepContext, inv: Invocation, error: unknown): void 
     });
   removeInvocation(ctx, inv);
   if (inv.kind === 'http') {
-    const req = world.requests.find((r) => r.requestId === inv.requestId)!;
+    const req = own(world, 'requests').find((r) => r.requestId === inv.requestId)!;
     req.machine = fire(machines.http(req.tab), req.machine, 'SERVER_ERROR');
     afterHttpLoss(ctx, req.requestId, 'serverError');
     return;
   }
-  const copy = world.copies.find((c) => c.copyId === inv.copyId);
+  const copy = ownCopy(world, inv.copyId);
   if (copy && copy.leasedBy === inv.attemptId) failCopy(ctx, copy);
 }
 
@@ -170,12 +172,12 @@ function crash(ctx: StepContext, inv: Invocation, after: string): void {
     ctx.emit({ type: 'crash', attemptId: inv.attemptId, endpoint: inv.endpoint, after });
   removeInvocation(ctx, inv);
   if (inv.kind === 'http') {
-    const req = world.requests.find((r) => r.requestId === inv.requestId)!;
+    const req = own(world, 'requests').find((r) => r.requestId === inv.requestId)!;
     req.machine = fire(machines.http(req.tab), req.machine, 'RESPONSE_LOST');
     afterHttpLoss(ctx, req.requestId, 'response');
     return;
   }
-  const copy = world.copies.find((c) => c.copyId === inv.copyId);
+  const copy = ownCopy(world, inv.copyId);
   if (copy && copy.leasedBy === inv.attemptId) {
     copy.machine = fire(machines.copy(copy.destination), copy.machine, 'CRASH');
     copy.leasedBy = null;
@@ -233,7 +235,7 @@ export function runInvocation(
 
 function ack(ctx: StepContext, inv: Invocation, ok: boolean): void {
   const { world, machines } = ctx;
-  const copy = world.copies.find((c) => c.copyId === inv.copyId);
+  const copy = ownCopy(world, inv.copyId);
   removeInvocation(ctx, inv);
   if (!copy || copy.leasedBy !== inv.attemptId) {
     if (ctx.tracing)
@@ -282,7 +284,7 @@ function respond(
 ): void {
   const { world, machines } = ctx;
   removeInvocation(ctx, inv);
-  const req = world.requests.find((r) => r.requestId === inv.requestId)!;
+  const req = own(world, 'requests').find((r) => r.requestId === inv.requestId)!;
   if (!ok) {
     req.machine = fire(machines.http(req.tab), req.machine, 'RESPONSE_LOST');
     return afterHttpLoss(ctx, req.requestId, 'response');

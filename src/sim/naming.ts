@@ -11,11 +11,13 @@
  * The per-name counters live in `world.minted`, which is part of the state.
  */
 import type { World } from './world';
+import { own } from './cloneWorld';
 
 /** `base` the first time, then `base#2`, `base#3`... */
 function next(world: World, base: string): string {
-  const k = (world.minted[base] ?? 0) + 1;
-  world.minted[base] = k;
+  const minted = own(world, 'minted');
+  const k = (minted[base] ?? 0) + 1;
+  minted[base] = k;
   return k === 1 ? base : `${base}#${k}`;
 }
 

@@ -22,16 +22,19 @@ import {
 } from './stores';
 import type { DocStoreState, EventStoreState, Invocation, StoreState } from './world';
 import { logicalKey, readKey } from './historyKeys';
+import { own } from './cloneWorld';
 
 const ok = (value: unknown): CallResult => ({ ok: true, value: value ?? null });
 const err = (error: SimErrorData): CallResult => ({ ok: false, error });
 
+/** The store `name` of `kind`; `write`: the step's own copy, to change. */
 function storeOf<K extends StoreState['kind']>(
   ctx: StepContext,
   name: string,
   kind: K,
+  write = false,
 ): Extract<StoreState, { kind: K }> {
-  const store = ctx.world.stores[name];
+  const store = (write ? own(ctx.world, 'stores') : ctx.world.stores)[name];
   if (!store || store.kind !== kind) {
     throw new StoreMisuseError(
       `There is no ${kindName(kind)} store named "${name}" in this exercise (stores: ${Object.keys(ctx.world.stores).join(', ')}).`,
@@ -53,7 +56,7 @@ export class StoreMisuseError extends Error {
 function markCommitted(ctx: StepContext, inv: Invocation): void {
   inv.committed = true;
   const key = logicalKey(inv.endpoint, inv.incomingId);
-  const list = (ctx.world.history.effects[key] ??= []);
+  const list = (own(ctx.world, 'history').effects[key] ??= []);
   if (!list.includes(inv.attemptId)) list.push(inv.attemptId);
 }
 
@@ -83,7 +86,7 @@ export function performCall(
       return ok(doc ? { value: structuredCopy(doc.value), version: doc.version } : null);
     }
     case 'batch': {
-      const store = storeOf(ctx, effect.store, 'documents');
+      const store = storeOf(ctx, effect.store, 'documents', true);
       if (fail) {
         if (ctx.tracing)
           ctx.emit({
@@ -165,7 +168,7 @@ export function performCall(
     }
     case 'kvPut':
     case 'kvDelete': {
-      const store = storeOf(ctx, effect.store, 'kv');
+      const store = storeOf(ctx, effect.store, 'kv', true);
       const op = effect.kind === 'kvPut' ? 'put' : 'delete';
       const trace = (outcome: 'ok' | 'conflict' | 'fault', version: number | null) => {
         if (ctx.tracing)
@@ -205,7 +208,7 @@ export function performCall(
       return ok(null);
     }
     case 'append': {
-      const store = storeOf(ctx, effect.store, 'events');
+      const store = storeOf(ctx, effect.store, 'events', true);
       const trace = (outcome: 'ok' | 'conflict' | 'fault', version: number) => {
         if (ctx.tracing) {
           ctx.emit({
@@ -294,7 +297,7 @@ function recordLostUpdates(
     if (read === undefined) continue;
     const current = loadDoc(store, op.collection, op.id)?.version ?? 0;
     if (current !== read) {
-      ctx.world.history.lostUpdates.push({
+      own(ctx.world, 'history').lostUpdates.push({
         store: storeName,
         collection: op.collection,
         id: op.id,
@@ -323,7 +326,7 @@ function performExternal(
   effect: Extract<EffectRequest, { kind: 'external' }>,
   outcome: CallOutcome,
 ): CallResult {
-  const api = ctx.world.external[effect.api];
+  const api = own(ctx.world, 'external')[effect.api];
   if (!api)
     throw new StoreMisuseError(`There is no external API named "${effect.api}" in this exercise.`);
   const spec = ctx.manifest.external?.[effect.api];

@@ -6,6 +6,7 @@
  */
 import { fire, stateValue } from './actors';
 import type { StepContext } from './stepContext';
+import { own } from './cloneWorld';
 
 /** After a lost request or response: the client retries (machine back in `sending`) or gives up. */
 export function afterHttpLoss(
@@ -18,7 +19,7 @@ export function afterHttpLoss(
   const failed = stateValue(machines.http(req.tab), req.machine) === 'failed';
   if (ctx.tracing) ctx.emit({ type: 'httpLost', requestId, which, willRetry: !failed });
   if (failed) {
-    world.history.failedRequests.push(requestId);
+    own(world, 'history').failedRequests.push(requestId);
     if (ctx.tracing) ctx.emit({ type: 'httpGiveUp', requestId, tab: req.tab });
     finishRequest(ctx, requestId);
   }
@@ -26,10 +27,11 @@ export function afterHttpLoss(
 
 export function finishRequest(ctx: StepContext, requestId: string): void {
   const { world, machines } = ctx;
-  const i = world.requests.findIndex((r) => r.requestId === requestId);
-  const req = world.requests[i]!;
-  world.requests.splice(i, 1);
-  const tab = world.tabs.find((t) => t.tab === req.tab)!;
+  const requests = own(world, 'requests');
+  const i = requests.findIndex((r) => r.requestId === requestId);
+  const req = requests[i]!;
+  requests.splice(i, 1);
+  const tab = own(world, 'tabs').find((t) => t.tab === req.tab)!;
   tab.responses?.push({ route: req.route, body: req.response?.body ?? null });
   tab.machine = fire(machines.tab(req.tab), tab.machine, 'RESPONSE');
 }

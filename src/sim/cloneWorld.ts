@@ -1,0 +1,189 @@
+/**
+ * Copy-on-write worlds: the copy a step mutates shares everything it has not changed yet.
+ *
+ * Contract:
+ * - `cloneWorld(w)` returns a world the engine may step without changing `w`. The sections every
+ *   step changes (copies, invocations, endpoints) are copied one level down at once; the others
+ *   (`LazySection`: stores, history, requests, tabs, APIs, faults, names minted, dead letters)
+ *   are shared with `w` until the step first writes one: **every write to a lazy section goes
+ *   through `own(world, section)`**, which copies it (once per step) when it is shared.
+ * - Values are never mutated, only replaced: data from the learner or the manifest (payloads,
+ *   inputs, documents, events, call results, pending calls, responses) and the records the engine
+ *   builds once (a stored document, an event). So a copy stops one level down, at the records the
+ *   engine updates field by field (a message copy, an invocation, a request, a tab, an API, an
+ *   enqueued-message entry).
+ * - Only the world from the latest `cloneWorld` is copy-on-write. Any other world is its own: an
+ *   initial world, or one mutated in place for a long run (`stepInPlace` from the initial world).
+ *   A world returned by a step is never mutated again (the checker keeps it in its frontier).
+ *
+ * `src/workshop/sharedWorlds.test.ts` holds the engine to this: it freezes every world deeply
+ * before stepping it, in every exercise, so a write that bypasses `own` throws.
+ *
+ * Why: a world is 340-575 nodes and a step changes 9-13 % of them. Sections a step leaves alone
+ * keep their identity, so the checker's fingerprint hashes each of them once (fingerprint.ts).
+ */
+import type {
+  ExternalApiState,
+  History,
+  Invocation,
+  MessageCopy,
+  StoreState,
+  UserTabState,
+  HttpRequestState,
+  World,
+} from './world';
+
+/** The sections a step copies only when it writes them. */
+export type LazySection =
+  'minted' | 'stores' | 'errorQueue' | 'requests' | 'tabs' | 'external' | 'faults' | 'history';
+
+const copySection: { [K in LazySection]: (v: World[K]) => World[K] } = {
+  minted: (m) => ({ ...m }),
+  stores: (s) => mapRecord(s, cloneStore),
+  // A dead-lettered copy is never changed again.
+  errorQueue: (q) => q.slice(),
+  requests: (r) => r.map(cloneRequest),
+  tabs: (t) => t.map(cloneTab),
+  external: (e) => mapRecord(e, cloneApi),
+  faults: (f) => ({ total: f.total, byKind: { ...f.byKind } }),
+  history: cloneHistory,
+};
+
+const BIT: Record<LazySection, number> = {
+  minted: 1,
+  stores: 2,
+  errorQueue: 4,
+  requests: 8,
+  tabs: 16,
+  external: 32,
+  faults: 64,
+  history: 128,
+};
+
+/** The world being stepped after the latest `cloneWorld`, and which lazy sections it owns. */
+let copyOnWrite: World | null = null;
+let owned = 0;
+/** The message copies and invocations that world's step created or copied: its own to change. */
+const ownRecords = new Set<object>();
+
+export function cloneWorld(w: World): World {
+  const next: World = {
+    ...w,
+    copies: w.copies.slice(),
+    invocations: w.invocations.slice(),
+    endpoints: { ...w.endpoints },
+  };
+  copyOnWrite = next;
+  owned = 0;
+  ownRecords.clear();
+  return next;
+}
+
+/** `world[section]`, safe to write: copied first if `world` still shares it. */
+export function own<K extends LazySection>(world: World, section: K): World[K] {
+  if (world === copyOnWrite && (owned & BIT[section]) === 0) {
+    owned |= BIT[section];
+    world[section] = copySection[section](world[section]);
+  }
+  return world[section];
+}
+
+/** The message copy `copyId` in `world.copies`, safe to change (copied first if shared). */
+export function ownCopy(world: World, copyId: string | null): MessageCopy | undefined {
+  const i = world.copies.findIndex((c) => c.copyId === copyId);
+  return i < 0 ? undefined : ownCopyAt(world, i);
+}
+
+export function ownCopyAt(world: World, index: number): MessageCopy {
+  return ownRecordAt(world, world.copies, index, cloneCopy);
+}
+
+/** The invocation `attemptId` in `world.invocations`, safe to change (copied first if shared). */
+export function ownInvocation(world: World, attemptId: string): Invocation | undefined {
+  const i = world.invocations.findIndex((inv) => inv.attemptId === attemptId);
+  return i < 0 ? undefined : ownRecordAt(world, world.invocations, i, cloneInvocation);
+}
+
+/** A message copy or invocation the step creates: its own (so it is never copied again). */
+export function created<T extends MessageCopy | Invocation>(world: World, record: T): T {
+  if (world === copyOnWrite) ownRecords.add(record);
+  return record;
+}
+
+function ownRecordAt<T extends object>(world: World, list: T[], i: number, copy: (t: T) => T): T {
+  let record = list[i]!;
+  if (world === copyOnWrite && !ownRecords.has(record)) {
+    record = copy(record);
+    list[i] = record;
+    ownRecords.add(record);
+  }
+  return record;
+}
+
+function mapRecord<T>(r: Record<string, T>, f: (v: T) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  // Own keys only: learner code may have put enumerable junk on a shared prototype.
+  for (const k of Object.keys(r)) out[k] = f(r[k]!);
+  return out;
+}
+
+function copyList<T>(list: T[]): T[] {
+  return list.slice();
+}
+
+function cloneStore(s: StoreState): StoreState {
+  switch (s.kind) {
+    case 'documents':
+      // Documents are replaced on write, never changed: each collection's record is copied.
+      return { kind: 'documents', collections: mapRecord(s.collections, (c) => ({ ...c })) };
+    case 'events':
+      // A stream is replaced by a longer list on append: the lists are shared.
+      return { kind: 'events', streams: { ...s.streams }, position: s.position };
+    case 'kv':
+      return { kind: 'kv', entries: { ...s.entries } };
+  }
+}
+
+function cloneCopy(c: MessageCopy): MessageCopy {
+  return { ...c };
+}
+
+function cloneInvocation(i: Invocation): Invocation {
+  return {
+    ...i,
+    results: copyList(i.results),
+    calls: copyList(i.calls),
+    captured: copyList(i.captured),
+    reads: { ...i.reads },
+  };
+}
+
+function cloneRequest(r: HttpRequestState): HttpRequestState {
+  return { ...r, attempts: copyList(r.attempts) };
+}
+
+function cloneTab(t: UserTabState): UserTabState {
+  return t.responses ? { ...t, responses: copyList(t.responses) } : { ...t };
+}
+
+function cloneApi(a: ExternalApiState): ExternalApiState {
+  const out: ExternalApiState = { ...a, records: { ...a.records }, keys: { ...a.keys } };
+  if (a.callsWhileDown) out.callsWhileDown = copyList(a.callsWhileDown);
+  return out;
+}
+
+function cloneHistory(h: History): History {
+  return {
+    ...h,
+    effects: mapRecord(h.effects, copyList),
+    out: mapRecord(h.out, copyList),
+    enqueued: mapRecord(h.enqueued, (e) => ({ ...e })),
+    intended: mapRecord(h.intended, copyList),
+    ghosts: copyList(h.ghosts),
+    lostUpdates: copyList(h.lostUpdates),
+    inconsistent: copyList(h.inconsistent),
+    deadLettered: copyList(h.deadLettered),
+    requestIntents: { ...h.requestIntents },
+    failedRequests: copyList(h.failedRequests),
+  };
+}
