@@ -4,7 +4,9 @@
  * - `enabledSteps(world)`: every choice possible now, in a deterministic order (faults only
  *   while their budget lasts);
  * - `step(world, choice)`: a NEW world and the trace events of that step (the input is never
- *   changed); `stepInPlace` does the same by mutating, for long runs (Play, benchmarks).
+ *   changed: the new world shares what the step did not write, see cloneWorld.ts);
+ *   `stepInPlace` does the same by mutating, for long runs from an initial world (Play,
+ *   benchmarks).
  * Play, Step, the checker, replay from a URL and the exercise validator all use these.
  */
 import { requestName } from './naming';
