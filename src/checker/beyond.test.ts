@@ -69,6 +69,20 @@ describe('past the bound after a pass', () => {
     ]);
   });
 
+  it("reports the search's own time apart from the walks that followed it", () => {
+    let t = 0;
+    const now = () => t++; // every reading of the clock takes 1 ms
+    const result = checkModel(counter(3, null, [grownTo(5, null)]), {
+      sample: { beyondWalks: 25 },
+      now,
+    });
+    expect(result.verdict).toBe('passed');
+    expect(result.searchMs).toBeGreaterThan(0);
+    expect(result.elapsedMs).toBeGreaterThan(result.searchMs!);
+    // A search with nothing after it has no separate share.
+    expect(checkModel(counter(3, null), { now }).searchMs).toBeUndefined();
+  });
+
   it('a grown workload its provider skips is reported with the reason, and never walked', () => {
     const skipped: BeyondBound<Count, 'up'> = {
       name: 'one more fault',

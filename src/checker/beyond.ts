@@ -214,6 +214,7 @@ export class BeyondPhase<S, C> implements Exploration<S, C> {
       depth: p.depth,
       terminalStates: p.terminalStates,
       elapsedMs: this.options.now() - this.startMs,
+      searchMs: p.elapsedMs,
     };
   }
 

@@ -612,7 +612,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
           : (this.model.invariants[finding.invariant] as Invariant<unknown>);
       const found = violatedResult(
         { model: this.model, parents: this.parents, choices: this.choices },
-        { ...sampling.stats, elapsedMs },
+        { ...sampling.stats, elapsedMs, searchMs: sampling.stats.elapsedMs },
         -1,
         invariant,
         this.sometimesReports(),
@@ -628,6 +628,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
         limit: sampling.limit,
         ...sampling.stats,
         elapsedMs,
+        searchMs: sampling.stats.elapsedMs,
         sometimes: this.sometimesReports(),
         sampled: runs(),
       };

@@ -173,6 +173,11 @@ export interface CheckStats {
   depth: number;
   terminalStates: number;
   elapsedMs: number;
+  /**
+   * The exhaustive search's own share of `elapsedMs`, when random walks followed it (past a limit,
+   * or on grown workloads after a pass); absent when the search was all there was.
+   */
+  searchMs?: number;
 }
 
 export interface CheckProgress {
