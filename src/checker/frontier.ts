@@ -10,8 +10,15 @@
  * `serialize`).
  */
 
-/** Heap bytes per character of JSON a state kept as objects holds (measured: 7-12 KB for 3 KB). */
-const OBJECT_BYTES_PER_CHAR = 3;
+/**
+ * Heap bytes per character of JSON a state kept as objects holds. Deep copies held 7-12 KB for
+ * 3 KB of JSON; copy-on-write worlds (src/sim/cloneWorld.ts) share what their step did not write
+ * with their parent and siblings, and a grown check kept as objects measured ~620 MB of heap per
+ * million states against ~970 MB when serialised past 250 MB: objects are now the compact form,
+ * and this estimate (still above what was measured) only decides when a frontier that grows past
+ * the threshold turns to text.
+ */
+const OBJECT_BYTES_PER_CHAR = 1;
 
 export interface Serialiser<S> {
   serialize(s: S): string;

@@ -36,7 +36,7 @@ describe('the serialised frontier', () => {
     '%s: same verdict, states and counterexample with worlds serialised',
     (file) => {
       const roomy = check(file);
-      const tight = check(file, 2);
+      const tight = check(file, 1);
       expect(tight.serialised).toBeGreaterThan(tight.result.distinctStates / 2);
       expect(roomy.serialised).toBeLessThan(roomy.result.distinctStates / 32);
       expect(tight.result.verdict).toBe(roomy.result.verdict);
