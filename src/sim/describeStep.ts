@@ -61,8 +61,11 @@ function pendingOf(inv: Invocation): string {
   }
 }
 
-/** The step `choice` in words, in `world` (where it is enabled). */
-export function describeStep(world: World, choice: Choice): string {
+/**
+ * The step `choice` in words, in `world` (where it is enabled); `line`: where the learner's code
+ * makes that call ("Frontend, line 16: ctx.send('Orders', SubmitOrder) → ok").
+ */
+export function describeStep(world: World, choice: Choice, line?: number): string {
   if (choice.t !== 'run') return describeChoice(choice);
   const inv = world.invocations.find((i) => i.attemptId === choice.attemptId);
   if (!inv) return describeChoice(choice);
@@ -85,5 +88,6 @@ export function describeStep(world: World, choice: Choice): string {
       outcome = 'it happens, but the answer is lost';
       break;
   }
-  return `${inv.endpoint}: ${pendingOf(inv)} → ${outcome}`;
+  const where = line !== undefined ? `${inv.endpoint}, line ${line}` : inv.endpoint;
+  return `${where}: ${pendingOf(inv)} → ${outcome}`;
 }

@@ -13,6 +13,7 @@ export { createEngine } from './engine';
 export type { Engine, EngineOptions, StepResult } from './engine';
 export type { Program } from './runtime';
 export { isLearnerFatal, LearnerSetupError, NondeterminismError } from './runtime';
+export { learnerLineOf, pendingCallLine } from './stepLine';
 export {
   continueSeeded,
   FAULT_WEIGHT,

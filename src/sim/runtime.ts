@@ -43,6 +43,11 @@ export interface Program {
   instantiate?: () => Record<string, unknown>;
   /** Locates an error thrown in learner code (the sandbox's `toLearnerError`). */
   toLearnerError?: (error: unknown) => LearnerErrorData;
+  /**
+   * Every ctx call carries where the learner made it (`lineOfCall`): for runs shown to the
+   * learner (stepping, playback, counterexamples), never for checks (it costs a stack per call).
+   */
+  locateCalls?: boolean;
 }
 
 /** Which handler is about to run learner code, and from where. */
@@ -274,6 +279,7 @@ export class HandlerRuntime {
     });
     const host = new Host(inv, dispatch, defaultStore, this.shape);
     host.live = true;
+    host.locating = this.program.locateCalls === true;
     host.sink = sink;
     const run: LiveRun = {
       gen: this.createGenerator(inv, host),
@@ -330,7 +336,7 @@ export class HandlerRuntime {
     locating = false,
   ): LiveRun {
     const host = new Host(inv, dispatch, defaultStore, this.shape);
-    host.locating = locating;
+    host.locating = locating || this.program.locateCalls === true;
     const run: LiveRun = {
       gen: this.createGenerator(inv, host),
       host,
@@ -358,8 +364,7 @@ export class HandlerRuntime {
 
   /** The learner's line of a call made while locating (its `__site`), when it has one. */
   private lineOf(effect: EffectRequest | undefined): { afterLine?: number } {
-    const origin = (effect as { __site?: unknown } | undefined)?.__site;
-    const line = origin ? this.program.toLearnerError?.(origin)?.line : undefined;
+    const line = lineOfCall(this.program, effect);
     return line !== undefined ? { afterLine: line } : {};
   }
 
@@ -415,4 +420,16 @@ export class NondeterminismError extends LearnerStop {
 /** What identifies a call for replay: its kind and every argument. */
 export function effectDigest(effect: EffectRequest): string {
   return shortHash(effect);
+}
+
+/**
+ * The learner's line of a ctx call made while locating (`Program.locateCalls`, or a replay that
+ * locates a nondeterministic call): the stack it was made on, mapped to the learner's file.
+ */
+export function lineOfCall(
+  program: Program,
+  effect: EffectRequest | undefined,
+): number | undefined {
+  const origin = (effect as { __site?: unknown } | undefined)?.__site;
+  return origin ? program.toLearnerError?.(origin)?.line : undefined;
 }

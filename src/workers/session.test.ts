@@ -71,9 +71,32 @@ describe('session host', async () => {
       }),
     );
     expect(branched.branchStep).toBe(step);
-    expect(branched.choices[step]).toEqual({ label: fault.label, fault: 'sendFail' });
+    expect(branched.choices[step]).toMatchObject({ label: fault.label, fault: 'sendFail' });
     expect(branched.choices.slice(0, step).map((c) => c.label)).toEqual(labels.slice(0, step));
     expect(branched.events!.some((e) => e.type === 'sendFail')).toBe(true);
+  });
+
+  it("names the line of the learner's code each step ran, and the line each choice would run", () => {
+    const host = createSessionHost(exercises);
+    asView(host.handle({ type: 'session', op: { op: 'open', spec, labels: [] } }));
+    const v = asView(host.handle({ type: 'session', op: { op: 'play', seed: 3, maxSteps: 60 } }));
+    const lines = spec.source.split('\n');
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    const located = v.choices.filter((c) => c.line !== undefined);
+    expect(located.length).toBeGreaterThan(3);
+    // Every located step made a ctx call on that line.
+    for (const c of located) expect(lines[c.line! - 1], c.label).toMatch(/ctx\./);
+    // The request arriving starts the handler, which stops at its first call: the cart's load.
+    const arrives = v.choices.find((c) => c.label.startsWith('request r1 arrives'))!;
+    expect(arrives.line).toBe(lineOf("ctx.load<Cart>('carts'"));
+    // The browser acting runs no learner code.
+    expect(v.choices.find((c) => c.label.endsWith('acts'))!.line).toBeUndefined();
+    // The step picker says where: the handler's next call, by line.
+    const back = asView(host.handle({ type: 'session', op: { op: 'seek', cursor: 2 } }));
+    const next = back.enabled.find((c) => c.label.endsWith(': ok'))!;
+    expect(next.what).toBe(
+      `Frontend, line ${lineOf("ctx.load<Cart>('carts'")}: ctx.load('carts', 'cart-1') → ok`,
+    );
   });
 
   it('explains a run that does not fit the code', () => {

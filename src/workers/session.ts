@@ -7,8 +7,15 @@
  */
 import { isLearnerCodeError } from '../sandbox';
 import type { LearnerError } from '../sandbox';
-import { createEngine, describeChoice, describeStep, isQuiescent } from '../sim';
-import type { Choice, Engine, ExerciseManifest, TraceEvent, World } from '../sim';
+import {
+  createEngine,
+  describeChoice,
+  describeStep,
+  isQuiescent,
+  learnerLineOf,
+  pendingCallLine,
+} from '../sim';
+import type { Choice, Engine, ExerciseManifest, Program, TraceEvent, World } from '../sim';
 import { isMessaging } from '../workshop/bundle';
 import type { LoadedExercise } from '../workshop/bundle';
 import { createProgram } from '../workshop/program';
@@ -29,6 +36,7 @@ import { summarizeWorld } from './worldSummary';
 interface Session {
   spec: SessionSpec;
   manifest: ExerciseManifest;
+  program: Program;
   engine: Engine;
   choices: Choice[];
   taken: TakenChoice[];
@@ -47,7 +55,8 @@ class ReplayMismatch extends Error {
   override name = 'ReplayMismatch';
 }
 
-type Prepared = { ok: true; manifest: ExerciseManifest; engine: Engine } | SessionResponse;
+type Prepared =
+  { ok: true; manifest: ExerciseManifest; program: Program; engine: Engine } | SessionResponse;
 
 function prepare(
   exercises: readonly LoadedExercise[],
@@ -69,9 +78,11 @@ function prepare(
     if (error instanceof SettingError) return { type: 'unavailable', message: error.message };
     throw error;
   }
-  const program = createProgram(manifest, source, file);
-  if (!program.ok) return { type: 'learnerError', error: program.error };
-  return { ok: true, manifest, engine: createEngine(program.program) };
+  const prepared = createProgram(manifest, source, file);
+  if (!prepared.ok) return { type: 'learnerError', error: prepared.error };
+  // A run the learner watches: every step knows the line it ran.
+  const program: Program = { ...prepared.program, locateCalls: true };
+  return { ok: true, manifest, program, engine: createEngine(program) };
 }
 
 export interface SessionHost {
@@ -89,7 +100,8 @@ export function createSessionHost(exercises: readonly LoadedExercise[]): Session
     const index = s.choices.length;
     for (const e of r.events) s.events.push({ ...e, step: index });
     s.choices.push(choice);
-    s.taken.push({ label: describeChoice(choice), fault });
+    const line = learnerLineOf(s.program, from, choice, r.world);
+    s.taken.push({ label: describeChoice(choice), fault, ...(line !== undefined ? { line } : {}) });
     s.worlds.push(r.world);
     s.lastStepped = r.world;
     return r.world;
@@ -109,7 +121,11 @@ export function createSessionHost(exercises: readonly LoadedExercise[]): Session
     return s.engine.enabledSteps(world).map((c, index) => ({
       index,
       label: describeChoice(c),
-      what: describeStep(world, c),
+      what: describeStep(
+        world,
+        c,
+        c.t === 'run' ? pendingCallLine(s.program, world, c.attemptId) : undefined,
+      ),
       fault: faultIn(world, c),
     }));
   }
@@ -160,6 +176,7 @@ export function createSessionHost(exercises: readonly LoadedExercise[]): Session
     const s: Session = {
       spec,
       manifest: prepared.manifest,
+      program: prepared.program,
       engine: prepared.engine,
       choices: [],
       taken: [],

@@ -85,6 +85,8 @@ export interface EnabledChoice {
 export interface TakenChoice {
   label: string;
   fault: FaultKind | null;
+  /** The line of the learner's file this step ran (src/sim/stepLine.ts), when learner code did. */
+  line?: number;
 }
 
 /** The state table of a world: what the learner reads at the cursor. */

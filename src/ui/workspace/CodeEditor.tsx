@@ -15,6 +15,7 @@ import type { LearnerError } from '../../sandbox';
 import type { LearnerWarning } from '../../core/learnerError';
 import { ctxCompletionSource, ctxHover } from './ctxCompletions';
 import { DiffView } from './DiffView';
+import { runLineExtension, showRunLine } from './runLine';
 import { darkEditorTheme, lightEditorTheme } from './editorTheme';
 import { useShownTheme } from '../shell/usePrefsStore';
 
@@ -27,6 +28,8 @@ interface Props {
   errors: readonly LearnerError[];
   /** Slips that run but likely do something else than meant (a `ctx` call not awaited). */
   warnings?: readonly LearnerWarning[];
+  /** The line the run's current step ran (code ↔ run), marked and scrolled into view. */
+  runLine?: number | null;
 }
 
 const NO_WARNINGS: readonly LearnerWarning[] = [];
@@ -58,6 +61,7 @@ export const CodeEditor = memo(function CodeEditor({
   onChange,
   errors,
   warnings = NO_WARNINGS,
+  runLine = null,
 }: Props) {
   const viewRef = useRef<EditorView | null>(null);
   const [showDiff, setShowDiff] = useState(false);
@@ -70,6 +74,7 @@ export const CodeEditor = memo(function CodeEditor({
       javascriptLanguage.data.of({ autocomplete: ctxCompletionSource }),
       ctxHover,
       lintGutter(),
+      runLineExtension,
       EditorView.contentAttributes.of({ 'aria-label': `Code editor: ${file}`, tabindex: '0' }),
     ],
     [file],
@@ -86,6 +91,11 @@ export const CodeEditor = memo(function CodeEditor({
       ),
     );
   }, [errors, warnings, code]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view) showRunLine(view, runLine);
+  }, [runLine, code, showDiff]);
 
   const changed = code !== starter;
   return (
@@ -162,7 +172,11 @@ export const CodeEditor = memo(function CodeEditor({
       {showDiff ? (
         <DiffView before={starter} after={code} />
       ) : (
-        <div className="editor-host" data-testid="editor">
+        <div
+          className="editor-host"
+          data-testid="code-editor"
+          {...(runLine !== null ? { 'data-run-line': runLine } : {})}
+        >
           <CodeMirror
             value={code}
             height="100%"
@@ -171,6 +185,7 @@ export const CodeEditor = memo(function CodeEditor({
             onChange={onChange}
             onCreateEditor={(view) => {
               viewRef.current = view;
+              showRunLine(view, runLine);
             }}
             basicSetup={BASIC_SETUP}
           />

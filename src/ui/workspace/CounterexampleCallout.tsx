@@ -8,10 +8,12 @@ interface Props {
   counterexample: ShownCounterexample;
   /** The run view is still loading it (else, without words yet, it is elsewhere in the run). */
   loading: boolean;
+  /** The last step of the run that ran the learner's code, and its line (code ↔ run). */
+  lastLine?: { step: number; line: number } | null;
   onSeek(cursor: number): void;
 }
 
-export function CounterexampleCallout({ counterexample, loading, onSeek }: Props) {
+export function CounterexampleCallout({ counterexample, loading, lastLine, onSeek }: Props) {
   const steps = counterexample.labels.length;
   const words =
     counterexample.explanation ??
@@ -28,6 +30,13 @@ export function CounterexampleCallout({ counterexample, loading, onSeek }: Props
       </p>
       <p className="muted">
         The shortest run that breaks it ({steps} steps) is loaded in the run view.
+        {lastLine && (
+          <>
+            {' '}
+            Its last step in your code (step {lastLine.step}) ran{' '}
+            <strong data-testid="counterexample-line">line {lastLine.line}</strong>.
+          </>
+        )}
       </p>
       <div className="toolbar">
         <button
@@ -44,6 +53,15 @@ export function CounterexampleCallout({ counterexample, loading, onSeek }: Props
         >
           Jump to the violation
         </button>
+        {lastLine && (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => onSeek(lastLine.step)}
+          >
+            Show line {lastLine.line}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -25,7 +25,7 @@ import { FaultPanel } from './FaultPanel';
 import { PANE_ORDER, WorkspaceLayout } from './Layout';
 import type { PaneControls } from './Layout';
 import { RunView } from './RunView';
-import { useCheckFlow } from './useCheckFlow';
+import { sameSteps, useCheckFlow } from './useCheckFlow';
 import { useExerciseRun, useRunShortcuts } from './useExerciseRun';
 import { useLearnerErrors } from './useLearnerErrors';
 import { useSavedCode } from './useSavedCode';
@@ -135,7 +135,14 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   };
   // The presenter window follows this run (src/ui/presenter).
   useLeader(view && session.spec ? { folder, file, editorCode: code, ...shown } : null);
+  const codeChanged = session.spec !== null && session.spec.source !== code;
+  // Code ↔ run: the line the step at the cursor ran, while the run is of the code shown.
+  const runLine = codeChanged ? null : (view?.choices[run.cursorNow - 1]?.line ?? null);
   const cex = playback.counterexample;
+  const cexLastLine =
+    cex && view && !codeChanged && sameSteps(view.choices, cex.labels)
+      ? lastLineOf(view.choices)
+      : null;
 
   return (
     <>
@@ -169,6 +176,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               onChange={onEdit}
               errors={learnerErrors.errors}
               warnings={learnerErrors.warnings}
+              runLine={runLine}
             />
           </ErrorBoundary>
         }
@@ -183,7 +191,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               seed={seed}
               playing={playback.playing}
               speed={playback.speed}
-              codeChanged={session.spec !== null && session.spec.source !== code}
+              codeChanged={codeChanged}
               onSpeed={playback.setSpeed}
               onPlay={(s) => void run.playSeed(s)}
               onPause={playback.pause}
@@ -206,6 +214,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
                   cex && (
                     <CounterexampleCallout
                       counterexample={cex}
+                      lastLine={cexLastLine}
                       loading={session.busy}
                       onSeek={playback.seekTo}
                     />
@@ -225,4 +234,13 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
       />
     </>
   );
+}
+
+/** The last step (1-based) that ran a line of the learner's code, and that line. */
+function lastLineOf(choices: readonly { line?: number }[]): { step: number; line: number } | null {
+  for (let i = choices.length - 1; i >= 0; i--) {
+    const line = choices[i]!.line;
+    if (line !== undefined) return { step: i + 1, line };
+  }
+  return null;
 }

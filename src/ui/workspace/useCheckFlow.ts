@@ -102,6 +102,10 @@ export function useCheckFlow(args: Args) {
   return { makeJob, onResult, onEdit };
 }
 
-function sameSteps(choices: readonly { label: string }[], labels: readonly string[]): boolean {
+/** A run view shows exactly these steps (a counterexample's own run, not one as long). */
+export function sameSteps(
+  choices: readonly { label: string }[],
+  labels: readonly string[],
+): boolean {
   return choices.length === labels.length && choices.every((c, i) => c.label === labels[i]);
 }

@@ -1,0 +1,76 @@
+/**
+ * Code ↔ run: stepping through a counterexample marks, at every step, the line of the learner's
+ * file that step ran, and the counterexample names the line of its last step in that code. For
+ * three exercises, each starter's counterexample is walked step by step; the marked line is read
+ * back from the editor and compared with the file on disk: it is the line the page names, it makes
+ * a ctx call, and the walk marks more than one line.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support';
+
+const EXERCISES = ['04-lost-message', '12-outbox', '22-http-edges'];
+
+/** The line the editor marks (null: none), and the text of the marked line. */
+async function markedLine(page: Page): Promise<{ line: number | null; text: string | null }> {
+  const host = page.getByTestId('code-editor');
+  const attr = await host.getAttribute('data-run-line');
+  const marked = host.locator('.cm-run-line');
+  const count = await marked.count();
+  return {
+    line: attr === null ? null : Number(attr),
+    text: count === 1 ? ((await marked.textContent()) ?? '') : null,
+  };
+}
+
+async function stepNumber(page: Page): Promise<{ at: number; of: number }> {
+  const m = /Step (\d+) of (\d+)/.exec((await page.getByTestId('cursor').textContent()) ?? '');
+  return { at: Number(m?.[1]), of: Number(m?.[2]) };
+}
+
+for (const folder of EXERCISES) {
+  test(`${folder}: stepping the counterexample marks the line each step ran`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const source = readFileSync(`exercises/${folder}/starter.ts`, 'utf8').split('\n');
+    await page.goto(`/#/exercise/${folder}`);
+    await expect(page.locator('.seq')).toBeVisible();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.getByTestId('verdict')).toContainText('Violated', { timeout: 60_000 });
+    const cex = page.getByTestId('counterexample');
+    await expect(cex.getByTestId('counterexample-line')).toBeVisible({ timeout: 15_000 });
+    const named = Number(
+      /line (\d+)/.exec((await cex.getByTestId('counterexample-line').textContent()) ?? '')?.[1],
+    );
+
+    await cex.getByRole('button', { name: 'Step through it from the start' }).click();
+    await expect(page.getByTestId('cursor')).toHaveText(/Step 0 of \d+/);
+    const { of: steps } = await stepNumber(page);
+    expect(await markedLine(page)).toEqual({ line: null, text: null });
+
+    const seen = new Set<number>();
+    let last: number | null = null;
+    for (let at = 1; at <= steps; at++) {
+      await page.locator('#run-title').click();
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('cursor')).toHaveText(`Step ${at} of ${steps}`);
+      const marked = await markedLine(page);
+      if (marked.line === null) {
+        expect(marked.text, `step ${at}: no line, no mark`).toBeNull();
+        continue;
+      }
+      // The mark sits on the line the page names, and that line of the file makes a ctx call.
+      expect(marked.text?.trim(), `step ${at}`).toBe(source[marked.line - 1]!.trim());
+      expect(source[marked.line - 1], `step ${at}`).toMatch(/ctx\./);
+      seen.add(marked.line);
+      last = marked.line;
+    }
+    expect(seen.size, 'the walk marks more than one line').toBeGreaterThan(1);
+    expect(named, "the counterexample names its last step's line").toBe(last);
+
+    // "Show line N" goes to that step, and the editor marks it.
+    await cex.getByRole('button', { name: `Show line ${named}` }).click();
+    await expect(page.getByTestId('code-editor')).toHaveAttribute('data-run-line', String(named));
+    await expectNoSeriousViolations(page, `${folder}: the marked line`);
+  });
+}

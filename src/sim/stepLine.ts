@@ -1,0 +1,64 @@
+/**
+ * Which line of the learner's file a step ran: the code ↔ run link of stepping and
+ * counterexamples.
+ *
+ * Contract: `learnerLineOf(program, before, choice, after)` is the line of the ctx call a `run`
+ * step performed (the call its handler was waiting on in `before`), or, for a step that starts a
+ * handler (a delivery, a request arriving), the first ctx call it stopped at in `after`; undefined
+ * for steps no learner code takes part in (timers, faults of the broker, a browser acting) or
+ * when the engine ran without `Program.locateCalls`.
+ */
+import type { Choice } from './choices';
+import { lineOfCall } from './runtime';
+import type { Program } from './runtime';
+import type { Invocation, World } from './world';
+
+export function learnerLineOf(
+  program: Program,
+  before: World,
+  choice: Choice,
+  after: World,
+): number | undefined {
+  switch (choice.t) {
+    case 'run':
+      return pendingCallLine(program, before, choice.attemptId);
+    case 'deliver':
+      return callLine(
+        program,
+        started(after, before, (i) => i.copyId === choice.copyId),
+      );
+    case 'arrive':
+      return callLine(
+        program,
+        started(after, before, (i) => i.requestId === choice.requestId),
+      );
+    default:
+      return undefined;
+  }
+}
+
+/** The line of the ctx call invocation `attemptId` waits on in `world`, if it waits on one. */
+export function pendingCallLine(
+  program: Program,
+  world: World,
+  attemptId: string,
+): number | undefined {
+  return callLine(
+    program,
+    world.invocations.find((i) => i.attemptId === attemptId),
+  );
+}
+
+function callLine(program: Program, inv: Invocation | undefined): number | undefined {
+  return inv?.pending.phase === 'call' ? lineOfCall(program, inv.pending.effect) : undefined;
+}
+
+/** The invocation the step started: in `after`, matching, and not in `before`. */
+function started(
+  after: World,
+  before: World,
+  matches: (i: Invocation) => boolean,
+): Invocation | undefined {
+  const known = new Set(before.invocations.map((i) => i.attemptId));
+  return after.invocations.find((i) => matches(i) && !known.has(i.attemptId));
+}
