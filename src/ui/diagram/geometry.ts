@@ -8,7 +8,7 @@ export const ROW_HEIGHT_PX = 44;
 export const HEADER_HEIGHT_PX = 64;
 /** A lane's width when there is room; with many lanes in a narrow box they narrow down to MIN. */
 export const LANE_WIDTH_PX = 176;
-export const MIN_LANE_WIDTH_PX = 136;
+export const MIN_LANE_WIDTH_PX = 120;
 export const GUTTER_WIDTH_PX = 72;
 /** Width of an activation bar, and the offset of each concurrent one. */
 export const BAR_WIDTH_PX = 14;

@@ -70,7 +70,7 @@ export function WorkspaceLayout({ instructions, editor, run, side, controls }: P
   // run takes even more, so a whole counterexample stays readable from the back of the room; the
   // layout starts afresh when projector mode is switched.
   const projector = usePrefsStore((s) => s.projector);
-  const left = projector ? '24' : '36';
+  const left = projector ? '20' : '36';
   return (
     <Group
       key={projector ? 'projector' : 'desk'}
