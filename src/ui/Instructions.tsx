@@ -2,7 +2,8 @@
  * An exercise's README as HTML: rendered with marked, sanitised with DOMPurify (READMEs are
  * content, and content is never trusted as markup). The leading `# Title` is dropped (the page
  * shows the title) and the other headings move one level down, under the "Instructions" heading.
- * `<details>` hints survive sanitising, so they still unfold one at a time.
+ * `<details>` hints survive sanitising, so they still unfold one at a time. Code blocks are
+ * focusable (they scroll sideways when wide).
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
@@ -18,7 +19,9 @@ const marked = new Marked({
 export function toInstructionsHtml(readme: string): string {
   const withoutTitle = readme.replace(/^\s*#\s[^\n]*\n/, '');
   const html = marked.parse(withoutTitle, { async: false });
-  return DOMPurify.sanitize(html, { ADD_TAGS: ['details', 'summary'] });
+  const clean = DOMPurify.sanitize(html, { ADD_TAGS: ['details', 'summary'] });
+  // A code block wider than the pane scrolls sideways: keyboard users reach it with Tab.
+  return clean.replaceAll('<pre>', '<pre tabindex="0">');
 }
 
 export function Instructions({ readme }: { readme: string }) {
