@@ -320,6 +320,8 @@ export class HandlerRuntime {
     this.cache.delete(inv.attemptId);
     run.host.live = true;
     run.host.sink = sink;
+    // Only the call it stops at next needs its site (the replayed ones are known already).
+    if (this.program.locateCalls) run.host.locating = true;
     const result = inv.results[target]!;
     const outcome = this.step(run, result);
     run.pos = target + 1;
@@ -336,7 +338,7 @@ export class HandlerRuntime {
     locating = false,
   ): LiveRun {
     const host = new Host(inv, dispatch, defaultStore, this.shape);
-    host.locating = locating || this.program.locateCalls === true;
+    host.locating = locating;
     const run: LiveRun = {
       gen: this.createGenerator(inv, host),
       host,
