@@ -3,7 +3,7 @@
  * file that step ran, and the counterexample names the line of its last step in that code. For
  * three exercises, each starter's counterexample is walked step by step; the marked line is read
  * back from the editor and compared with the file on disk: it is the line the page names, it makes
- * a ctx call, and the walk marks more than one line.
+ * a ctx call, and the walk marks more than one line. Hovering a step's row marks its line too.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -49,6 +49,7 @@ for (const folder of EXERCISES) {
     expect(await markedLine(page)).toEqual({ line: null, text: null });
 
     const seen = new Set<number>();
+    const lineAt = new Map<number, number>();
     let last: number | null = null;
     for (let at = 1; at <= steps; at++) {
       await page.locator('#run-title').click();
@@ -63,10 +64,24 @@ for (const folder of EXERCISES) {
       expect(marked.text?.trim(), `step ${at}`).toBe(source[marked.line - 1]!.trim());
       expect(source[marked.line - 1], `step ${at}`).toMatch(/ctx\./);
       seen.add(marked.line);
+      lineAt.set(at, marked.line);
       last = marked.line;
     }
     expect(seen.size, 'the walk marks more than one line').toBeGreaterThan(1);
     expect(named, "the counterexample names its last step's line").toBe(last);
+
+    // Hovering a row marks the line its step ran; leaving it, the cursor's line is back.
+    const [step, line] = [...lineAt].find(([, l]) => l !== last)!;
+    const editor = page.getByTestId('code-editor');
+    const atCursor = await editor.getAttribute('data-run-line');
+    await page
+      .locator(`.seq-row[data-step="${step - 1}"]`)
+      .first()
+      .hover();
+    await expect(editor).toHaveAttribute('data-run-line', String(line));
+    await page.locator('#run-title').hover();
+    if (atCursor === null) await expect(editor).not.toHaveAttribute('data-run-line', /./);
+    else await expect(editor).toHaveAttribute('data-run-line', atCursor);
 
     // "Show line N" goes to that step, and the editor marks it.
     await cex.getByRole('button', { name: `Show line ${named}` }).click();

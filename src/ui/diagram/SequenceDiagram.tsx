@@ -33,6 +33,8 @@ export interface SequenceDiagramProps {
   onRowAction?(row: { step: number; event: TraceEvent }): void;
   /** A step to emphasise (e.g. where an invariant broke); scrolled into view when it changes. */
   highlightStep?: number;
+  /** The step of the row under the pointer (null: none), e.g. to mark the code it ran. */
+  onHoverStep?(step: number | null): void;
   /** One broker lifeline (default) or one per queue. */
   broker?: SequenceOptions['broker'];
   /**
@@ -49,6 +51,7 @@ const SCROLL_CHUNK_PX = (OVERSCAN_ROWS / 2) * ROW_HEIGHT_PX;
 
 export function SequenceDiagram(props: SequenceDiagramProps) {
   const { events, manifest, cursor, onCursor, onRowAction, highlightStep, broker, large } = props;
+  const { onHoverStep } = props;
   const diagram = useMemo(
     () => toSequenceDiagram(events, manifest, { broker }),
     [events, manifest, broker],
@@ -64,6 +67,14 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const [view, setView] = useState({ top: 0, height: INITIAL_VIEWPORT_PX });
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const [hoverRow, setHoverRow] = useState<number | null>(null);
+  // Stable (rows are memoised on it): the latest rows and listener are read through refs.
+  const hoverListener = useRef({ onHoverStep, rows: diagram.rows });
+  hoverListener.current = { onHoverStep, rows: diagram.rows };
+  const onRowHover = useCallback((row: number | null) => {
+    setHoverRow(row);
+    const { onHoverStep: tell, rows: now } = hoverListener.current;
+    tell?.(row === null ? null : (now[row]?.step ?? null));
+  }, []);
   const [tipHidden, setTipHidden] = useState(false);
   const pendingFocus = useRef<number | null>(null);
 
@@ -224,7 +235,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
                   tooltipId={tipRow === i ? tipId : undefined}
                   onSelect={onSelect}
                   onKey={onKey}
-                  onHover={setHoverRow}
+                  onHover={onRowHover}
                   onAction={onAction}
                 />
               );

@@ -44,6 +44,8 @@ interface Props {
   onStep(index: number): void;
   onSeek(cursor: number): void;
   onBranch(step: number, index: number): void;
+  /** The step (1-based) of the diagram row under the pointer, null when none. */
+  onHoverStep?(step: number | null): void;
 }
 
 export function RunView(props: Props) {
@@ -174,6 +176,9 @@ export function RunView(props: Props) {
                         large={projector}
                         onCursor={(stepIndex) => props.onSeek(stepIndex + 1)}
                         onRowAction={({ step }) => openFaults(step)}
+                        onHoverStep={(stepIndex) =>
+                          props.onHoverStep?.(stepIndex === null ? null : stepIndex + 1)
+                        }
                         {...(highlight !== undefined ? { highlightStep: highlight } : {})}
                       />
                     </div>

@@ -5,7 +5,7 @@
  * playback are useExerciseRun (with src/machines/playbackMachine.ts), a check's effect on the
  * page useCheckFlow, the editor's errors useLearnerErrors.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ExerciseBundle } from '../../workshop/bundle';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
@@ -137,7 +137,10 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   useLeader(view && session.spec ? { folder, file, editorCode: code, ...shown } : null);
   const codeChanged = session.spec !== null && session.spec.source !== code;
   // Code ↔ run: the line the step at the cursor ran, while the run is of the code shown.
-  const runLine = codeChanged ? null : (view?.choices[run.cursorNow - 1]?.line ?? null);
+  // The row under the pointer wins over the cursor.
+  const [hoverStep, setHoverStep] = useState<number | null>(null);
+  const shownStep = hoverStep ?? run.cursorNow;
+  const runLine = codeChanged ? null : (view?.choices[shownStep - 1]?.line ?? null);
   const cex = playback.counterexample;
   const cexLastLine =
     cex && view && !codeChanged && sameSteps(view.choices, cex.labels)
@@ -200,6 +203,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               onStep={run.step}
               onSeek={playback.seekTo}
               onBranch={run.branch}
+              onHoverStep={setHoverStep}
             />
           </ErrorBoundary>
         }
