@@ -114,6 +114,38 @@ test('the model-checking lesson shows its README and a checker, without a simula
   expect(errors).toEqual([]);
 });
 
+test("the model-checking lesson's counterexample is a state table: changes marked, each step's code", async ({
+  page,
+}) => {
+  await page.goto('/#/exercise/18-model-checking');
+  await page.getByRole('combobox', { name: 'Load a lesson step' }).selectOption('send-first');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated', { timeout: 30_000 });
+  const table = page.getByTestId('counterexample').getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'queueOut' })).toBeVisible();
+  const rows = table.getByRole('row');
+  // The header, the initial state, then one row per step; every step changes something.
+  const steps = (await rows.count()) - 2;
+  expect(steps).toBeGreaterThan(3);
+  for (let i = 1; i <= steps; i++)
+    await expect(
+      rows
+        .nth(i + 1)
+        .locator('td.changed')
+        .first(),
+    ).toContainText('(changed)');
+  // Receive picks message 1: its row marks msg as changed, to 1.
+  const receive = rows.filter({ hasText: 'Receive: 1' }).first();
+  const msgColumn = await table
+    .getByRole('columnheader')
+    .allTextContents()
+    .then((h) => h.indexOf('msg'));
+  await expect(receive.getByRole('cell').nth(msgColumn - 1)).toHaveText('1 (changed)');
+  // Each step's code, from the learner's own model.
+  await receive.getByText('its code').click();
+  await expect(receive.locator('pre')).toContainText('s.pick(s.queueIn)');
+});
+
 // page.route cannot see requests a service worker answers (the offline cache): block it here.
 test.use({ serviceWorkers: 'block' });
 

@@ -16,6 +16,7 @@ import { recordVersion } from '../history/versions';
 import { useProgressStore } from '../useProgressStore';
 import { CheckPanel } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
+import { StateTable } from './StateTable';
 import { WorkspaceLayout } from './Layout';
 
 const EMPTY: Record<string, string> = {};
@@ -135,19 +136,7 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
                 ))}
               </select>
             </div>
-            {trace && (
-              <ol className="trace" aria-label="Counterexample" data-testid="counterexample">
-                {trace.labels.map((label, i) => (
-                  <li key={i}>
-                    <code>{label}</code>
-                    <details>
-                      <summary>State after it</summary>
-                      <pre>{JSON.stringify(trace.states[i + 1], null, 1)}</pre>
-                    </details>
-                  </li>
-                ))}
-              </ol>
-            )}
+            {trace && <StateTable labels={trace.labels} states={trace.states} code={code} />}
           </section>
         }
         side={
