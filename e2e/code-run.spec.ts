@@ -89,3 +89,19 @@ for (const folder of EXERCISES) {
     await expectNoSeriousViolations(page, `${folder}: the marked line`);
   });
 }
+
+test('09: a hint tied to the counterexample names the line that ran twice for one message', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const source = readFileSync('exercises/09-primary-key-dedup/starter.ts', 'utf8').split('\n');
+  await page.goto('/#/exercise/09-primary-key-dedup');
+  await expect(page.locator('.seq')).toBeVisible();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated', { timeout: 60_000 });
+  const hints = page.getByTestId('hints');
+  await expect(hints).toContainText('Two attempts at the same message each created an order');
+  const line = Number(/Line (\d+) ran in/.exec((await hints.textContent()) ?? '')?.[1]);
+  expect(source[line - 1]).toContain("ctx.store('orders', ctx.newId()");
+  await expectNoSeriousViolations(page, '09: a hint');
+});

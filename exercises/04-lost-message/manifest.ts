@@ -16,6 +16,12 @@ export default defineExercise({
   // One failure: the broker (the lesson) or the database, at any call.
   faults: { total: 1, perKind: { sendFail: 1, storeFail: 1 } },
   invariants: [coreInvariants.noLostMessages, oneOrderPerSubmittedCart],
+  hints: [
+    {
+      when: { invariant: 'noLostMessages', fault: 'sendFail' },
+      text: 'The cart was saved as submitted, then the send failed. When Alice tries again, the guard sees "submitted" and answers without sending: nobody sends SubmitOrder any more. What could the retry do instead?',
+    },
+  ],
   equivalentMutants: {
     'drop-expectedVersion in submitCart #1':
       'one tab submits the cart: no concurrent write to it (exercise 02)',

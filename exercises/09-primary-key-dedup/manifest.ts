@@ -24,6 +24,16 @@ export default defineExercise({
     coreInvariants.noLostUpdates,
     coreInvariants.noDeadLetters,
   ],
+  hints: [
+    {
+      when: { invariant: 'atMostOneOrderPerCart', lineRanTwice: true },
+      text: 'Two attempts at the same message each created an order: a fresh id every time means a new order every time. What names "the order for this cart", whichever copy asks?',
+    },
+    {
+      when: { invariant: 'atMostOneOrderPerCart', fault: 'responseLost' },
+      text: 'The frontend re-sent SubmitOrder under a new message id: only the cart says the two messages are one request.',
+    },
+  ],
   // The frontend re-sends under a new message id; Orders deduplicates by the cart (the lesson).
   outcome: { atLeastOnce: ['messages/SubmitOrder'] },
   equivalentMutants: {

@@ -6,7 +6,7 @@
  * mode, fault budgets, invariants, checker limits and the learner's files. Handlers are named by
  * their export name in the learner's file, never stored as closures in the world.
  */
-import type { FaultBudget } from './faults';
+import type { FaultBudget, FaultKind } from './faults';
 import type { InvariantSpec } from './invariants';
 
 export interface RetryPolicy {
@@ -173,6 +173,22 @@ export interface OutcomeSpec {
   atLeastOnce?: string[];
 }
 
+/**
+ * A hint tied to what a counterexample shows: it is shown next to the verdict when every
+ * condition given in `when` holds of the counterexample's run.
+ */
+export interface CounterexampleHint {
+  when: {
+    /** The run breaks this invariant. */
+    invariant?: string;
+    /** The run injects a fault of this kind. */
+    fault?: FaultKind;
+    /** One line of the learner's code ran in two attempts at the same input (a copy, a retry). */
+    lineRanTwice?: true;
+  };
+  text: string;
+}
+
 export interface ExerciseManifest {
   id: string;
   title: string;
@@ -209,6 +225,8 @@ export interface ExerciseManifest {
    * happy path (seed 0, no faults), so the README's first "Try this" steps hold as opened.
    */
   opening?: { seed: number };
+  /** Hints shown next to a counterexample that matches them (src/workshop/hints.ts). */
+  hints?: CounterexampleHint[];
   files: {
     starter: string;
     /** Invariant the starter must violate (default: the first one listed). */

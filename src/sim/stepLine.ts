@@ -19,22 +19,42 @@ export function learnerLineOf(
   choice: Choice,
   after: World,
 ): number | undefined {
+  return learnerStepOf(program, before, choice, after)?.line;
+}
+
+/** Where a step ran the learner's code: the line, and which attempt at which input ran it. */
+export interface LearnerStep {
+  line: number;
+  /** The attempt (e.g. `m1@Orders#2`) and its logical input (message or request id). */
+  attempt: string;
+  input: string;
+}
+
+/** `learnerLineOf`, with the attempt and input that ran the line. */
+export function learnerStepOf(
+  program: Program,
+  before: World,
+  choice: Choice,
+  after: World,
+): LearnerStep | undefined {
+  let inv: Invocation | undefined;
   switch (choice.t) {
     case 'run':
-      return pendingCallLine(program, before, choice.attemptId);
+      inv = before.invocations.find((i) => i.attemptId === choice.attemptId);
+      break;
     case 'deliver':
-      return callLine(
-        program,
-        started(after, before, (i) => i.copyId === choice.copyId),
-      );
+      inv = started(after, before, (i) => i.copyId === choice.copyId);
+      break;
     case 'arrive':
-      return callLine(
-        program,
-        started(after, before, (i) => i.requestId === choice.requestId),
-      );
+      inv = started(after, before, (i) => i.requestId === choice.requestId);
+      break;
     default:
       return undefined;
   }
+  const line = callLine(program, inv);
+  return inv && line !== undefined
+    ? { line, attempt: inv.attemptId, input: inv.incomingId }
+    : undefined;
 }
 
 /** The line of the ctx call invocation `attemptId` waits on in `world`, if it waits on one. */

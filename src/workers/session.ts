@@ -12,7 +12,7 @@ import {
   describeChoice,
   describeStep,
   isQuiescent,
-  learnerLineOf,
+  learnerStepOf,
   pendingCallLine,
 } from '../sim';
 import type { Choice, Engine, ExerciseManifest, Program, TraceEvent, World } from '../sim';
@@ -100,8 +100,8 @@ export function createSessionHost(exercises: readonly LoadedExercise[]): Session
     const index = s.choices.length;
     for (const e of r.events) s.events.push({ ...e, step: index });
     s.choices.push(choice);
-    const line = learnerLineOf(s.program, from, choice, r.world);
-    s.taken.push({ label: describeChoice(choice), fault, ...(line !== undefined ? { line } : {}) });
+    const where = learnerStepOf(s.program, from, choice, r.world);
+    s.taken.push({ label: describeChoice(choice), fault, ...where });
     s.worlds.push(r.world);
     s.lastStepped = r.world;
     return r.world;

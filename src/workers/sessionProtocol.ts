@@ -87,6 +87,9 @@ export interface TakenChoice {
   fault: FaultKind | null;
   /** The line of the learner's file this step ran (src/sim/stepLine.ts), when learner code did. */
   line?: number;
+  /** With `line`: the attempt that ran it and its logical input (message or request id). */
+  attempt?: string;
+  input?: string;
 }
 
 /** The state table of a world: what the learner reads at the cursor. */

@@ -46,6 +46,35 @@ describe('validateBundle: initial events', () => {
   });
 });
 
+describe('validateBundle: hints tied to a counterexample', () => {
+  it('need words and a condition on an invariant and a fault that exist', () => {
+    const b = bundleWith({});
+    const invariant = b.manifest.invariants[0]!.name;
+    const withHints = (hints: unknown) =>
+      validateBundle({ ...b, manifest: { ...b.manifest, hints } as typeof b.manifest });
+    expect(
+      withHints([
+        { when: { invariant, fault: 'sendFail' }, text: 'Look at the send.' },
+        { when: { lineRanTwice: true, invariant: 'exactlyOnce' }, text: 'Twice.' },
+      ]),
+    ).toEqual([]);
+    expect(
+      withHints([
+        { when: {}, text: ' ' },
+        { when: { invariant: 'noSuch', fault: 'meteorStrike' }, text: 'x' },
+      ]),
+    ).toEqual([
+      'exercises/99-x/manifest.ts: hints[0].text must be a non-empty string',
+      'exercises/99-x/manifest.ts: hints[0].when needs an invariant, a fault or lineRanTwice',
+      'exercises/99-x/manifest.ts: hints[1].when.invariant: "noSuch" is not an invariant here',
+      'exercises/99-x/manifest.ts: hints[1].when.fault: "meteorStrike" is not a fault kind',
+    ]);
+    expect(withHints('read the README')).toEqual([
+      'exercises/99-x/manifest.ts: hints must be a list',
+    ]);
+  });
+});
+
 describe('validateBundle: the opening run', () => {
   it('takes a whole-number seed and names the field otherwise', () => {
     const b = bundleWith({});

@@ -6,7 +6,8 @@
 import { parseSeed } from '../core/random';
 import { isFromResponse } from '../sim/manifest';
 import { ORACLE_INVARIANTS } from '../sim/outcome';
-import type { ExerciseManifest } from '../sim';
+import type { CounterexampleHint, ExerciseManifest } from '../sim';
+import { FAULT_KINDS } from '../sim/faults';
 import type { ModelCheckingManifest } from './modelCheckingManifest';
 
 export type { ModelCheckingManifest };
@@ -156,6 +157,7 @@ export function validateBundle(b: ExerciseBundle): string[] {
     if (typeof seed !== 'number' || parseSeed(String(seed)) !== seed)
       problems.push(`${at('opening.seed')} must be a whole number from 0 to 4294967295`);
   }
+  problems.push(...hintProblems(m, at));
   if (!m.endpoints || Object.keys(m.endpoints).length === 0)
     problems.push(`${at('endpoints')} must name at least one endpoint`);
   if (!m.stores) problems.push(`${at('stores')} is missing`);
@@ -231,5 +233,31 @@ export function validateBundle(b: ExerciseBundle): string[] {
       problems.push(`${at('workload.messages')}: ${msg.destination} does not handle ${msg.type}`);
   }
   if (!b.readme.trim()) problems.push(`exercises/${b.folder}/README.md is missing or empty`);
+  return problems;
+}
+
+/** Each hint needs words and at least one condition, on an invariant and a fault that exist. */
+function hintProblems(m: Partial<ExerciseManifest>, at: (field: string) => string): string[] {
+  if (m.hints === undefined) return [];
+  if (!Array.isArray(m.hints)) return [`${at('hints')} must be a list`];
+  const invariants = new Set([
+    ...(Array.isArray(m.invariants) ? m.invariants.map((i) => i.name) : []),
+    ...ORACLE_INVARIANTS,
+  ]);
+  const problems: string[] = [];
+  m.hints.forEach((hint: Partial<CounterexampleHint> | null, i) => {
+    const where = `hints[${i}]`;
+    if (typeof hint?.text !== 'string' || hint.text.trim() === '')
+      problems.push(`${at(`${where}.text`)} must be a non-empty string`);
+    const when = hint?.when;
+    if (!when || (when.invariant === undefined && when.fault === undefined && !when.lineRanTwice))
+      problems.push(`${at(`${where}.when`)} needs an invariant, a fault or lineRanTwice`);
+    if (when?.invariant !== undefined && !invariants.has(when.invariant))
+      problems.push(
+        `${at(`${where}.when.invariant`)}: "${when.invariant}" is not an invariant here`,
+      );
+    if (when?.fault !== undefined && !(FAULT_KINDS as readonly string[]).includes(when.fault))
+      problems.push(`${at(`${where}.when.fault`)}: "${when.fault}" is not a fault kind`);
+  });
   return problems;
 }

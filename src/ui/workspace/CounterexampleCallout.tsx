@@ -3,6 +3,7 @@
  * and buttons that step through the shortest run breaking it (loaded in the run view).
  */
 import type { ShownCounterexample } from '../../machines/playbackMachine';
+import type { MatchedHint } from '../../workshop/hints';
 
 interface Props {
   counterexample: ShownCounterexample;
@@ -10,10 +11,18 @@ interface Props {
   loading: boolean;
   /** The last step of the run that ran the learner's code, and its line (code ↔ run). */
   lastLine?: { step: number; line: number } | null;
+  /** The exercise's hints this run matches (src/workshop/hints.ts). */
+  hints?: readonly MatchedHint[];
   onSeek(cursor: number): void;
 }
 
-export function CounterexampleCallout({ counterexample, loading, lastLine, onSeek }: Props) {
+export function CounterexampleCallout({
+  counterexample,
+  loading,
+  lastLine,
+  hints = [],
+  onSeek,
+}: Props) {
   const steps = counterexample.labels.length;
   const words =
     counterexample.explanation ??
@@ -38,6 +47,16 @@ export function CounterexampleCallout({ counterexample, loading, lastLine, onSee
           </>
         )}
       </p>
+      {hints.length > 0 && (
+        <ul className="counterexample-hints" aria-label="Hints for this run" data-testid="hints">
+          {hints.map((h, i) => (
+            <li key={i}>
+              <strong>Hint:</strong> {h.text}
+              {h.detail && <span className="muted"> {h.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="toolbar">
         <button
           type="button"

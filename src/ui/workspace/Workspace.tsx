@@ -26,6 +26,7 @@ import { PANE_ORDER, WorkspaceLayout } from './Layout';
 import type { PaneControls } from './Layout';
 import { RunView } from './RunView';
 import { sameSteps, useCheckFlow } from './useCheckFlow';
+import { matchHints } from '../../workshop/hints';
 import { useExerciseRun, useRunShortcuts } from './useExerciseRun';
 import { useLearnerErrors } from './useLearnerErrors';
 import { useSavedCode } from './useSavedCode';
@@ -142,10 +143,9 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const shownStep = hoverStep ?? run.cursorNow;
   const runLine = codeChanged ? null : (view?.choices[shownStep - 1]?.line ?? null);
   const cex = playback.counterexample;
-  const cexLastLine =
-    cex && view && !codeChanged && sameSteps(view.choices, cex.labels)
-      ? lastLineOf(view.choices)
-      : null;
+  const ownRun = cex && view && !codeChanged && sameSteps(view.choices, cex.labels) ? view : null;
+  const cexLastLine = ownRun ? lastLineOf(ownRun.choices) : null;
+  const cexHints = cex && ownRun ? matchHints(manifest.hints, cex.invariant, ownRun.choices) : [];
 
   return (
     <>
@@ -219,6 +219,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
                     <CounterexampleCallout
                       counterexample={cex}
                       lastLine={cexLastLine}
+                      hints={cexHints}
                       loading={session.busy}
                       onSeek={playback.seekTo}
                     />
