@@ -205,10 +205,15 @@ test('the steps to pick say who does what, with which outcome', async ({ page })
   await choose(page, /^request r1 arrives/);
   await choose(page, /^r1@Frontend: ok/); // reads the cart
   await choose(page, /^r1@Frontend: ok/); // saves it as submitted
+  // ...and where: the line of the starter that makes the call.
+  const line =
+    readFileSync('exercises/04-lost-message/starter.ts', 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes("ctx.send('Orders'")) + 1;
   await expect(page.getByRole('button', { name: /^r1@Frontend: ok/ })).toContainText(
-    "Frontend: ctx.send('Orders', SubmitOrder) → ok",
+    `Frontend, line ${line}: ctx.send('Orders', SubmitOrder) → ok`,
   );
   await expect(page.getByRole('button', { name: /^r1@Frontend: fail/ })).toContainText(
-    "Frontend: ctx.send('Orders', SubmitOrder) → fails (sendFail)",
+    `Frontend, line ${line}: ctx.send('Orders', SubmitOrder) → fails (sendFail)`,
   );
 });
