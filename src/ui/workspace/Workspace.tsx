@@ -5,7 +5,7 @@
  * playback are useExerciseRun (with src/machines/playbackMachine.ts), a check's effect on the
  * page useCheckFlow, the editor's errors useLearnerErrors.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { ExerciseBundle } from '../../workshop/bundle';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
@@ -25,8 +25,8 @@ import { FaultPanel } from './FaultPanel';
 import { PANE_ORDER, WorkspaceLayout } from './Layout';
 import type { PaneControls } from './Layout';
 import { RunView } from './RunView';
-import { sameSteps, useCheckFlow } from './useCheckFlow';
-import { matchHints } from '../../workshop/hints';
+import { useCheckFlow } from './useCheckFlow';
+import { useCodeRunLinks } from './useCodeRunLinks';
 import { useExerciseRun, useRunShortcuts } from './useExerciseRun';
 import { useLearnerErrors } from './useLearnerErrors';
 import { useSavedCode } from './useSavedCode';
@@ -137,15 +137,14 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   // The presenter window follows this run (src/ui/presenter).
   useLeader(view && session.spec ? { folder, file, editorCode: code, ...shown } : null);
   const codeChanged = session.spec !== null && session.spec.source !== code;
-  // Code ↔ run: the line the step at the cursor ran, while the run is of the code shown.
-  // The row under the pointer wins over the cursor.
-  const [hoverStep, setHoverStep] = useState<number | null>(null);
-  const shownStep = hoverStep ?? run.cursorNow;
-  const runLine = codeChanged ? null : (view?.choices[shownStep - 1]?.line ?? null);
   const cex = playback.counterexample;
-  const ownRun = cex && view && !codeChanged && sameSteps(view.choices, cex.labels) ? view : null;
-  const cexLastLine = ownRun ? lastLineOf(ownRun.choices) : null;
-  const cexHints = cex && ownRun ? matchHints(manifest.hints, cex.invariant, ownRun.choices) : [];
+  const links = useCodeRunLinks(
+    view?.choices ?? null,
+    run.cursorNow,
+    codeChanged,
+    cex,
+    manifest.hints,
+  );
 
   return (
     <>
@@ -179,7 +178,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               onChange={onEdit}
               errors={learnerErrors.errors}
               warnings={learnerErrors.warnings}
-              runLine={runLine}
+              runLine={links.runLine}
             />
           </ErrorBoundary>
         }
@@ -203,7 +202,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               onStep={run.step}
               onSeek={playback.seekTo}
               onBranch={run.branch}
-              onHoverStep={setHoverStep}
+              onHoverStep={links.onHoverStep}
             />
           </ErrorBoundary>
         }
@@ -218,8 +217,8 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
                   cex && (
                     <CounterexampleCallout
                       counterexample={cex}
-                      lastLine={cexLastLine}
-                      hints={cexHints}
+                      lastLine={links.cexLastLine}
+                      hints={links.cexHints}
                       loading={session.busy}
                       onSeek={playback.seekTo}
                     />
@@ -239,13 +238,4 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
       />
     </>
   );
-}
-
-/** The last step (1-based) that ran a line of the learner's code, and that line. */
-function lastLineOf(choices: readonly { line?: number }[]): { step: number; line: number } | null {
-  for (let i = choices.length - 1; i >= 0; i--) {
-    const line = choices[i]!.line;
-    if (line !== undefined) return { step: i + 1, line };
-  }
-  return null;
 }
