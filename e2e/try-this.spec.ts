@@ -198,6 +198,80 @@ test('23 testing a conversation: an assert right after start answers fail while 
   await expect(page.getByTestId('verdict')).toContainText('noFalseFailure');
 });
 
+test('02 lost update: both tabs read version 1 before either writes; the second write loses the first', async ({
+  page,
+}) => {
+  await open(page, '02-lost-update');
+  await reset(page);
+  // 1. Both tabs click, and both requests read the cart (version 1) before either writes.
+  await choose(page, /^alice-tab-1 acts/);
+  await choose(page, /^alice-tab-2 acts/);
+  await choose(page, /^request alice-tab-1\.r1 arrives/);
+  await choose(page, /^request alice-tab-2\.r1 arrives/);
+  await choose(page, /^alice-tab-1\.r1@Frontend: ok/);
+  await choose(page, /^alice-tab-2\.r1@Frontend: ok/);
+  // 2. The first request commits, then the second.
+  await stepToEnd(page);
+  // What to observe: two orders, and the second write replaced the first (a lost update).
+  const summary = page.getByLabel('Run summary');
+  await expect(summary).toContainText('Cart cart-1 has 2 orders');
+  await expect(summary).toContainText('based on version 1, but it was already at version 2');
+});
+
+test('09 primary-key dedup: a broker copy, then a lost answer and a re-send, each make a second order', async ({
+  page,
+}) => {
+  await open(page, '09-primary-key-dedup');
+  // 1. Press Play: one click, one order.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByLabel('Run summary')).not.toContainText('2 orders');
+  // 2. Step until SubmitOrder is in the Orders queue, then duplicate it; deliver both copies.
+  await reset(page);
+  await choose(page, /^alice acts/);
+  await choose(page, /^request r1 arrives/);
+  await choose(page, /^r1@Frontend: ok/); // loads the cart
+  await choose(page, /^r1@Frontend: ok/); // saves it as submitted
+  await choose(page, /^r1@Frontend: ok/); // sends SubmitOrder
+  await choose(page, /^duplicate r1@Frontend\.1>Orders/);
+  await stepToEnd(page);
+  await expect(page.getByLabel('Run summary')).toContainText('Cart cart-1 has 2 orders');
+  // 3. Reset; the frontend answers, the answer is lost, Alice tries again and it re-sends.
+  await reset(page);
+  await choose(page, /^alice acts/);
+  await choose(page, /^request r1 arrives/);
+  await choose(page, /^r1@Frontend: ok/);
+  await choose(page, /^r1@Frontend: ok/);
+  await choose(page, /^r1@Frontend: ok/);
+  await choose(page, /^r1@Frontend: fail/); // the answer is lost on its way back
+  await choose(page, /^request r1 arrives/);
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText(
+    /request r1 reaches Frontend submit \(attempt 2/,
+  );
+  await expect(page.getByLabel('Run summary')).toContainText('Cart cart-1 has 2 orders');
+});
+
+test('10 message-id dedup: a late copy of BookPayment books the cancelled payment again', async ({
+  page,
+}) => {
+  await open(page, '10-message-id-dedup');
+  // 1. Press Play: the payment ends up cancelled, as Alice wanted.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByLabel('Run summary')).not.toContainText('processed 2 times');
+  // 2. Before BookPayment is delivered, duplicate it: the copy goes to the back of the queue.
+  await reset(page);
+  await choose(page, /^duplicate book-1>Orders/);
+  // 3. Deliver everything in order; the last copy arrives after the cancellation.
+  await stepToEnd(page);
+  const summary = page.getByLabel('Run summary');
+  await expect(summary).toContainText('book-1 was processed 2 times by Orders');
+  await expect(summary).toContainText(
+    'so the payment should be cancelled, but the order says booked',
+  );
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
