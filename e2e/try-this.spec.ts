@@ -272,6 +272,37 @@ test('10 message-id dedup: a late copy of BookPayment books the cancelled paymen
   );
 });
 
+test('07 retry storm: six attempts, and not one tick passes between them', async ({ page }) => {
+  await open(page, '07-retry-storm');
+  // 1. Press Play and watch the clock. 2. Count the attempts.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline')).toContainText('book-payment-1@Orders#6');
+  await expect(page.getByTestId('timeline')).not.toContainText('book-payment-1@Orders#7');
+  // What to observe: all six at tick 0, then the error queue.
+  const summary = page.getByLabel('Run summary');
+  await expect(summary).toContainText('it got 6 calls at tick 0: a retry storm');
+  await expect(summary).toContainText('was moved to the error queue');
+});
+
+test('11 deterministic ids: a duplicated CancelPayment is published again under a new id', async ({
+  page,
+}) => {
+  await open(page, '11-deterministic-ids');
+  // 1. Press Play: Marketing ends at 50 USD (the earlier order; the cancelled one counts 0).
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('world-state')).toContainText('"total":50');
+  // 2. Duplicate CancelPayment before Orders gets it; let everyone handle everything.
+  await reset(page);
+  await choose(page, /^duplicate cancel-1>Orders/);
+  await stepToEnd(page);
+  // What to observe: two PaymentCancelled under two ids, Alice's total at -50 USD.
+  const summary = page.getByLabel('Run summary');
+  await expect(summary).toContainText("Marketing's total for alice is -50 USD");
+  await expect(summary).toContainText('alternative worlds');
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
