@@ -303,6 +303,63 @@ test('11 deterministic ids: a duplicated CancelPayment is published again under 
   await expect(summary).toContainText('alternative worlds');
 });
 
+test('13 generic outbox: a crash right after the write, and the redelivery adds a second Meat line', async ({
+  page,
+}) => {
+  await open(page, '13-generic-outbox');
+  // 1. Press Play: the line is added, ItemAdded published, then the payment booked.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline')).toContainText('ItemAdded');
+  await expect(page.getByTestId('timeline')).toContainText('PaymentBooked');
+  // 2. Orders stores the new line, and crashes on that write; AddItem is delivered again.
+  await reset(page);
+  await choose(page, /^deliver m1>Orders/);
+  await choose(page, /^m1@Orders: ok/); // loads the order
+  await choose(page, /^m1@Orders: crash/); // the write happens, then the process dies
+  await choose(page, /^deliver m1>Orders/);
+  await stepToEnd(page);
+  // What to observe: two Meat lines for one AddItem.
+  await expect(page.getByTestId('world-state')).toContainText('"lines":["Meat","Meat"]');
+  await expect(page.getByLabel('Run summary')).toContainText('m1 was processed 2 times by Orders');
+});
+
+test('14 inbox: the outbox entry for m1 stays behind, marked dispatched', async ({ page }) => {
+  await open(page, '14-inbox');
+  // 1. Press Play: AddItem is processed and ItemAdded goes to Billing.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline')).toContainText('ItemAdded');
+  // 2. The database at the end: outbox/order-1 still holds m1, marked dispatched.
+  await expect(page.getByTestId('world-state')).toContainText('outbox/order-1');
+  await expect(page.getByTestId('world-state')).toContainText('"m1":"dispatched"');
+  await expect(page.getByLabel('Run summary')).toContainText(
+    'outbox/order-1 still holds m1 after everything was processed',
+  );
+});
+
+test('16 third-party APIs: a charge whose answer is lost is made again by the retry', async ({
+  page,
+}) => {
+  await open(page, '16-third-party-apis');
+  // 1. Press Play: one charge, one shipment, both recorded.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByLabel('Run summary')).not.toContainText('charged alice 2 times');
+  // 2. Deliver BookPayment, let Orders load the order, and lose the answer of the charge.
+  await reset(page);
+  await choose(page, /^deliver pay-order-1>Orders/);
+  await choose(page, /^pay-order-1@Orders: ok/);
+  await choose(page, /^pay-order-1@Orders: commitLost/);
+  // 3. Follow the retry of BookPayment.
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText('pay-order-1@Orders#2');
+  // What to observe: two charges for one payment.
+  await expect(page.getByLabel('Run summary')).toContainText(
+    'PierogiPay charged alice 2 times for order-1',
+  );
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
