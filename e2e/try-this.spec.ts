@@ -360,6 +360,27 @@ test('16 third-party APIs: a charge whose answer is lost is made again by the re
   );
 });
 
+test('17 event sourcing: both handlers read version 0, both append, two coupons', async ({
+  page,
+}) => {
+  await open(page, '17-event-sourcing');
+  // 1. Press Play: one payment first, the other sees its events, one coupon.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByLabel('Run summary')).not.toContainText('2 CouponGranted');
+  // 2. Deliver both, let both read the stream (version 0), then let both append.
+  await reset(page);
+  await choose(page, /^deliver payment-1>Marketing/);
+  await choose(page, /^deliver payment-2>Marketing/);
+  await choose(page, /^payment-1@Marketing: ok/);
+  await choose(page, /^payment-2@Marketing: ok/);
+  await stepToEnd(page);
+  // What to observe: two coupons.
+  await expect(page.getByLabel('Run summary')).toContainText(
+    "Alice's stream holds 2 CouponGranted events",
+  );
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
