@@ -381,6 +381,32 @@ test('17 event sourcing: both handlers read version 0, both append, two coupons'
   );
 });
 
+test('06 resend if in doubt: the send fails after the save, and the broker retry sends nothing', async ({
+  page,
+}) => {
+  await open(page, '06-resend-if-in-doubt');
+  // 1. Press Play: Alice submits, Orders creates the order.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline')).toContainText(/SubmitOrder .* delivered to Orders/);
+  // 2. Step; when onSendSubmitOrder sends SubmitOrder, choose fail; watch the broker's retry.
+  await reset(page);
+  await choose(page, /^alice acts/);
+  await choose(page, /^request r1 arrives/);
+  await choose(page, /^r1@Frontend: ok/);
+  await choose(page, /^r1@Frontend: ok/);
+  await choose(page, /^deliver r1@Frontend\.1>WebFrontend/);
+  await choose(page, /^r1@Frontend\.1@WebFrontend: ok/); // loads the cart
+  await choose(page, /^r1@Frontend\.1@WebFrontend: ok/); // saves it as submitted
+  await choose(page, /^r1@Frontend\.1@WebFrontend: fail/); // the send of SubmitOrder fails
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText('r1@Frontend.1@WebFrontend#2');
+  // What to observe: the retry sees "submitted" and returns: the order is never sent.
+  await expect(page.getByLabel('Run summary')).toContainText(
+    'a message it meant to send was never sent (a lost message)',
+  );
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
