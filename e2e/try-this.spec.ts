@@ -407,6 +407,31 @@ test('06 resend if in doubt: the send fails after the save, and the broker retry
   );
 });
 
+test('12 outbox: the publish of add-1 fails, add-2 goes through, and the retry publishes nothing', async ({
+  page,
+}) => {
+  await open(page, '12-outbox');
+  // 1. Press Play: one FirstItemAdded (Strawberry) reaches Marketing.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline')).toContainText(
+    /FirstItemAdded .* delivered to Marketing/,
+  );
+  // 2. When Orders publishes FirstItemAdded for add-1, the broker rejects it.
+  await reset(page);
+  await choose(page, /^deliver add-1>Orders/);
+  await choose(page, /^add-1@Orders: ok/); // loads the order
+  await choose(page, /^add-1@Orders: ok/); // saves the line
+  await choose(page, /^add-1@Orders: fail/); // the publish is rejected
+  // 3. add-2 goes through, the timer fires, add-1 is retried.
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText('add-1@Orders#2');
+  // What to observe: FirstItemAdded is lost.
+  await expect(page.getByLabel('Run summary')).toContainText(
+    'Order cart-1 has 2 line(s), but FirstItemAdded was published never',
+  );
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
