@@ -432,6 +432,34 @@ test('12 outbox: the publish of add-1 fails, add-2 goes through, and the retry p
   );
 });
 
+test('15 token dedup: a crash after the first BillItem, and the retry brings its token back', async ({
+  page,
+}) => {
+  await open(page, '15-token-dedup');
+  // 1. Press Play: two BillItem messages, two charges.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByLabel('Run summary')).not.toContainText('processed 2 times');
+  // 2. Orders dispatches the first BillItem, then crashes.
+  await reset(page);
+  await choose(page, /^deliver m1>Orders/);
+  for (let i = 0; i < 5; i++) await choose(page, /^m1@Orders: ok/); // outbox, order, tokens
+  await expect(page.getByRole('button', { name: /^m1@Orders: ok/ })).toContainText(
+    "ctx.send('Billing', BillItem)",
+  );
+  await choose(page, /^m1@Orders: ok/); // the first BillItem goes out
+  await choose(page, /^m1@Orders: crash/);
+  // Billing processes that BillItem completely (and deletes its token).
+  await choose(page, /^deliver m1@Orders\.1>Billing/);
+  for (let i = 0; i < 6; i++) await choose(page, /^m1@Orders\.1@Billing: ok/);
+  // Then the redelivered message runs.
+  await stepToEnd(page);
+  // What to observe: the same BillItem processed twice, a second Meat charge.
+  const summary = page.getByLabel('Run summary');
+  await expect(summary).toContainText('m1@Orders.1 was processed 2 times by Billing');
+  await expect(summary).toContainText('the invoice has 3 charge(s)');
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
