@@ -460,6 +460,33 @@ test('15 token dedup: a crash after the first BillItem, and the retry brings its
   await expect(summary).toContainText('the invoice has 3 charge(s)');
 });
 
+test("22 HTTP edges: the answer to r1 is lost, and the browser's retry adds a second line", async ({
+  page,
+}) => {
+  await open(page, '22-http-edges');
+  // 1. Press Play: two taps, two lines, two ItemAdded messages, two receipts.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(page.getByLabel('Run summary')).not.toContainText('added its portion 2 times');
+  // 2. r1 reads, stamps, commits, sends and writes its receipt; its answer is lost.
+  await reset(page);
+  await choose(page, /^alice acts/);
+  await choose(page, /^request r1 arrives/);
+  for (let i = 0; i < 5; i++) await choose(page, /^r1@OrderApi: ok/);
+  await expect(page.getByRole('button', { name: /^r1@OrderApi: fail/ })).toContainText(
+    'responseLost',
+  );
+  await choose(page, /^r1@OrderApi: fail/);
+  // 3. The browser retries: r1 arrives again, as a new attempt under the same request id.
+  await choose(page, /^request r1 arrives/);
+  await stepToEnd(page);
+  await expect(page.getByTestId('timeline')).toContainText('r1@OrderApi#2');
+  // What to observe: a second Meat line with a new stamp, and the message re-sent with it.
+  const summary = page.getByLabel('Run summary');
+  await expect(summary).toContainText('Request r1 added its portion 2 times');
+  await expect(summary).toContainText('re-sent item-added-r1 with different content');
+});
+
 test('the steps to pick say who does what, with which outcome', async ({ page }) => {
   await open(page, '04-lost-message');
   await reset(page);
