@@ -136,15 +136,17 @@ function mixInt(h: number, n: number, m: number): number {
 
 /**
  * Lanes of the strings hashed so far: a world repeats the same keys and ids in every state, so
- * most strings are looked up, not rehashed. Short strings are cheaper to hash than to look up.
- * Bounded: cleared when full (the hashes do not change, only the time to recompute them).
+ * most strings are looked up, not rehashed. Short strings are cheaper to hash than to look up,
+ * and long ones (learner data) are not kept. Bounded: cleared when full (the hashes do not
+ * change, only the time to recompute them).
  */
 const stringLanes = new Map<string, Int32Array>();
 const MAX_CACHED_STRINGS = 1 << 16;
 const CACHE_FROM_LENGTH = 5;
+const CACHE_UP_TO_LENGTH = 64;
 
 function hashString(s: string): void {
-  if (s.length < CACHE_FROM_LENGTH) return hashStringNow(s);
+  if (s.length < CACHE_FROM_LENGTH || s.length > CACHE_UP_TO_LENGTH) return hashStringNow(s);
   const cached = stringLanes.get(s);
   if (cached !== undefined) {
     lane1 = cached[0]!;
