@@ -105,3 +105,25 @@ test('09: a hint tied to the counterexample names the line that ran twice for on
   expect(source[line - 1]).toContain("ctx.store('orders', ctx.newId()");
   await expectNoSeriousViolations(page, '09: a hint');
 });
+
+test('04: putting the caret on a line lists the steps that ran it, and goes to one', async ({
+  page,
+}) => {
+  const source = readFileSync('exercises/04-lost-message/starter.ts', 'utf8').split('\n');
+  const line = source.findIndex((l) => l.includes("ctx.send('Orders'")) + 1;
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/);
+  // The opening run (the happy path) sends SubmitOrder once: one step ran that line.
+  await page.locator('.cm-line', { hasText: "ctx.send('Orders'" }).click();
+  const steps = page.getByTestId('caret-steps');
+  await expect(steps).toContainText(`Line ${line} ran in step`);
+  const buttons = steps.getByRole('button');
+  await expect(buttons).toHaveCount(1);
+  const step = Number(await buttons.first().textContent());
+  await buttons.first().click();
+  await expect(page.getByTestId('cursor')).toHaveText(new RegExp(`^Step ${step} of`));
+  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-run-line', String(line));
+  // A line no step ran (a comment) lists nothing.
+  await page.locator('.cm-line', { hasText: 'The guard that stops a double submit' }).click();
+  await expect(steps).toHaveCount(0);
+});

@@ -30,9 +30,16 @@ interface Props {
   warnings?: readonly LearnerWarning[];
   /** The line the run's current step ran (code ↔ run), marked and scrolled into view. */
   runLine?: number | null;
+  /** The line the caret is on, whenever it moves (by click or by keyboard). */
+  onCaretLine?(line: number): void;
+  /** The steps of the run that ran the caret's line (code → run), to go to one. */
+  caretSteps?: { line: number; steps: readonly number[] } | null;
+  onGoToStep?(step: number): void;
 }
 
 const NO_WARNINGS: readonly LearnerWarning[] = [];
+/** Steps offered for the caret's line; the rest are counted. */
+const MAX_STEP_BUTTONS = 12;
 
 export function toDiagnostic(doc: Text, e: LearnerError | LearnerWarning): Diagnostic {
   const line = doc.line(Math.min(Math.max(e.line ?? 1, 1), doc.lines));
@@ -62,7 +69,12 @@ export const CodeEditor = memo(function CodeEditor({
   errors,
   warnings = NO_WARNINGS,
   runLine = null,
+  onCaretLine,
+  caretSteps = null,
+  onGoToStep,
 }: Props) {
+  const caretListener = useRef(onCaretLine);
+  caretListener.current = onCaretLine;
   const viewRef = useRef<EditorView | null>(null);
   const [showDiff, setShowDiff] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -75,6 +87,11 @@ export const CodeEditor = memo(function CodeEditor({
       ctxHover,
       lintGutter(),
       runLineExtension,
+      EditorView.updateListener.of((update) => {
+        if (!update.selectionSet && !update.docChanged) return;
+        const head = update.state.selection.main.head;
+        caretListener.current?.(update.state.doc.lineAt(head).number);
+      }),
       EditorView.contentAttributes.of({ 'aria-label': `Code editor: ${file}`, tabindex: '0' }),
     ],
     [file],
@@ -168,6 +185,23 @@ export const CodeEditor = memo(function CodeEditor({
             </li>
           ))}
         </ul>
+      )}
+      {caretSteps && caretSteps.steps.length > 0 && !showDiff && (
+        <div className="caret-steps" data-testid="caret-steps" aria-live="polite">
+          Line {caretSteps.line} ran in step{caretSteps.steps.length > 1 ? 's' : ''}{' '}
+          {caretSteps.steps.slice(0, MAX_STEP_BUTTONS).map((step) => (
+            <button
+              key={step}
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => onGoToStep?.(step)}
+            >
+              {step}
+            </button>
+          ))}
+          {caretSteps.steps.length > MAX_STEP_BUTTONS &&
+            ` and ${caretSteps.steps.length - MAX_STEP_BUTTONS} more`}
+        </div>
       )}
       {showDiff ? (
         <DiffView before={starter} after={code} />

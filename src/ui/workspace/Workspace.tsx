@@ -179,6 +179,9 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               errors={learnerErrors.errors}
               warnings={learnerErrors.warnings}
               runLine={links.runLine}
+              onCaretLine={links.onCaretLine}
+              caretSteps={links.caretSteps}
+              onGoToStep={playback.seekTo}
             />
           </ErrorBoundary>
         }
