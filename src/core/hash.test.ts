@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fingerprint64, hashValue, stableStringify } from './hash';
+import { fingerprint64, hashValue, shortHash, stableStringify } from './hash';
 
 describe('fingerprint64', () => {
   it('does not depend on key order', () => {
@@ -49,5 +49,19 @@ describe('fingerprint64', () => {
   it('ignores undefined members like JSON does', () => {
     expect(fingerprint64({ a: 1, b: undefined })).toEqual(fingerprint64({ a: 1 }));
     expect(hashValue({ a: 1, b: undefined })).toEqual(hashValue({ a: 1 }));
+  });
+});
+
+describe('fingerprints under a polluted prototype', () => {
+  it('take own members only: junk learner code puts on Object.prototype changes nothing', () => {
+    const value = { a: 1, b: ['x', { c: 'long enough string' }] };
+    const clean = [fingerprint64(value), shortHash(value)];
+    const proto = Object.prototype as unknown as { junk?: number };
+    proto.junk = 42;
+    try {
+      expect([fingerprint64(value), shortHash(value)]).toEqual(clean);
+    } finally {
+      delete proto.junk;
+    }
   });
 });

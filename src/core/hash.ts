@@ -118,11 +118,22 @@ export function stableStringify(v: unknown): string {
 
 /** A short, stable, human-readable digest (8 hex chars) of a value, e.g. for payload hashes. */
 export function shortHash(v: unknown): string {
-  const { hi } = hashValue(v);
-  return hi.toString(16).padStart(8, '0');
+  // The order-independent walk (no key sorting, strings' lanes cached): the engine takes a digest
+  // of every call and every send, on every step the checker explores.
+  const { hi } = fingerprint64(v);
+  return (hi >>> 0).toString(16).padStart(8, '0');
 }
 
 // ---- fast order-independent fingerprints ---------------------------------------------------
+
+const hasOwn = Object.prototype.hasOwnProperty;
+/** Set per walk: Object.prototype has enumerable members (learner code put them there). */
+let polluted = false;
+
+function prototypeIsPolluted(): boolean {
+  for (const _ in {}) return true;
+  return false;
+}
 
 let lane1 = 0;
 let lane2 = 0;
@@ -215,6 +226,8 @@ function hashAny(v: unknown): void {
       let count = 0;
       const obj = v as Record<string, unknown>;
       for (const k in obj) {
+        // Own members only: learner code may have put enumerable junk on a shared prototype.
+        if (polluted && !hasOwn.call(obj, k)) continue;
         const val = obj[k];
         if (val === undefined) continue;
         hashAny(val);
@@ -239,6 +252,7 @@ function hashAny(v: unknown): void {
  * sorting keys (objects combine their key/value hashes commutatively). Used for checker states.
  */
 export function fingerprint64(v: unknown): Hash64 {
+  polluted = prototypeIsPolluted();
   hashAny(v);
   return finish(lane1, lane2);
 }
@@ -249,6 +263,7 @@ export function fingerprint64(v: unknown): Hash64 {
  */
 export function fingerprint64Renamed(v: unknown, rename: (s: string) => string): Hash64 {
   renameString = rename;
+  polluted = prototypeIsPolluted();
   try {
     hashAny(v);
   } finally {
