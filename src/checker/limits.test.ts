@@ -41,6 +41,25 @@ describe('sampling past the bound', () => {
     expect(trace.states.at(-1)).toEqual({ a: 7, b: 3 });
   });
 
+  it('shrinking stops at its step budget, keeping the shortest run found so far (still a violation)', () => {
+    // A counter that walks up and down: a random walk wanders long before it reaches 7.
+    const model: Model<number, 'up' | 'down'> = {
+      initialStates: () => [0],
+      enabled: (n) => [...(n < 20 ? (['up'] as const) : []), ...(n > 0 ? (['down'] as const) : [])],
+      step: (n, c) => (c === 'up' ? n + 1 : n - 1),
+      fingerprint: (n) => ({ hi: 0, lo: n }),
+      invariants: [{ name: 'neverSeven', kind: 'always', holds: (n) => n !== 7 }],
+      describeChoice: (c) => c,
+    };
+    const finding = new Swarm(model, { maxDepth: 500, seed: 3 }).runSome(1_000_000)!;
+    expect(finding.choiceIndices.length).toBeGreaterThan(7);
+    expect(shrink(model, finding).choiceIndices).toHaveLength(7);
+    // No steps to spend: the run is kept as found, and it still breaks the invariant.
+    const kept = shrink(model, finding, 2_000, 0);
+    expect(kept.choiceIndices).toEqual(finding.choiceIndices);
+    expect(replay(model, kept.initial, kept.choiceIndices).states.at(-1)).toBe(7);
+  });
+
   it('the same seed walks the same way', () => {
     const model = grid(12, { a: 7, b: 3 });
     const first = new Swarm(model, { maxDepth: 100, seed: 5 }).runSome(1_000_000);

@@ -177,13 +177,22 @@ function replayLeniently<S, C>(
 }
 
 /**
+ * Most steps one shrink replays in all: on a grown messaging workload a step costs 20-100 us, so
+ * shrinking stays within seconds; counted in steps, not time, so it ends at the same run on
+ * every machine.
+ */
+export const MAX_SHRINK_STEPS = 150_000;
+
+/**
  * Delta debugging (ddmin) over the finding's choices: removes ever smaller chunks while the run
- * still breaks the same invariant, then single choices. `maxReplays` bounds the work.
+ * still breaks the same invariant, then single choices. `maxReplays` and `maxSteps` (steps
+ * replayed in all) bound the work; past them the shortest run found so far is kept.
  */
 export function shrink<S, C>(
   model: Model<S, C>,
   finding: SwarmFinding,
   maxReplays = 2_000,
+  maxSteps = MAX_SHRINK_STEPS,
 ): { initial: number; choiceIndices: number[] } {
   const { initial, invariant } = finding;
   // The labels of the original walk, replayed once to get them.
@@ -196,13 +205,16 @@ export function shrink<S, C>(
   }
   let best = { choiceIndices: [...finding.choiceIndices], labels };
   let replays = 0;
+  let steps = 0;
+  const more = () => replays < maxReplays && steps < maxSteps;
   let chunks = 2;
-  while (labels.length >= 2 && replays < maxReplays) {
+  while (labels.length >= 2 && more()) {
     const size = Math.ceil(labels.length / chunks);
     let reduced = false;
-    for (let start = 0; start < labels.length && replays < maxReplays; start += size) {
+    for (let start = 0; start < labels.length && more(); start += size) {
       const candidate = [...labels.slice(0, start), ...labels.slice(start + size)];
       replays++;
+      steps += candidate.length;
       const r = replayLeniently(model, initial, candidate, invariant);
       if (r && r.labels.length < labels.length) {
         best = r;
