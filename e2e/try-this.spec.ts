@@ -28,6 +28,12 @@ async function choose(page: Page, label: RegExp) {
   await expect(page.getByTestId('cursor')).not.toHaveText(before);
 }
 
+/** Presses Play and waits until the seeded run has played to its end. */
+async function playToEnd(page: Page) {
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+}
+
 /** Takes the first (normal) step until nothing can happen any more. */
 async function stepToEnd(page: Page) {
   for (let i = 0; i < 200; i++) {
@@ -52,8 +58,7 @@ test('01 double submit, as opened: Alice clicks twice, nothing fails, and there 
 test('04 lost message: Press Play, the happy path works', async ({ page }) => {
   await open(page, '04-lost-message');
   // 1. Press Play: nothing fails, the order is placed and every invariant holds at the end.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('timeline').locator('tr.trouble')).toHaveCount(0);
   await expect(page.getByTestId('timeline')).toContainText(/SubmitOrder .* delivered to Orders/);
   await expect(page.getByLabel('Run summary')).not.toContainText('violated');
@@ -130,8 +135,7 @@ test('19 projection checkpoint: a duplicated event, then a crash after the write
 }) => {
   await open(page, '19-projection-checkpoint');
   // 1. Press Play (seed 1): event-3 is delivered twice, the history shows 4 orders for 150 USD.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('timeline')).toContainText('the broker duplicates event-3');
   await expect(page.getByLabel('Run summary')).toContainText('4 orders for 150 USD');
   // 2. Step: deliver event-1, load the view, crash on its write; event-1 comes back.
@@ -177,8 +181,7 @@ test('23 testing a conversation: an assert right after start answers fail while 
 }) => {
   await open(page, '23-testing-conversations');
   // 1. Play: the test tab's answers are in the state table.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await page.getByRole('tab', { name: 'State table' }).click();
   await expect(page.getByTestId('answers')).toContainText(/"verdict":"(pass|fail)"/);
   // 2. Reset, then Step, the test tab and its requests first.
@@ -225,8 +228,7 @@ test('09 primary-key dedup: a broker copy, then a lost answer and a re-send, eac
 }) => {
   await open(page, '09-primary-key-dedup');
   // 1. Press Play: one click, one order.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByLabel('Run summary')).not.toContainText('2 orders');
   // 2. Step until SubmitOrder is in the Orders queue, then duplicate it; deliver both copies.
   await reset(page);
@@ -259,8 +261,7 @@ test('10 message-id dedup: a late copy of BookPayment books the cancelled paymen
 }) => {
   await open(page, '10-message-id-dedup');
   // 1. Press Play: the payment ends up cancelled, as Alice wanted.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByLabel('Run summary')).not.toContainText('processed 2 times');
   // 2. Before BookPayment is delivered, duplicate it: the copy goes to the back of the queue.
   await reset(page);
@@ -277,8 +278,7 @@ test('10 message-id dedup: a late copy of BookPayment books the cancelled paymen
 test('07 retry storm: six attempts, and not one tick passes between them', async ({ page }) => {
   await open(page, '07-retry-storm');
   // 1. Press Play and watch the clock. 2. Count the attempts.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('timeline')).toContainText('book-payment-1@Orders#6');
   await expect(page.getByTestId('timeline')).not.toContainText('book-payment-1@Orders#7');
   // What to observe: all six at tick 0, then the error queue.
@@ -292,8 +292,7 @@ test('11 deterministic ids: a duplicated CancelPayment is published again under 
 }) => {
   await open(page, '11-deterministic-ids');
   // 1. Press Play: Marketing ends at 50 USD (the earlier order; the cancelled one counts 0).
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('world-state')).toContainText('"total":50');
   // 2. Duplicate CancelPayment before Orders gets it; let everyone handle everything.
   await reset(page);
@@ -310,8 +309,7 @@ test('13 generic outbox: a crash right after the write, and the redelivery adds 
 }) => {
   await open(page, '13-generic-outbox');
   // 1. Press Play: the line is added, ItemAdded published, then the payment booked.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('timeline')).toContainText('ItemAdded');
   await expect(page.getByTestId('timeline')).toContainText('PaymentBooked');
   // 2. Orders stores the new line, and crashes on that write; AddItem is delivered again.
@@ -329,8 +327,7 @@ test('13 generic outbox: a crash right after the write, and the redelivery adds 
 test('14 inbox: the outbox entry for m1 stays behind, marked dispatched', async ({ page }) => {
   await open(page, '14-inbox');
   // 1. Press Play: AddItem is processed and ItemAdded goes to Billing.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('timeline')).toContainText('ItemAdded');
   // 2. The database at the end: outbox/order-1 still holds m1, marked dispatched.
   await expect(page.getByTestId('world-state')).toContainText('outbox/order-1');
@@ -345,8 +342,7 @@ test('16 third-party APIs: a charge whose answer is lost is made again by the re
 }) => {
   await open(page, '16-third-party-apis');
   // 1. Press Play: one charge, one shipment, both recorded.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByLabel('Run summary')).not.toContainText('charged alice 2 times');
   // 2. Deliver BookPayment, let Orders load the order, and lose the answer of the charge.
   await reset(page);
@@ -367,8 +363,7 @@ test('17 event sourcing: both handlers read version 0, both append, two coupons'
 }) => {
   await open(page, '17-event-sourcing');
   // 1. Press Play: one payment first, the other sees its events, one coupon.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByLabel('Run summary')).not.toContainText('2 CouponGranted');
   // 2. Deliver both, let both read the stream (version 0), then let both append.
   await reset(page);
@@ -388,8 +383,7 @@ test('06 resend if in doubt: the send fails after the save, and the broker retry
 }) => {
   await open(page, '06-resend-if-in-doubt');
   // 1. Press Play: Alice submits, Orders creates the order.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('timeline')).toContainText(/SubmitOrder .* delivered to Orders/);
   // 2. Step; when onSendSubmitOrder sends SubmitOrder, choose fail; watch the broker's retry.
   await reset(page);
@@ -414,8 +408,7 @@ test('12 outbox: the publish of add-1 fails, add-2 goes through, and the retry p
 }) => {
   await open(page, '12-outbox');
   // 1. Press Play: one FirstItemAdded (Strawberry) reaches Marketing.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByTestId('timeline')).toContainText(
     /FirstItemAdded .* delivered to Marketing/,
   );
@@ -439,8 +432,7 @@ test('15 token dedup: a crash after the first BillItem, and the retry brings its
 }) => {
   await open(page, '15-token-dedup');
   // 1. Press Play: two BillItem messages, two charges.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByLabel('Run summary')).not.toContainText('processed 2 times');
   // 2. Orders dispatches the first BillItem, then crashes.
   await reset(page);
@@ -467,8 +459,7 @@ test("22 HTTP edges: the answer to r1 is lost, and the browser's retry adds a se
 }) => {
   await open(page, '22-http-edges');
   // 1. Press Play: two taps, two lines, two ItemAdded messages, two receipts.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   await expect(page.getByLabel('Run summary')).not.toContainText('added its portion 2 times');
   // 2. r1 reads, stamps, commits, sends and writes its receipt; its answer is lost.
   await reset(page);
@@ -496,8 +487,7 @@ test('21 out-of-document outbox: seed 1 crashes after the first write; the order
   // 1. Press Play (seed 1): Orders crashes right after add-1's first write, the redelivered add-1
   // sends its stored ItemAdded, then add-2 goes through; Billing hears about both lines.
   await page.getByRole('textbox', { name: 'Seed', exact: true }).fill('1');
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/, { timeout: 30_000 });
+  await playToEnd(page);
   const timeline = page.getByTestId('timeline');
   await expect(timeline).toContainText('add-1@Orders#2');
   await expect(timeline).toContainText('add-1/ItemAdded');
