@@ -13,7 +13,7 @@ export { createEngine } from './engine';
 export type { Engine, EngineOptions, StepResult } from './engine';
 export type { Program } from './runtime';
 export { isLearnerFatal, LearnerSetupError, NondeterminismError } from './runtime';
-export { learnerLineOf, learnerStepOf, pendingCallLine } from './stepLine';
+export { learnerStepOf, pendingCallLine } from './stepLine';
 export type { LearnerStep } from './stepLine';
 export {
   continueSeeded,

@@ -2,25 +2,16 @@
  * Which line of the learner's file a step ran: the code ↔ run link of stepping and
  * counterexamples.
  *
- * Contract: `learnerLineOf(program, before, choice, after)` is the line of the ctx call a `run`
+ * Contract: `learnerStepOf(program, before, choice, after)` names the line of the ctx call a `run`
  * step performed (the call its handler was waiting on in `before`), or, for a step that starts a
- * handler (a delivery, a request arriving), the first ctx call it stopped at in `after`; undefined
- * for steps no learner code takes part in (timers, faults of the broker, a browser acting) or
- * when the engine ran without `Program.locateCalls`.
+ * handler (a delivery, a request arriving), the first ctx call it stopped at in `after`, with the
+ * attempt and input that ran it; undefined for steps no learner code takes part in (timers, faults
+ * of the broker, a browser acting) or when the engine ran without `Program.locateCalls`.
  */
 import type { Choice } from './choices';
 import { lineOfCall } from './runtime';
 import type { Program } from './runtime';
 import type { Invocation, World } from './world';
-
-export function learnerLineOf(
-  program: Program,
-  before: World,
-  choice: Choice,
-  after: World,
-): number | undefined {
-  return learnerStepOf(program, before, choice, after)?.line;
-}
 
 /** Where a step ran the learner's code: the line, and which attempt at which input ran it. */
 export interface LearnerStep {
@@ -30,7 +21,6 @@ export interface LearnerStep {
   input: string;
 }
 
-/** `learnerLineOf`, with the attempt and input that ran the line. */
 export function learnerStepOf(
   program: Program,
   before: World,
