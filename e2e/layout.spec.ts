@@ -3,7 +3,8 @@
  * screen. For five exercises, and for a counterexample, every lane of the sequence diagram is in
  * view, its labels are readable (10 px and up) and the page never scrolls sideways. Screenshots
  * go to e2e-artifacts/layout-*.png (docs/layout/ keeps the ones reviewed). In projector mode
- * (big type for the back of the room) the same holds with labels of 18 px and up.
+ * (big type for the back of the room) the same holds with labels of 18 px and up. In the run's
+ * full view (key F) a whole counterexample is in view at once: every row and every lane.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -43,6 +44,23 @@ async function smallestLabelPx(page: Page): Promise<number> {
       return parseFloat(getComputedStyle(el).fontSize) * zoom;
     });
     return Math.min(...sizes);
+  });
+}
+
+/** Counterexamples of these exercises must fit the full view whole. */
+const FULL_VIEW_EXERCISES = ['04-lost-message', '22-http-edges'];
+
+/** Diagram rows not wholly inside the window and the diagram's visible box. */
+async function rowsOutOfView(page: Page): Promise<number[]> {
+  return page.locator('.seq').evaluate((seq) => {
+    const box = seq.querySelector('.seq-scroll')!.getBoundingClientRect();
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    return [...seq.querySelectorAll('.seq-row')]
+      .filter((row) => {
+        const r = row.getBoundingClientRect();
+        return r.top < box.top - 1 || r.bottom > bottom + 1;
+      })
+      .map((row) => Number(row.getAttribute('data-index')));
   });
 }
 
@@ -89,6 +107,26 @@ for (const config of CONFIGS) {
       await expectReadable(page, config.minLabelPx);
       await expect(page.locator('.seq-row.is-emphasised').first()).toBeInViewport();
       await page.screenshot({ path: `e2e-artifacts/layout-${config.name}-counterexample.png` });
+    });
+
+    test('in full view, a whole counterexample is in view at once', async ({ page }) => {
+      for (const folder of FULL_VIEW_EXERCISES) {
+        await page.goto(`/#/exercise/${folder}`);
+        await page.getByRole('button', { name: 'Check', exact: true }).click();
+        await expect(page.getByTestId('verdict')).toContainText('Violated', { timeout: 60_000 });
+        await expect(page.getByTestId('cursor')).toHaveText(/^Step (\d+) of \1$/);
+        await page.keyboard.press('f');
+        await expect(page.getByTestId('full-view-banner')).toContainText('Violated');
+        await expectReadable(page, config.minLabelPx);
+        await page.screenshot({ path: `e2e-artifacts/layout-${config.name}-full-${folder}.png` });
+        await expect.poll(() => rowsOutOfView(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('full-view-banner')).toHaveCount(0);
+        await expect(page.getByRole('button', { name: 'Full view' })).toHaveAttribute(
+          'aria-pressed',
+          'false',
+        );
+      }
     });
   });
 }

@@ -6,7 +6,14 @@
 import { useMemo, useState } from 'react';
 import type { SequenceDiagram } from '../../projections';
 import { stepNumber } from '../../projections';
-import { LANE_WIDTH_PX, LARGE_CHAR_WIDTH_PX, createLayout, laneWidthFor } from './geometry';
+import {
+  HEADER_HEIGHT_PX,
+  LANE_WIDTH_PX,
+  LARGE_CHAR_WIDTH_PX,
+  ROW_HEIGHT_PX,
+  createLayout,
+  laneWidthFor,
+} from './geometry';
 import type { Layout } from './geometry';
 
 const ZOOM_MAX = 1.8;
@@ -35,11 +42,30 @@ export interface ZoomControls {
   by(delta: number): void;
 }
 
-/** The diagram's layout and zoom for a box `widthPx` wide. */
+/**
+ * The zoom "fit" picks when the height counts too (the run's full view): the smaller of the
+ * width's fit and the one that shows every row, never below readable labels.
+ */
+export function fitZoomToBox(
+  box: { widthPx: number; heightPx: number },
+  diagram: { widthPx: number; rows: number },
+  large: boolean,
+): number {
+  const byWidth = fitZoom(box.widthPx, diagram.widthPx, large);
+  if (box.heightPx <= 0) return byWidth;
+  const heightPx = HEADER_HEIGHT_PX + diagram.rows * ROW_HEIGHT_PX;
+  return Math.min(byWidth, fitZoom(box.heightPx, heightPx, large));
+}
+
+/**
+ * The diagram's layout and zoom for a box `widthPx` wide (and `heightPx` high when given: "fit"
+ * then shows every row too, see fitZoomToBox).
+ */
 export function useFitZoom(
   diagram: SequenceDiagram,
   widthPx: number,
   large: boolean,
+  fit: { heightPx?: number } = {},
 ): { layout: Layout; zoom: number; controls: ZoomControls } {
   // "fit" (the default) follows the box's width; a number is the learner's own zoom.
   const [choice, setChoice] = useState<'fit' | number>('fit');
@@ -53,7 +79,16 @@ export function useFitZoom(
     () => createLayout(diagram, large ? LARGE_CHAR_WIDTH_PX : undefined, laneWidth),
     [diagram, large, laneWidth],
   );
-  const zoom = choice === 'fit' ? fitZoom(widthPx - 4, layout.width, large) : choice;
+  const zoom =
+    choice !== 'fit'
+      ? choice
+      : fit.heightPx === undefined
+        ? fitZoom(widthPx - 4, layout.width, large)
+        : fitZoomToBox(
+            { widthPx: widthPx - 4, heightPx: fit.heightPx - 4 },
+            { widthPx: layout.width, rows: diagram.rows.length },
+            large,
+          );
   const controls: ZoomControls = {
     value: zoom,
     fitting: choice === 'fit',

@@ -42,6 +42,11 @@ export interface SequenceDiagramProps {
    * the width.
    */
   large?: boolean;
+  /**
+   * "Fit" also fits the height (the run's full view): every row in view, as far as readable
+   * labels allow.
+   */
+  fitHeight?: boolean;
 }
 
 /** Viewport height assumed before the first measurement (and in server rendering). */
@@ -56,8 +61,10 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     () => toSequenceDiagram(events, manifest, { broker }),
     [events, manifest, broker],
   );
-  const [widthPx, setWidthPx] = useState(0);
-  const { layout, zoom, controls: zoomControls } = useFitZoom(diagram, widthPx, large === true);
+  const [box, setBox] = useState({ width: 0, height: 0 });
+  const { layout, zoom, controls: zoomControls } = useFitZoom(diagram, box.width, large === true, {
+    ...(props.fitHeight ? { heightPx: box.height } : {}),
+  });
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
   const index = useMemo(() => stepIndex(diagram), [diagram]);
@@ -93,7 +100,11 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     const top = Math.floor(el.scrollTop / z / SCROLL_CHUNK_PX) * SCROLL_CHUNK_PX;
     const height = (el.clientHeight || INITIAL_VIEWPORT_PX) / z;
     setView((v) => (v.top === top && v.height === height ? v : { top, height }));
-    setWidthPx(el.clientWidth);
+    setBox((b) =>
+      b.width === el.clientWidth && b.height === el.clientHeight
+        ? b
+        : { width: el.clientWidth, height: el.clientHeight },
+    );
   }, []);
   useLayoutEffect(() => {
     const el = scroller.current;

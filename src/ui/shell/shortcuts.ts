@@ -11,6 +11,7 @@ export type ShortcutId =
   | 'playPause'
   | 'check'
   | 'reset'
+  | 'fullView'
   | 'nextExercise'
   | 'previousExercise'
   | 'pane1'
@@ -45,6 +46,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'playPause', keys: ['k', 'K'], label: 'K', description: 'Play / pause', group: 'Run' },
   { id: 'check', keys: ['c', 'C'], label: 'C', description: 'Check exhaustively', group: 'Run' },
   { id: 'reset', keys: ['r', 'R'], label: 'R', description: 'Reset the run', group: 'Run' },
+  {
+    id: 'fullView',
+    keys: ['f', 'F'],
+    label: 'F',
+    description: 'Full view of the run on / off (Esc leaves it)',
+    group: 'Run',
+  },
   {
     id: 'nextExercise',
     keys: [']'],

@@ -85,3 +85,20 @@ export function CounterexampleCallout({
     </div>
   );
 }
+
+/** The counterexample in one line, in the run's full view (FullViewBar.tsx). */
+export function CounterexampleBanner({
+  counterexample,
+  lastLine,
+}: Pick<Props, 'counterexample' | 'lastLine'>) {
+  const steps = counterexample.labels.length;
+  return (
+    <p className="full-view-banner" data-testid="full-view-banner">
+      <strong>
+        Violated: <code>{counterexample.invariant}</code>
+      </strong>{' '}
+      · {steps} steps
+      {lastLine && ` · its last step ran line ${lastLine.line}`}
+    </p>
+  );
+}

@@ -4,6 +4,7 @@
  * offers the faults that could have happened there, and re-runs from it), and the world state.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { messagesInFlightAt } from '../../projections';
 import type { EnabledChoice } from '../../workers/sessionProtocol';
 import type { ExerciseManifest } from '../../sim';
@@ -17,6 +18,7 @@ import type { Session } from './useSession';
 import { RunControls } from './RunControls';
 import { RunDetails } from './RunDetails';
 import { FaultMenu } from './FaultMenu';
+import { FullViewBar } from './FullViewBar';
 import { SPEEDS } from '../../machines/playbackMachine';
 import type { Speed } from '../../machines/playbackMachine';
 
@@ -46,6 +48,10 @@ interface Props {
   onBranch(step: number, index: number): void;
   /** The step (1-based) of the diagram row under the pointer, null when none. */
   onHoverStep?(step: number | null): void;
+  /** The run's full view (useFullView.ts); without it, no "Full view" button. */
+  fullView?: { on: boolean; toggle(): void };
+  /** What the full view says above the diagram (the counterexample's verdict), if anything. */
+  fullViewBanner?: ReactNode;
 }
 
 export function RunView(props: Props) {
@@ -87,6 +93,10 @@ export function RunView(props: Props) {
   const seeking = session.pending === 'seek';
   const highlight = view?.branchStep ?? props.highlightStep;
   const length = view?.choices.length ?? 0;
+  const full = props.fullView?.on === true;
+  const canBack = !(busy && !seeking) && cursor > 0;
+  const canForward = !(busy && !seeking) && cursor < length;
+  const status = session.pending === 'play' ? `Running seed ${seed}…` : busy ? 'Working…' : '';
   // The step counter and the keys: in the tab row once there is a run (so the toolbar stays one
   // row), else in the toolbar.
   const runMeta = (
@@ -106,28 +116,57 @@ export function RunView(props: Props) {
     </>
   );
   return (
-    <section className="panel run" aria-labelledby="run-title" aria-busy={busy}>
+    <section
+      className={full ? 'panel run is-full' : 'panel run'}
+      aria-labelledby="run-title"
+      aria-busy={busy}
+    >
       <div className="run-stage">
-        <div className="run-toolbar">
-          <h2 id="run-title">Run</h2>
-          <RunControls
-            seed={seed}
-            playing={playing}
-            speed={speed}
-            canBack={!(busy && !seeking) && cursor > 0}
-            canForward={!(busy && !seeking) && cursor < length}
-            onPlay={props.onPlay}
-            onPause={props.onPause}
+        {full ? (
+          <FullViewBar
+            canBack={canBack}
+            canForward={canForward}
             onBack={() => props.onSeek(cursor - 1)}
             onForward={() => props.onSeek(cursor + 1)}
-            onReset={props.onReset}
-            onSpeed={props.onSpeed}
-          />
-          {!view && runMeta}
-          <p role="status" className="run-status">
-            {session.pending === 'play' ? `Running seed ${seed}…` : busy ? 'Working…' : ''}
-          </p>
-        </div>
+            onLeave={props.fullView!.toggle}
+            status={status}
+          >
+            {props.fullViewBanner}
+          </FullViewBar>
+        ) : (
+          <div className="run-toolbar">
+            <h2 id="run-title">Run</h2>
+            <RunControls
+              seed={seed}
+              playing={playing}
+              speed={speed}
+              canBack={canBack}
+              canForward={canForward}
+              onPlay={props.onPlay}
+              onPause={props.onPause}
+              onBack={() => props.onSeek(cursor - 1)}
+              onForward={() => props.onSeek(cursor + 1)}
+              onReset={props.onReset}
+              onSpeed={props.onSpeed}
+            />
+            {props.fullView && (
+              <button
+                type="button"
+                className="button button-secondary button-small full-view-button"
+                aria-pressed="false"
+                aria-keyshortcuts="f"
+                title="Show the run on the whole screen (F)"
+                onClick={props.fullView.toggle}
+              >
+                Full view
+              </button>
+            )}
+            {!view && runMeta}
+            <p role="status" className="run-status">
+              {status}
+            </p>
+          </div>
+        )}
         {codeChanged && view && (
           <p className="callout callout-info callout-compact">
             Your code changed since this run started: press Reset or Play to run the new code.
@@ -142,7 +181,7 @@ export function RunView(props: Props) {
         )}
         {view && (
           <div className={busy ? 'run-main stale' : 'run-main'}>
-            {cursor === length && view.cursor === length && (
+            {!full && cursor === length && view.cursor === length && (
               <ChoiceList enabled={view.enabled} disabled={busy} onPick={props.onStep} />
             )}
             <Tabs<'diagram' | 'timeline'>
@@ -174,6 +213,7 @@ export function RunView(props: Props) {
                         manifest={props.manifest}
                         cursor={cursor - 1}
                         large={projector}
+                        fitHeight={full}
                         onCursor={(stepIndex) => props.onSeek(stepIndex + 1)}
                         onRowAction={({ step }) => openFaults(step)}
                         onHoverStep={(stepIndex) =>

@@ -20,7 +20,7 @@ import { useProgressStore } from '../useProgressStore';
 import { CheckPanel } from './CheckPanel';
 import type { CheckControls } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
-import { CounterexampleCallout } from './CounterexampleCallout';
+import { CounterexampleBanner, CounterexampleCallout } from './CounterexampleCallout';
 import { FaultPanel } from './FaultPanel';
 import { PANE_ORDER, WorkspaceLayout } from './Layout';
 import type { PaneControls } from './Layout';
@@ -28,6 +28,7 @@ import { RunView } from './RunView';
 import { useCheckFlow } from './useCheckFlow';
 import { useCodeRunLinks } from './useCodeRunLinks';
 import { useExerciseRun, useRunShortcuts } from './useExerciseRun';
+import { useFullView } from './useFullView';
 import { useLearnerErrors } from './useLearnerErrors';
 import { useSavedCode } from './useSavedCode';
 import { useApplyShare, useLatestShare } from './useShareLink';
@@ -95,8 +96,10 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     show: showRecorded,
   });
 
+  const fullView = useFullView();
   useRunShortcuts(run, seed, {
     check: () => checkControls.current?.check(),
+    fullView: fullView.toggle,
     pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
   });
 
@@ -206,6 +209,10 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               onSeek={playback.seekTo}
               onBranch={run.branch}
               onHoverStep={links.onHoverStep}
+              fullView={fullView}
+              fullViewBanner={
+                cex && <CounterexampleBanner counterexample={cex} lastLine={links.cexLastLine} />
+              }
             />
           </ErrorBoundary>
         }

@@ -140,7 +140,7 @@ export function useExerciseRun({ folder, file, seed, share, settings, code, snap
 export function useRunShortcuts(
   run: ExerciseRun,
   seed: number,
-  page: Pick<Shortcuts, 'check' | 'pane'>,
+  page: Pick<Shortcuts, 'check' | 'pane' | 'fullView'>,
 ): void {
   const { session, playback } = run;
   useKeyboardShortcuts({

@@ -9,6 +9,8 @@ export interface Shortcuts {
   check(): void;
   playPause(): void;
   reset(): void;
+  /** F: the run's full view on / off. */
+  fullView(): void;
   /** Keys 1-4: the pane at that position. */
   pane(position: 1 | 2 | 3 | 4): void;
 }
@@ -20,6 +22,7 @@ const PAGE_KEYS: readonly ShortcutId[] = [
   'check',
   'playPause',
   'reset',
+  'fullView',
   'pane1',
   'pane2',
   'pane3',
@@ -56,6 +59,7 @@ export function useKeyboardShortcuts(shortcuts: Shortcuts) {
         case 'check':
         case 'playPause':
         case 'reset':
+        case 'fullView':
           return s[id]();
         default:
           return;
