@@ -1,7 +1,8 @@
 /**
  * axe-core finds no serious or critical violation in any of the four looks a room uses — light
  * and dark, each at the desk and in projector mode — on the learning path, on a messaging
- * exercise showing a counterexample (its breaking step and its line in the code marked), and on
+ * exercise showing a counterexample (its breaking step and its line in the code marked, then in
+ * the run's full view), and on
  * the model-checking lesson (exercise 18) showing a counterexample of a lesson step.
  */
 import { expect, test } from '@playwright/test';
@@ -46,6 +47,10 @@ for (const look of LOOKS) {
       .click();
     await expect(page.getByTestId('code-editor').locator('.cm-run-line')).toBeVisible();
     await expectNoSeriousViolations(page, `${look.name}: a counterexample and its line`);
+    await page.getByRole('button', { name: 'Full view' }).click();
+    await expect(page.getByTestId('full-view-banner')).toBeVisible();
+    await expectNoSeriousViolations(page, `${look.name}: the counterexample in full view`);
+    await page.keyboard.press('Escape');
 
     await page.goto('/#/exercise/18-model-checking');
     await page.getByRole('combobox', { name: 'Load a lesson step' }).selectOption('send-first');

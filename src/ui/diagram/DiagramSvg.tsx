@@ -13,10 +13,11 @@ import {
   ROW_HEIGHT_PX,
   barX,
   createLayout,
+  midY,
   fitText,
   laneX,
 } from './geometry';
-import { ArrowShape, MID_Y, NoteShape } from './SequenceRowView';
+import { ArrowShape, NoteShape } from './SequenceRowView';
 import { stepNumber } from '../../projections';
 
 /** What an exported picture says about itself: the exercise, and what breaks where. */
@@ -45,6 +46,7 @@ export function DiagramSvg({
 }) {
   const d: SequenceDiagram = toSequenceDiagram(events, manifest, {});
   const layout = createLayout(d);
+  const MID_Y = midY(layout);
   const top = caption ? CAPTION_HEIGHT_PX : 0;
   const height = top + HEADER_HEIGHT_PX + d.rows.length * ROW_HEIGHT_PX;
   return (

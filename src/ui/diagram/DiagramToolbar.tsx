@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { SequenceDiagram } from '../../projections';
 import { stepNumber } from '../../projections';
 import {
+  COMPACT_ROW_HEIGHT_PX,
   HEADER_HEIGHT_PX,
   LANE_WIDTH_PX,
   LARGE_CHAR_WIDTH_PX,
@@ -48,12 +49,12 @@ export interface ZoomControls {
  */
 export function fitZoomToBox(
   box: { widthPx: number; heightPx: number },
-  diagram: { widthPx: number; rows: number },
+  diagram: { widthPx: number; rows: number; rowHeightPx: number },
   large: boolean,
 ): number {
   const byWidth = fitZoom(box.widthPx, diagram.widthPx, large);
   if (box.heightPx <= 0) return byWidth;
-  const heightPx = HEADER_HEIGHT_PX + diagram.rows * ROW_HEIGHT_PX;
+  const heightPx = HEADER_HEIGHT_PX + diagram.rows * diagram.rowHeightPx;
   return Math.min(byWidth, fitZoom(box.heightPx, heightPx, large));
 }
 
@@ -70,14 +71,22 @@ export function useFitZoom(
   // "fit" (the default) follows the box's width; a number is the learner's own zoom.
   const [choice, setChoice] = useState<'fit' | number>('fit');
   const minZoom = large ? FIT_MIN_ZOOM_LARGE : FIT_MIN_ZOOM;
+  // Fitting the height too (the full view) takes compact rows.
+  const compact = fit.heightPx !== undefined;
   // Fitting narrows the lanes first (in steps of 8 px, so a resize rarely re-lays them out).
   const laneWidth =
     choice === 'fit'
       ? Math.floor(laneWidthFor(widthPx - 4, diagram.lifelines.length, minZoom) / 8) * 8
       : LANE_WIDTH_PX;
   const layout = useMemo(
-    () => createLayout(diagram, large ? LARGE_CHAR_WIDTH_PX : undefined, laneWidth),
-    [diagram, large, laneWidth],
+    () =>
+      createLayout(
+        diagram,
+        large ? LARGE_CHAR_WIDTH_PX : undefined,
+        laneWidth,
+        compact ? COMPACT_ROW_HEIGHT_PX : ROW_HEIGHT_PX,
+      ),
+    [diagram, large, laneWidth, compact],
   );
   const zoom =
     choice !== 'fit'
@@ -86,7 +95,7 @@ export function useFitZoom(
         ? fitZoom(widthPx - 4, layout.width, large)
         : fitZoomToBox(
             { widthPx: widthPx - 4, heightPx: fit.heightPx - 4 },
-            { widthPx: layout.width, rows: diagram.rows.length },
+            { widthPx: layout.width, rows: diagram.rows.length, rowHeightPx: layout.rowHeight },
             large,
           );
   const controls: ZoomControls = {

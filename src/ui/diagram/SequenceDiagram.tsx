@@ -67,6 +67,8 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   });
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
+  const rowHeightRef = useRef(layout.rowHeight);
+  rowHeightRef.current = layout.rowHeight;
   const index = useMemo(() => stepIndex(diagram), [diagram]);
   const lifelineIds = useMemo(() => diagram.lifelines.map((l) => l.id), [diagram]);
   const prefix = useId();
@@ -119,8 +121,8 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     const el = scroller.current;
     if (!el) return;
     const z = zoomRef.current;
-    const top = row * ROW_HEIGHT_PX * z;
-    const rowPx = ROW_HEIGHT_PX * z;
+    const rowPx = rowHeightRef.current * z;
+    const top = row * rowPx;
     const visible = el.clientHeight - HEADER_HEIGHT_PX * z;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowPx > el.scrollTop + visible) el.scrollTop = top + rowPx - visible;
@@ -196,7 +198,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     [onRowAction, rows],
   );
 
-  const { first, last } = visibleRange(view.top, view.height, rows.length);
+  const { first, last } = visibleRange(view.top, view.height, rows.length, layout.rowHeight);
   const rendered: number[] = [];
   for (let i = first; i < last; i++) rendered.push(i);
   // The tab stop stays rendered (and in place, so a focused row is never moved and blurred).
@@ -226,7 +228,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
           <div
             role="rowgroup"
             className="seq-rows"
-            style={{ height: rows.length * ROW_HEIGHT_PX, width: layout.width }}
+            style={{ height: rows.length * layout.rowHeight, width: layout.width }}
           >
             {rendered.map((i) => {
               const row = rows[i]!;
@@ -256,7 +258,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
         {rows.length === 0 && (
           <p className="seq-empty">No events yet: run a step to see the diagram.</p>
         )}
-        {tipRow !== null && rows[tipRow] && <SequenceTooltip id={tipId} row={rows[tipRow]!} />}
+        {tipRow !== null && rows[tipRow] && <SequenceTooltip id={tipId} row={rows[tipRow]!} rowHeight={layout.rowHeight} />}
       </div>
     </section>
   );

@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Activation, SequenceRow } from '../../projections';
-import { BAR_WIDTH_PX, ROW_HEIGHT_PX, barX, fitText, laneX } from './geometry';
+import { BAR_WIDTH_PX, barX, fitText, laneX, midY, noteInset } from './geometry';
 import type { Layout } from './geometry';
 import { stepNumber } from '../../projections';
 
@@ -29,8 +29,6 @@ interface Props {
   onAction: ((index: number) => void) | null;
 }
 
-export const MID_Y = ROW_HEIGHT_PX / 2 + 8;
-
 export function rowLabel(row: SequenceRow): string {
   const parts = [`Step ${stepNumber(row.step)}`, row.summary];
   if (row.fault) parts.push('fault');
@@ -40,6 +38,8 @@ export function rowLabel(row: SequenceRow): string {
 
 export const SequenceRowView = memo(function SequenceRowView(p: Props) {
   const { row, layout } = p;
+  const { rowHeight } = layout;
+  const mid = midY(layout);
   const classes = ['seq-row'];
   if (p.future) classes.push('is-future');
   if (p.atCursor) classes.push('is-cursor');
@@ -57,7 +57,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
       aria-describedby={p.tooltipId}
       tabIndex={p.tabStop ? 0 : -1}
       className={classes.join(' ')}
-      style={{ top: row.index * ROW_HEIGHT_PX, height: ROW_HEIGHT_PX, width: layout.width }}
+      style={{ top: row.index * rowHeight, height: rowHeight, width: layout.width }}
       data-index={row.index}
       data-step={row.step}
       data-fault={row.fault || undefined}
@@ -74,7 +74,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
       <svg
         className="seq-strip"
         width={layout.width}
-        height={ROW_HEIGHT_PX}
+        height={rowHeight}
         aria-hidden="true"
         focusable="false"
       >
@@ -85,7 +85,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
             x1={laneX(layout, id)}
             x2={laneX(layout, id)}
             y1={0}
-            y2={ROW_HEIGHT_PX}
+            y2={rowHeight}
           />
         ))}
         {p.active.map((a) => (
@@ -93,11 +93,11 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
             key={a.attemptId}
             className={`seq-bar${a.end === 'crash' ? ' is-crashed' : ''}`}
             x={barX(layout, a) - BAR_WIDTH_PX / 2}
-            y={a.startRow === row.index ? MID_Y : 0}
+            y={a.startRow === row.index ? mid : 0}
             width={BAR_WIDTH_PX}
             height={
-              (a.endRow === row.index ? MID_Y : ROW_HEIGHT_PX) -
-              (a.startRow === row.index ? MID_Y : 0)
+              (a.endRow === row.index ? mid : rowHeight) -
+              (a.startRow === row.index ? mid : 0)
             }
           />
         ))}
@@ -174,6 +174,7 @@ export function ArrowShape({
   const end = lost ? x1 + (x2 - x1) * 0.55 : x2 - dir * (BAR_WIDTH_PX / 2);
   const start = x1 + dir * (BAR_WIDTH_PX / 2);
   const head = 11;
+  const MID_Y = midY(layout);
   const labelX = (x1 + x2) / 2;
   const span = Math.max(Math.abs(x2 - x1), layout.laneWidth * 1.5) - 8;
   return (
@@ -209,11 +210,13 @@ export function NoteShape({
   const width = Math.min(maxWidth, text.length * layout.charWidthPx + 24 + (row.fault ? 22 : 0));
   const left = x - width / 2;
   const tone = row.fault ? ' is-fault' : row.trouble ? ' is-trouble' : '';
+  const { rowHeight } = layout;
+  const inset = noteInset(layout);
   return (
     <g className={`seq-note${tone}`}>
-      <rect x={left} y={6} width={width} height={ROW_HEIGHT_PX - 12} rx={6} />
-      {row.fault && <Cross x={left + 16} y={ROW_HEIGHT_PX / 2} />}
-      <text x={left + 12 + (row.fault ? 22 : 0)} y={ROW_HEIGHT_PX / 2 + 5} className="seq-label">
+      <rect x={left} y={inset} width={width} height={rowHeight - 2 * inset} rx={6} />
+      {row.fault && <Cross x={left + 16} y={rowHeight / 2} />}
+      <text x={left + 12 + (row.fault ? 22 : 0)} y={rowHeight / 2 + 5} className="seq-label">
         {text}
       </text>
     </g>

@@ -1,20 +1,21 @@
 /** The details of one row, shown next to it on hover or focus: ids, versions, payload, causes. */
 import type { SequenceRow } from '../../projections';
-import { GUTTER_WIDTH_PX, HEADER_HEIGHT_PX, ROW_HEIGHT_PX } from './geometry';
+import { GUTTER_WIDTH_PX, HEADER_HEIGHT_PX } from './geometry';
 import { stepNumber } from '../../projections';
 
 interface Props {
   id: string;
   row: SequenceRow;
+  rowHeight: number;
 }
 
-export function SequenceTooltip({ id, row }: Props) {
+export function SequenceTooltip({ id, row, rowHeight }: Props) {
   return (
     <div
       id={id}
       role="tooltip"
       className="seq-tooltip"
-      style={{ top: HEADER_HEIGHT_PX + (row.index + 1) * ROW_HEIGHT_PX + 4, left: GUTTER_WIDTH_PX }}
+      style={{ top: HEADER_HEIGHT_PX + (row.index + 1) * rowHeight + 4, left: GUTTER_WIDTH_PX }}
     >
       <p className="seq-tooltip-title">
         <span className="seq-tooltip-step">

@@ -1,10 +1,13 @@
 /**
- * Geometry of the sequence diagram: fixed row height (so rows can be virtualised by arithmetic),
- * fixed lane width, and the few helpers the row and header drawings share.
+ * Geometry of the sequence diagram: one row height per layout (so rows can be virtualised by
+ * arithmetic; compact in the run's full view), lane widths, and the few helpers the row and
+ * header drawings share.
  */
 import type { Activation, SequenceDiagram } from '../../projections';
 
 export const ROW_HEIGHT_PX = 44;
+/** Rows in the run's full view, where a whole counterexample should fit the window. */
+export const COMPACT_ROW_HEIGHT_PX = 34;
 export const HEADER_HEIGHT_PX = 64;
 /** A lane's width when there is room; with many lanes in a narrow box they narrow down to MIN. */
 export const LANE_WIDTH_PX = 176;
@@ -27,6 +30,18 @@ export interface Layout {
   activeAt: Activation[][];
   /** Label character advance: larger in projector mode, where labels are 20 px. */
   charWidthPx: number;
+  /** Height of one row (ROW_HEIGHT_PX, or COMPACT_ROW_HEIGHT_PX in the full view). */
+  rowHeight: number;
+}
+
+/** The y of a row's arrow (labels sit above it). */
+export function midY(layout: Pick<Layout, 'rowHeight'>): number {
+  return layout.rowHeight / 2 + 8;
+}
+
+/** The gap above and below a note's box. */
+export function noteInset(layout: Pick<Layout, 'rowHeight'>): number {
+  return layout.rowHeight > 40 ? 6 : 3;
 }
 
 /** Character advance of the 20 px labels of projector mode. */
@@ -46,6 +61,7 @@ export function createLayout(
   d: SequenceDiagram,
   charWidthPx = CHAR_WIDTH_PX,
   laneWidth = LANE_WIDTH_PX,
+  rowHeight = ROW_HEIGHT_PX,
 ): Layout {
   const lanes = new Map(d.lifelines.map((l) => [l.id, l.index]));
   const activeAt: Activation[][] = d.rows.map(() => []);
@@ -59,22 +75,24 @@ export function createLayout(
     width: GUTTER_WIDTH_PX + d.lifelines.length * laneWidth,
     activeAt,
     charWidthPx,
+    rowHeight,
   };
 }
 
 /**
  * Rows to render for a scroll position, [first, last) with overscan. The header is sticky inside
- * the scroller and the rows start below it, so row i is at `i * ROW_HEIGHT_PX` from `scrollTopPx`.
+ * the scroller and the rows start below it, so row i is at `i * rowHeightPx` from `scrollTopPx`.
  */
 export function visibleRange(
   scrollTopPx: number,
   viewportPx: number,
   rowCount: number,
+  rowHeightPx = ROW_HEIGHT_PX,
 ): { first: number; last: number } {
-  const first = Math.max(0, Math.floor(scrollTopPx / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
+  const first = Math.max(0, Math.floor(scrollTopPx / rowHeightPx) - OVERSCAN_ROWS);
   const last = Math.min(
     rowCount,
-    Math.ceil((scrollTopPx + viewportPx) / ROW_HEIGHT_PX) + OVERSCAN_ROWS,
+    Math.ceil((scrollTopPx + viewportPx) / rowHeightPx) + OVERSCAN_ROWS,
   );
   return { first, last };
 }

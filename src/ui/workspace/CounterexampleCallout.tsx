@@ -98,7 +98,7 @@ export function CounterexampleBanner({
         Violated: <code>{counterexample.invariant}</code>
       </strong>{' '}
       · {steps} steps
-      {lastLine && ` · its last step ran line ${lastLine.line}`}
+      {lastLine && ` · last ran line ${lastLine.line}`}
     </p>
   );
 }

@@ -48,10 +48,11 @@ export function FullViewBar(props: Props) {
         className="button button-secondary button-small full-view-button"
         aria-pressed="true"
         aria-keyshortcuts="f"
+        aria-label="Leave full view"
         title="Leave the full view (Esc or F)"
         onClick={props.onLeave}
       >
-        Leave full view
+        Leave
       </button>
     </div>
   );
