@@ -40,3 +40,10 @@ export async function replaceCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(code);
 }
+
+/** Opens the exercise page's "Export / import" menu (a click elsewhere closes it again). */
+export async function openExportMenu(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Export / import' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByRole('group', { name: 'Export or import the run' })).toBeVisible();
+}

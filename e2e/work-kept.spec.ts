@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { focusEditor, replaceCode } from './support';
+import { focusEditor, openExportMenu, replaceCode } from './support';
 
 const FOLDER = '04-lost-message';
 const STARTER = readFileSync(`exercises/${FOLDER}/starter.ts`, 'utf8');
@@ -178,12 +178,14 @@ test('a run of over 60,000 events: the Timeline shows a window of rows, the expo
   await page.getByRole('button', { name: /Show earlier rows/ }).click();
   await expect(page.getByTestId('timeline-window')).toContainText(/of [6-9]\d,\d{3}$/);
   const download = page.waitForEvent('download');
+  await openExportMenu(page);
   await page.getByRole('button', { name: 'Export SVG' }).click();
   const svg = readFileSync(await (await download).path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg.length).toBeLessThan(20_000_000);
   // The PNG is a smaller window still: a canvas tall enough for all of it cannot be encoded.
   const png = page.waitForEvent('download');
+  await openExportMenu(page);
   await page.getByRole('button', { name: 'Export PNG' }).click();
   const bytes = readFileSync(await (await png).path());
   expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

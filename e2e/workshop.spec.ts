@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { expectNoSeriousViolations, focusEditor } from './support';
+import { expectNoSeriousViolations, focusEditor, openExportMenu } from './support';
 
 /** The font size as rendered (CSS zoom included), in CSS pixels. */
 async function renderedFontPx(locator: Locator): Promise<number> {
@@ -15,8 +15,12 @@ async function renderedFontPx(locator: Locator): Promise<number> {
   });
 }
 
-/** Clicks the button `name`, keeps the file it downloads in e2e-artifacts, returns its bytes. */
+/**
+ * Clicks `name` in the export menu, keeps the file it downloads in e2e-artifacts, returns its
+ * bytes.
+ */
 async function downloadFrom(page: Page, name: string, prefix: string): Promise<Buffer> {
+  await openExportMenu(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name }).click(),

@@ -1,8 +1,9 @@
 /**
  * Export the run (or counterexample) shown as SVG, PNG or JSON, and import a JSON run back
- * (file picker or drop on the bar). A bad file is explained and changes nothing.
+ * (file picker or drop on the bar), from one quiet "Export / import" menu. A bad file is
+ * explained and changes nothing.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { ExerciseManifest, TraceEvent } from '../../sim';
 import {
@@ -33,6 +34,18 @@ export function ExportBar({ folder, manifest, run, counterexample, makeJson, onI
   const [status, setStatus] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  const menuId = useId();
+  const bar = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  // A click anywhere else closes the menu.
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (!bar.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
   const base = `${folder}-run`;
 
   // A long run exports a window of events around the cursor, so the file stays small and the
@@ -85,60 +98,82 @@ export function ExportBar({ folder, manifest, run, counterexample, makeJson, onI
     void importFile(e.dataTransfer.files[0]);
   };
 
+  const exportAs = (kind: 'svg' | 'png' | 'json') => {
+    setOpen(false);
+    if (kind === 'png') return void exportPng();
+    if (kind === 'json') return download(`${base}.json`, makeJson(), 'application/json');
+    const s = svg();
+    if (s) download(`${base}.svg`, s, 'image/svg+xml');
+  };
+
   return (
     <div
       className="export-bar secondary-chrome"
-      role="group"
-      aria-label="Export or import the run"
+      ref={bar}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >
-      <span className="muted">Export the run:</span>
       <button
         type="button"
-        className="button button-secondary button-small"
-        disabled={!run}
-        onClick={() => {
-          const s = svg();
-          if (s) download(`${base}.svg`, s, 'image/svg+xml');
-        }}
+        className="quiet-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
       >
-        <span className="visually-hidden">Export </span>
-        SVG
+        Export / import ▾
       </button>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={!run}
-        onClick={() => void exportPng()}
-      >
-        <span className="visually-hidden">Export </span>
-        PNG
-      </button>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={!run}
-        onClick={() => download(`${base}.json`, makeJson(), 'application/json')}
-      >
-        <span className="visually-hidden">Export </span>
-        JSON
-      </button>
-      <label htmlFor={inputId} className="button button-secondary button-small file-label">
-        Import<span className="visually-hidden"> JSON</span>…
-      </label>
+      {open && (
+        <div
+          id={menuId}
+          className="menu-popover"
+          role="group"
+          aria-label="Export or import the run"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            setOpen(false);
+            bar.current?.querySelector<HTMLElement>('[aria-controls]')?.focus();
+          }}
+        >
+          {(
+            [
+              ['svg', 'SVG', 'a picture'],
+              ['png', 'PNG', 'a picture for slides'],
+              ['json', 'JSON', 'the run, to import again'],
+            ] as const
+          ).map(([kind, label, what]) => (
+            <button
+              key={kind}
+              type="button"
+              className="menu-item"
+              disabled={!run}
+              onClick={() => exportAs(kind)}
+            >
+              <span className="visually-hidden">Export </span>
+              {label} <span className="muted">{what}</span>
+            </button>
+          ))}
+          <button type="button" className="menu-item" onClick={() => input.current?.click()}>
+            Import<span className="visually-hidden"> JSON</span>…{' '}
+            <span className="muted">a run file</span>
+          </button>
+          <p className="muted drop-hint">Or drop a run file on this menu.</p>
+        </div>
+      )}
       <input
         ref={input}
         id={inputId}
         type="file"
         accept="application/json,.json"
         className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Import a run file (JSON)"
         onChange={(e) => {
+          setOpen(false);
           void importFile(e.target.files?.[0]);
           e.target.value = '';
         }}
       />
-      <span className="muted drop-hint">(or drop a run file here)</span>
       <span role="status" className="muted">
         {status}
       </span>

@@ -21,11 +21,7 @@ export function HistoryButton({ folder, currentCode, onRestore }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        onClick={() => setOpen(true)}
-      >
+      <button type="button" className="quiet-button" onClick={() => setOpen(true)}>
         History
       </button>
       {open && (

@@ -46,7 +46,7 @@ export function ShareBar({ folder, makeUrl, shared }: Props) {
           )}
         </p>
       )}
-      <button type="button" className="button button-secondary button-small" onClick={share}>
+      <button type="button" className="quiet-button" onClick={share}>
         Share this run
       </button>
       {url && (

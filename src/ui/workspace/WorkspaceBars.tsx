@@ -1,6 +1,6 @@
 /**
- * The bars above the exercise page: share link, version history, the "changed in another tab"
- * notice, the instructor's bar and export/import of runs.
+ * The exercise page's one quiet toolbar: share link, version history and the export / import
+ * menu, with the "changed in another tab" notice and the instructor's bar beside it.
  */
 import type { ExerciseManifest } from '../../sim';
 import type { TraceEvent } from '../../sim';
@@ -31,7 +31,7 @@ export function WorkspaceBars(props: Props) {
   const changedElsewhere = useProgressStore((s) => s.changedElsewhere.includes(folder));
   const dismissChangedElsewhere = useProgressStore((s) => s.dismissChangedElsewhere);
   return (
-    <div className="workspace-bars">
+    <div className="workspace-bars" role="group" aria-label="This exercise">
       <ShareBar folder={folder} makeUrl={props.makeShareUrl} shared={props.shared} />
       <HistoryButton folder={folder} currentCode={props.code} onRestore={props.onRestore} />
       {changedElsewhere && (
