@@ -114,7 +114,7 @@ test('the model-checking lesson shows its README and a checker, without a simula
   expect(errors).toEqual([]);
 });
 
-test("the model-checking lesson's counterexample is a state table: changes marked, each step's code", async ({
+test("the model-checking lesson's counterexample is a state table (changes marked, each step's code) and a TLA+ trace", async ({
   page,
 }) => {
   await page.goto('/#/exercise/18-model-checking');
@@ -144,6 +144,19 @@ test("the model-checking lesson's counterexample is a state table: changes marke
   // Each step's code, from the learner's own model.
   await receive.getByText('its code').click();
   await expect(receive.locator('pre')).toContainText('s.pick(s.queueIn)');
+
+  // The same run as TLC prints it: one state per row above, TLA+ values, changes marked.
+  await page.getByRole('tab', { name: 'TLA+ trace' }).click();
+  const tla = page.getByTestId('tla-trace');
+  const states = tla.locator('pre');
+  await expect(states).toHaveCount(steps + 1);
+  await expect(states.first()).toContainText('State 1: <Initial predicate>');
+  await expect(states.first()).toContainText('/\\ queueIn = {1');
+  const received = states.filter({ hasText: '<Receive (1)>' }).first();
+  await expect(received.locator('.tla-changed', { hasText: 'msg' })).toHaveText(
+    '\n/\\ msg = 1 (changed)',
+  );
+  await expect(states.last()).toContainText('queueOut = {<<1,');
 });
 
 // page.route cannot see requests a service worker answers (the offline cache): block it here.

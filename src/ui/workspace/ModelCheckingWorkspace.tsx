@@ -16,7 +16,7 @@ import { recordVersion } from '../history/versions';
 import { useProgressStore } from '../useProgressStore';
 import { CheckPanel } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
-import { StateTable } from './StateTable';
+import { ModelTrace } from './ModelTrace';
 import { WorkspaceLayout } from './Layout';
 
 const EMPTY: Record<string, string> = {};
@@ -136,7 +136,7 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
                 ))}
               </select>
             </div>
-            {trace && <StateTable labels={trace.labels} states={trace.states} code={code} />}
+            {trace && <ModelTrace labels={trace.labels} states={trace.states} code={code} />}
           </section>
         }
         side={

@@ -19,7 +19,7 @@ export function StateTable({ labels, states, code }: Props) {
   const records = states.map(asRecord);
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
   return (
-    <div className="trace-table-host" data-testid="counterexample" tabIndex={0}>
+    <div className="trace-table-host" tabIndex={0}>
       <table className="trace-table">
         <caption>
           Counterexample, {labels.length} steps: each row is the state after its step; changed
