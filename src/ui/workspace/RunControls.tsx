@@ -1,6 +1,7 @@
 /**
- * The run's controls: a seed and Play (or Pause), Back, Forward, Reset and the speed of Play. A
- * seed that is not a whole number from 0 to 2^32-1 is explained next to the field.
+ * The run's controls: a seed and Play (or Pause), Back, Forward, Reset, the speed of Play and the
+ * way into the full view. A seed that is not a whole number from 0 to 2^32-1 is explained next
+ * to the field.
  */
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -19,6 +20,8 @@ interface Props {
   onForward(): void;
   onReset(): void;
   onSpeed(speed: Speed): void;
+  /** The run's full view on (useFullView.ts); without it, no "Full view" button. */
+  onFullView?(): void;
 }
 
 export function RunControls(props: Props) {
@@ -94,6 +97,18 @@ export function RunControls(props: Props) {
         <option value="normal">Normal</option>
         <option value="fast">Fast</option>
       </select>
+      {props.onFullView && (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          aria-pressed="false"
+          aria-keyshortcuts="f"
+          title="Show the run on the whole screen (F)"
+          onClick={props.onFullView}
+        >
+          Full view
+        </button>
+      )}
       {seedError && (
         <p id={seedErrorId} className="field-error">
           {seedError}

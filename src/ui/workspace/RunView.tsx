@@ -148,19 +148,8 @@ export function RunView(props: Props) {
               onForward={() => props.onSeek(cursor + 1)}
               onReset={props.onReset}
               onSpeed={props.onSpeed}
+              {...(props.fullView ? { onFullView: props.fullView.toggle } : {})}
             />
-            {props.fullView && (
-              <button
-                type="button"
-                className="button button-secondary button-small full-view-button"
-                aria-pressed="false"
-                aria-keyshortcuts="f"
-                title="Show the run on the whole screen (F)"
-                onClick={props.fullView.toggle}
-              >
-                Full view
-              </button>
-            )}
             {!view && runMeta}
             <p role="status" className="run-status">
               {status}

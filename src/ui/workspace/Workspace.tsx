@@ -2,36 +2,37 @@
  * The exercise page of a messaging exercise: instructions, the learner's code, the interactive
  * run, faults and settings, and the checker, wired together. Code, settings and status persist
  * per exercise; a share link restores code, settings and the run's steps. The run and its
- * playback are useExerciseRun (with src/machines/playbackMachine.ts), a check's effect on the
- * page useCheckFlow, the editor's errors useLearnerErrors.
+ * playback are useExerciseRun (with src/machines/playbackMachine.ts) shown by RunPane, a check's
+ * effect on the page useCheckFlow, the editor's errors useLearnerErrors, runs that come in
+ * (links, files, versions) useRunTransfers.
  */
 import { useCallback, useRef } from 'react';
 import type { ExerciseBundle } from '../../workshop/bundle';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
 import { toRunFile } from '../export/runFile';
-import type { RunFile } from '../export/runFile';
 import { recordVersion } from '../history/versions';
-import type { Version, VersionReason } from '../history/versions';
-import { useLeader } from '../presenter/useLeader';
+import type { VersionReason } from '../history/versions';
 import { shareHash } from '../routing';
 import type { SharedRun } from '../shareLink';
 import { useProgressStore } from '../useProgressStore';
 import { CheckPanel } from './CheckPanel';
 import type { CheckControls } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
-import { CounterexampleBanner, CounterexampleCallout } from './CounterexampleCallout';
+import { CounterexampleCallout } from './CounterexampleCallout';
 import { FaultPanel } from './FaultPanel';
 import { PANE_ORDER, WorkspaceLayout } from './Layout';
 import type { PaneControls } from './Layout';
-import { RunView } from './RunView';
+import { RunPane } from './RunPane';
 import { useCheckFlow } from './useCheckFlow';
 import { useCodeRunLinks } from './useCodeRunLinks';
 import { useExerciseRun, useRunShortcuts } from './useExerciseRun';
 import { useFullView } from './useFullView';
 import { useLearnerErrors } from './useLearnerErrors';
 import { useSavedCode } from './useSavedCode';
-import { useApplyShare, useLatestShare } from './useShareLink';
+import { useLatestShare } from './useShareLink';
+import { useRunTransfers } from './useRunTransfers';
+import { useShownRun } from './useShownRun';
 import { WorkspaceBars } from './WorkspaceBars';
 
 interface Props {
@@ -50,7 +51,6 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const record = useProgressStore((s) => s.progress.exercises[folder]);
   const saveSettings = useProgressStore((s) => s.saveSettings);
   const markPassed = useProgressStore((s) => s.markPassed);
-  const applyShare = useProgressStore((s) => s.applyShare);
   const { code, setCode, onCodeChange } = useSavedCode(
     folder,
     () => share?.code ?? record?.code ?? starter,
@@ -72,6 +72,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
   const { session, playback } = run;
   const view = session.view;
   const learnerErrors = useLearnerErrors(session, folder, file, code);
+  const editing = { setCode, onCodeChange, snapshot };
   const { makeJob, onResult, onEdit } = useCheckFlow({
     folder,
     file,
@@ -85,16 +86,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     onCodeChange,
   });
 
-  /** Shows a recorded run with its code, as a share link or an imported file brings it. */
-  const showRecorded = (shared: SharedRun) => {
-    setCode(shared.code);
-    playback.clearCounterexample();
-    void run.openRecorded({ folder, file, source: shared.code, settings: shared.settings }, shared);
-  };
-  useApplyShare(folder, share, {
-    current: () => ({ code: codeRef.current, settings }),
-    show: showRecorded,
-  });
+  const transfers = useRunTransfers({ folder, file, settings, share, run, codeRef, ...editing });
 
   const fullView = useFullView();
   useRunShortcuts(run, seed, {
@@ -103,42 +95,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
   });
 
-  // An imported run file: another exercise opens as a share link would; this one loads here.
-  const importRun = (runFile: RunFile) => {
-    const { code: source, settings: with_, labels, cursor, seed: runSeed } = runFile;
-    const shared = { code: source, settings: with_, labels, cursor, seed: runSeed };
-    if (runFile.exercise !== folder) {
-      window.location.hash = shareHash(runFile.exercise, shared);
-      return;
-    }
-    snapshot('before-import');
-    snapshot('import', source, with_);
-    applyShare(folder, source, with_);
-    showRecorded(shared);
-    // An exported counterexample comes back as one: named, highlighted and explained.
-    if (runFile.violates !== undefined)
-      playback.showCounterexample({ invariant: runFile.violates, labels, explanation: null });
-  };
-
-  // A version from the history goes back in the editor; the code it replaces is kept first.
-  const restoreVersion = (v: Version) => {
-    snapshot('before-restore');
-    onCodeChange(v.code);
-    if (JSON.stringify(v.settings) !== JSON.stringify(settings))
-      saveSettings(folder, v.settings, v.code);
-    playback.clearCounterexample();
-    void run.openFresh(v.code);
-  };
-
-  const shown = {
-    code: session.spec?.source ?? code,
-    settings: session.spec?.settings ?? settings,
-    labels: view?.choices.map((c) => c.label) ?? [],
-    cursor: view?.cursor ?? 0,
-    seed: view?.seed ?? null,
-  };
-  // The presenter window follows this run (src/ui/presenter).
-  useLeader(view && session.spec ? { folder, file, editorCode: code, ...shown } : null);
+  const shown = useShownRun(folder, file, { code, settings }, session);
   const codeChanged = session.spec !== null && session.spec.source !== code;
   const cex = playback.counterexample;
   const links = useCodeRunLinks(
@@ -162,8 +119,8 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
           `${window.location.origin}${window.location.pathname}${shareHash(folder, { ...shown, code, settings })}`
         }
         makeRunFile={() => toRunFile(folder, file, shown, cex?.invariant)}
-        onImport={importRun}
-        onRestore={restoreVersion}
+        onImport={transfers.importRun}
+        onRestore={transfers.restoreVersion}
       />
       <WorkspaceLayout
         controls={paneControls}
@@ -190,29 +147,14 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
         }
         run={
           <ErrorBoundary area="the seeded run">
-            <RunView
-              session={session}
-              cursor={run.cursorNow}
+            <RunPane
+              run={run}
               manifest={manifest}
-              {...(cex ? { highlightStep: cex.labels.length - 1 } : {})}
               file={file}
               seed={seed}
-              playing={playback.playing}
-              speed={playback.speed}
               codeChanged={codeChanged}
-              onSpeed={playback.setSpeed}
-              onPlay={(s) => void run.playSeed(s)}
-              onPause={playback.pause}
-              onReset={() => void run.openFresh()}
-              onRetry={() => void run.playFromStart(seed)}
-              onStep={run.step}
-              onSeek={playback.seekTo}
-              onBranch={run.branch}
-              onHoverStep={links.onHoverStep}
+              links={links}
               fullView={fullView}
-              fullViewBanner={
-                cex && <CounterexampleBanner counterexample={cex} lastLine={links.cexLastLine} />
-              }
             />
           </ErrorBoundary>
         }
