@@ -4,7 +4,8 @@
  * view, its labels are readable (10 px and up) and the page never scrolls sideways. Screenshots
  * go to e2e-artifacts/layout-*.png (docs/layout/ keeps the ones reviewed). In projector mode
  * (big type for the back of the room) the same holds with labels of 18 px and up. In the run's
- * full view (key F) a whole counterexample is in view at once: every row and every lane.
+ * full view (key F) a whole counterexample is in view at once: every row and every lane. The
+ * site header stays one row.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -85,6 +86,16 @@ for (const config of CONFIGS) {
         await page.getByRole('button', { name: 'Projector' }).click();
         await expect(page.locator('html')).toHaveAttribute('data-projector', '');
       }
+    });
+
+    test('the header is one row, on the learning path as on an exercise', async ({ page }) => {
+      const headerPx = () =>
+        page.locator('.app-header').evaluate((h) => h.getBoundingClientRect().height);
+      await expect(page.getByRole('heading', { name: 'Learning path' })).toBeVisible();
+      expect(await headerPx()).toBeLessThan(64);
+      await page.goto('/#/exercise/04-lost-message');
+      await expect(page.locator('.seq-head').first()).toBeVisible();
+      expect(await headerPx()).toBeLessThan(64);
     });
 
     test('every lane of five exercises is in view and readable', async ({ page }) => {
