@@ -115,6 +115,8 @@ interface Report {
   /** Where the learner's code failed (file, 1-based line and column when known). */
   learnerErrorAt?: { file: string; line?: number; column?: number };
   limit?: string;
+  /** What reached the limit, when it was not the search itself (the oracle's reference run). */
+  limitReason?: string;
   /** Random runs past the bound (after a limit): how many, and the one that found a violation. */
   sampled?: SampledRuns;
   /** After a pass: the random runs on grown workloads (one more fault, message, tab). */
@@ -186,6 +188,7 @@ async function run(args: Args, now: () => number): Promise<Report> {
     };
   } else if (result.verdict === 'limit-reached') {
     report.limit = result.limit;
+    if (result.reason) report.limitReason = result.reason;
     if (result.sampled) report.sampled = result.sampled;
   }
   return report;
@@ -296,6 +299,7 @@ function printSummary(r: Report): void {
       console.log(
         `${head}LIMIT REACHED (${r.limit}) after ${n(r.distinctStates)} states, depth ${r.depth}: nothing is proven`,
       );
+      if (r.limitReason) console.log(`  ${r.limitReason}`);
       if (r.sampled)
         console.log(
           `  Sampled past the bound: ${n(r.sampled.walks)} random runs (up to ${r.sampled.maxDepth} steps each) found nothing.`,

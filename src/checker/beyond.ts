@@ -122,7 +122,15 @@ export class BeyondPhase<S, C> implements Exploration<S, C> {
           continue;
         }
         const { walks, seed } = this.options;
-        const prepared = bound.prepare({ walks, seed, maxDepth: this.maxDepth });
+        const { now, maxTimeMs } = this.options;
+        const prepared = bound.prepare({
+          walks,
+          seed,
+          maxDepth: this.maxDepth,
+          ...(Number.isFinite(maxTimeMs)
+            ? { budget: { now, deadlineMs: this.startMs + maxTimeMs } }
+            : {}),
+        });
         if ('skipped' in prepared) {
           this.skip(bound, prepared.skipped);
           continue;

@@ -31,6 +31,7 @@ import { CycleSearch } from './cycles';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { GenericFrontier } from './frontier';
 import { toLearnerError } from './learnerError';
+import { SearchLimitReached } from './limitReached';
 import { Swarm, shrink } from './swarm';
 import { pathTo, replay } from './trace';
 import {
@@ -235,9 +236,21 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
         if (this.pending) this.finishPending();
       }
     } catch (err) {
-      const info = toLearnerError(err);
-      if (!info) throw err;
-      this.result = { verdict: 'learner-error', ...info, ...this.stats() };
+      if (err instanceof SearchLimitReached) {
+        // The model cannot go on within the limits (e.g. the oracle's reference run took the
+        // time): no pass, and no walks either, since they would meet the same wall.
+        this.result = {
+          verdict: 'limit-reached',
+          limit: err.limit,
+          reason: err.reason,
+          ...this.stats(),
+          sometimes: this.sometimesReports(),
+        };
+      } else {
+        const info = toLearnerError(err);
+        if (!info) throw err;
+        this.result = { verdict: 'learner-error', ...info, ...this.stats() };
+      }
     }
     return this.result
       ? { done: true, result: this.result }

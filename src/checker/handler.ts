@@ -7,6 +7,7 @@ import { assertNever } from '../core/assert';
 import { DEFAULT_BEYOND_WALKS } from './beyond';
 import { explore } from './explorer';
 import { toLearnerError } from './learnerError';
+import { SearchLimitReached } from './limitReached';
 import type {
   CheckRequest,
   CheckerResponse,
@@ -51,21 +52,36 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
     async check(request) {
       const { runId } = request;
       let model: Model<unknown, unknown>;
+      // Building the model (the oracle's reference runs) and the search share the time budget.
+      const checkStart = deps.now();
+      const maxTimeMs = request.limits.maxTimeMs;
+      const timeBudget =
+        maxTimeMs === undefined ? undefined : { now: deps.now, deadlineMs: checkStart + maxTimeMs };
+      const zero = {
+        distinctStates: 0,
+        generatedStates: 0,
+        depth: 0,
+        terminalStates: 0,
+        elapsedMs: 0,
+      };
       try {
         const onEnter = request.locate
           ? (where: EnteringLearnerCode) => deps.post({ type: 'entering', runId, where })
           : undefined;
-        model = createModelFromRequest(request.model, deps, onEnter ? { onEnter } : {});
+        model = createModelFromRequest(request.model, deps, {
+          ...(onEnter ? { onEnter } : {}),
+          ...(timeBudget ? { budget: timeBudget } : {}),
+        });
       } catch (err) {
         const learner = toLearnerError(err);
-        if (learner) {
-          const zero = {
-            distinctStates: 0,
-            generatedStates: 0,
-            depth: 0,
-            terminalStates: 0,
-            elapsedMs: 0,
-          };
+        if (err instanceof SearchLimitReached) {
+          const { limit, reason } = err;
+          deps.post({
+            type: 'result',
+            runId,
+            result: { verdict: 'limit-reached', limit, reason, sometimes: [], ...zero },
+          });
+        } else if (learner) {
           deps.post({
             type: 'result',
             runId,
@@ -81,7 +97,12 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
         return;
       }
       // A limit is followed by random walks past it (swarm.ts) for the rest of the time budget.
-      const run = explore(model, { ...request.limits, now: deps.now, sample: {} });
+      const run = explore(model, {
+        ...request.limits,
+        ...(timeBudget ? { maxTimeMs: Math.max(0, timeBudget.deadlineMs - deps.now()) } : {}),
+        now: deps.now,
+        sample: {},
+      });
       const sliceMs = request.sliceMs ?? 50;
       const started = deps.now();
       // The model is built (the learner's module compiled, the oracle's reference computed):

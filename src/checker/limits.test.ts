@@ -1,6 +1,7 @@
 /** What the checker does at and past its limits: random walks past the bound, bounded memory. */
 import { describe, expect, it } from 'vitest';
 import { checkModel } from './explorer';
+import { SearchLimitReached } from './limitReached';
 import { Swarm, shrink } from './swarm';
 import { replay } from './trace';
 import type { Model } from './types';
@@ -114,5 +115,30 @@ describe('bounded memory', () => {
       verdict: 'passed',
       distinctStates: 61 * 61,
     });
+  });
+});
+
+describe('a model that reaches a limit of its own', () => {
+  it('ends the check as limit-reached with its reason, and walks nothing past it', () => {
+    const model = grid(12, null);
+    model.invariants = [
+      {
+        name: 'needsMoreTime',
+        kind: 'always',
+        holds: (s) => {
+          if (s.a + s.b === 5) throw new SearchLimitReached('time', 'the reference took the time');
+          return true;
+        },
+      },
+    ];
+    const result = checkModel(model, { sample: {} });
+    expect(result).toMatchObject({
+      verdict: 'limit-reached',
+      limit: 'time',
+      reason: 'the reference took the time',
+    });
+    expect(result.verdict === 'limit-reached' && result.sampled).toBeFalsy();
+    // Without the throw the same model passes.
+    expect(checkModel(grid(12, null)).verdict).toBe('passed');
   });
 });

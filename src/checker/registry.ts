@@ -35,6 +35,11 @@ export interface ModelDeps {
 export interface ModelHooks {
   /** Told before every call into learner code (a watchdog's diagnostic run). */
   onEnter?: (where: EnteringLearnerCode) => void;
+  /**
+   * The check's time budget, which building the model shares (the oracle's reference runs):
+   * past `deadlineMs` it throws SearchLimitReached.
+   */
+  budget?: { now(): number; deadlineMs: number };
 }
 
 /** A request that cannot be served (not a learner error): reported as an `error` response. */

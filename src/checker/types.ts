@@ -78,6 +78,8 @@ export interface BeyondWalks {
   walks: number;
   seed: number;
   maxDepth: number;
+  /** The check's time budget, which preparing shares (a reference run stops at the deadline). */
+  budget?: { now(): number; deadlineMs: number };
 }
 
 /** What the walks past the bound covered for one grown workload (or why they did not run). */
@@ -257,6 +259,8 @@ export type CheckResult<S, C> =
   | (CheckStats & {
       verdict: 'limit-reached';
       limit: LimitKind;
+      /** What reached the limit, when it was not the search itself (limitReached.ts). */
+      reason?: string;
       sometimes: SometimesReport<S, C>[];
       /** The random walks that then ran past the bound and found nothing. */
       sampled?: SampledRuns;

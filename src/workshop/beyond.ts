@@ -16,6 +16,7 @@
  * across checks, and the checker warms them up when an exercise opens).
  */
 import { toLearnerError } from '../checker/learnerError';
+import { SearchLimitReached } from '../checker/limitReached';
 import { Swarm } from '../checker/swarm';
 import type { BeyondBound, BeyondWalks } from '../checker/types';
 import { stableStringify } from '../core/hash';
@@ -104,10 +105,11 @@ function prepare(
   const decided = decisions.get(key);
   if (typeof decided === 'string') return { skipped: decided };
   // The reference outcomes are cached by the oracle: this is quick after the first time.
-  const manifest = grownManifest(exercise, growth);
-  if (typeof manifest === 'string') {
-    decisions.set(key, manifest);
-    return { skipped: manifest };
+  const manifest = grownManifest(exercise, growth, walks.budget);
+  if ('why' in manifest) {
+    // Out of time is no decision: a later check, with time left, computes it.
+    if (manifest.final) decisions.set(key, manifest.why);
+    return { skipped: manifest.why };
   }
   if (decided === undefined) {
     const why = referenceBreaks(exercise, manifest, walks);
@@ -132,19 +134,34 @@ function learnerModel(
   return prepared.ok ? createSimModel(prepared.program) : prepared.error.message;
 }
 
-/** The grown manifest with the oracle's reference computed for it, or why there is none. */
-function grownManifest(exercise: BeyondExercise, growth: Growth): ExerciseManifest | string {
+/**
+ * The grown manifest with the oracle's reference computed for it (within the check's time
+ * budget), or why there is none (`final`: the same next time, whatever the time left).
+ */
+function grownManifest(
+  exercise: BeyondExercise,
+  growth: Growth,
+  budget: BeyondWalks['budget'],
+): ExerciseManifest | { why: string; final: boolean } {
   try {
     return withOracle(
       applySettings(exercise.manifest, growth.settings),
       exercise,
-      undefined,
+      budget,
       GROWN_REFERENCE_MAX_STATES,
     );
   } catch (error) {
-    if (error instanceof SettingError) return error.message;
-    if (error instanceof ReferenceSolutionError)
-      return `the reference solution's end results there take more than ${GROWN_REFERENCE_MAX_STATES.toLocaleString('en-US')} states to compute`;
+    if (error instanceof SettingError) return { why: error.message, final: true };
+    if (error instanceof SearchLimitReached && error.limit === 'time')
+      return {
+        why: "the time budget ran out while computing the reference solution's end results there",
+        final: false,
+      };
+    if (error instanceof ReferenceSolutionError || error instanceof SearchLimitReached)
+      return {
+        why: `the reference solution's end results there take more than ${GROWN_REFERENCE_MAX_STATES.toLocaleString('en-US')} states to compute`,
+        final: true,
+      };
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Builds the checker model for a messaging exercise from a check request: the exercise by
  * folder, the learner's settings, the learner's source compiled in the sandbox. A compile error
- * is thrown as a learner error (the check ends with that verdict, pointing at the line).
+ * is thrown as a learner error (the check ends with that verdict, pointing at the line); the
+ * oracle's reference runs share the check's time budget (`hooks.budget`), past which
+ * SearchLimitReached is thrown.
  */
 import type { ExerciseModelRequest } from '../checker/protocol';
 import type { ModelHooks } from '../checker/registry';
@@ -22,7 +24,7 @@ export function createExerciseModelFactory(exercises: readonly LoadedExercise[])
     if (!found.ok) throw new Error(found.error);
     if (!isMessaging(found)) throw new Error(`${request.folder} is not a messaging exercise`);
     const settings = request.settings ?? {};
-    const manifest = withOracle(applySettings(found.manifest, settings), found);
+    const manifest = withOracle(applySettings(found.manifest, settings), found, hooks.budget);
     const prepared = createProgram(manifest, request.source, request.file);
     if (!prepared.ok) throw new LearnerCodeError(prepared.error);
     if (hooks.onEnter) prepared.program.onEnter = hooks.onEnter;

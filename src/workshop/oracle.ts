@@ -15,8 +15,13 @@
  * Reference outcomes are computed lazily per set of included intents by checking the reference
  * solution (faults off) and collecting its quiescent outcomes; they are cached per exercise ×
  * settings × intent set for the life of the process (the browser worker reuses them across checks).
+ * They share the check's time budget (`budget`): a reference run still going at its deadline
+ * throws SearchLimitReached, and the check ends "limit reached", saying why, instead of running
+ * past its budget.
  */
 import { checkModel } from '../checker/explorer';
+import { SearchLimitReached } from '../checker/limitReached';
+import type { LimitKind } from '../checker/types';
 import { shortHash, stableStringify } from '../core/hash';
 import {
   classifyIntents,
@@ -53,10 +58,19 @@ export interface OracleReference {
   solutionFile: string;
   /** Identifies exercise × everything the reference depends on, for the cache. */
   cacheKey: string;
-  /** A clock for the reference runs' time limit (the exercise's `maxTimeMs`); none: no limit. */
-  now?: () => number;
+  /**
+   * The check's time budget, which the reference runs share: they stop at `deadlineMs` on `now`'s
+   * clock (SearchLimitReached). None: no time limit.
+   */
+  budget?: CheckBudget;
   /** Most states a reference run may take (default: a million, a guard against runaways). */
   maxStates?: number;
+}
+
+/** A check's time budget: its clock and the moment its time is up. */
+export interface CheckBudget {
+  now(): number;
+  deadlineMs: number;
 }
 
 /** The reference runs without faults are small; this only guards against a runaway. */
@@ -310,16 +324,32 @@ function runReference(reference: OracleReference, included: string[]): Reference
     ...createSimModel(prepared.program),
     fingerprint: createFingerprint(undefined, 'outcomes'),
   };
+  const { budget } = reference;
+  const leftMs = budget ? budget.deadlineMs - budget.now() : Infinity;
+  if (leftMs <= 0) throw referenceLimit('time');
   const result = checkModel(model, {
     maxStates: reference.maxStates ?? Math.max(base.limits.maxStates, REFERENCE_MAX_STATES),
     maxDepth: Math.max(base.limits.maxDepth, 1000),
-    ...(reference.now ? { now: reference.now, maxTimeMs: base.limits.maxTimeMs } : {}),
+    ...(budget ? { now: budget.now, maxTimeMs: leftMs } : {}),
   });
+  if (result.verdict === 'limit-reached') throw referenceLimit(result.limit, result.distinctStates);
   if (result.verdict !== 'passed')
     throw new ReferenceSolutionError(
       `The reference solution ${result.verdict === 'violated' ? `ends stuck (${result.invariant})` : `gives "${result.verdict}"`} with no faults: the exercise cannot be checked.`,
     );
   return { outcomes: [...outcomes.values()], undone };
+}
+
+/** The reference run reached a limit: the check cannot say more within its own. */
+function referenceLimit(limit: LimitKind, states?: number): SearchLimitReached {
+  const within =
+    limit === 'time'
+      ? "within the check's time budget"
+      : `within ${limit === 'states' && states ? `${states.toLocaleString('en-US')} states` : `its ${limit} limit`}`;
+  return new SearchLimitReached(
+    limit,
+    `The reference solution's end results, which the exactly-once oracle compares yours with, could not be computed ${within}.`,
+  );
 }
 
 /** The manifest with only the included intents in its workload. */
@@ -347,7 +377,7 @@ function restrictWorkload(manifest: ExerciseManifest, included: Set<string>): Ex
 export function withOracle(
   manifest: ExerciseManifest,
   bundle: { folder: string; sources: Record<string, string> },
-  now?: () => number,
+  budget?: CheckBudget,
   maxStates?: number,
 ): ExerciseManifest {
   const solutionFile = manifest.files.solution;
@@ -371,7 +401,7 @@ export function withOracle(
     solutionSource,
     solutionFile,
     cacheKey: `${bundle.folder}\n${shape}`,
-    ...(now ? { now } : {}),
+    ...(budget ? { budget } : {}),
     ...(maxStates !== undefined ? { maxStates } : {}),
   };
   return { ...manifest, invariants: [...manifest.invariants, ...oracleInvariants(reference)] };

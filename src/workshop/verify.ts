@@ -6,6 +6,7 @@
  */
 import { checkModel } from '../checker/explorer';
 import { toLearnerError } from '../checker/learnerError';
+import { SearchLimitReached } from '../checker/limitReached';
 import type { CheckResult } from '../checker/types';
 import { replayChoices } from '../sim';
 import type { Choice, TraceEvent, World } from '../sim';
@@ -69,7 +70,16 @@ export function checkVariant(
 ): VariantCheck {
   const text = source ?? bundle.sources[v.file] ?? '';
   const base = { variant: v.variant, file: v.file, expected: v.expected };
-  const manifest = withOracle(bundle.manifest, bundle, now);
+  // The oracle's reference runs share the check's time budget with the search.
+  const limits = bundle.manifest.limits;
+  const budget = { now, deadlineMs: now() + limits.maxTimeMs };
+  let manifest;
+  try {
+    manifest = withOracle(bundle.manifest, bundle, budget);
+  } catch (error) {
+    if (error instanceof SearchLimitReached) return limitCheck(base, error);
+    throw error;
+  }
   const prepared = createProgram(manifest, text, v.file);
   if (!prepared.ok) return learnerErrorCheck(base, prepared.error);
   let simModel: ReturnType<typeof createSimModel>;
@@ -82,11 +92,10 @@ export function checkVariant(
     return learnerErrorCheck(base, learner);
   }
   const model = { ...simModel, beyond: beyondBounds(bundle, {}, text, v.file) };
-  const limits = manifest.limits;
   const result = checkModel(model, {
     maxStates: limits.maxStates,
     maxDepth: limits.maxDepth,
-    maxTimeMs: limits.maxTimeMs,
+    maxTimeMs: Math.max(0, budget.deadlineMs - now()),
     now,
     sample: {},
   });
@@ -120,6 +129,36 @@ export function checkVariant(
         : model;
       return replayChoices(on.engine, result.counterexample.choices);
     },
+  };
+}
+
+/** The check that reached a limit before any state was explored (the oracle's reference). */
+function limitCheck(
+  base: Pick<VariantCheck, 'variant' | 'file' | 'expected'>,
+  limit: SearchLimitReached,
+): VariantCheck {
+  const stats = {
+    distinctStates: 0,
+    generatedStates: 0,
+    depth: 0,
+    terminalStates: 0,
+    elapsedMs: 0,
+  };
+  return {
+    ...base,
+    verdict: 'limit-reached',
+    invariant: null,
+    explanation: limit.reason,
+    ...stats,
+    ok: false,
+    result: {
+      verdict: 'limit-reached',
+      limit: limit.limit,
+      reason: limit.reason,
+      sometimes: [],
+      ...stats,
+    },
+    replayCounterexample: () => null,
   };
 }
 

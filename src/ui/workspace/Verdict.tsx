@@ -97,6 +97,7 @@ export function Verdict({ result: r }: { result: WireResult }) {
       return (
         <div className="callout callout-warn" role="status">
           <h3>Limit reached ({r.limit})</h3>
+          {r.reason && <p data-testid="limit-reason">{r.reason}</p>}
           <p>
             No violation found so far, but this is not a pass: <Stats r={r} />. Lower the fault
             budgets to check completely.
