@@ -6,8 +6,8 @@
  * exercise.
  */
 import { use, useEffect, useRef, useState } from 'react';
-import { isMessaging } from '../../workshop/bundle';
-import type { ExerciseBundle } from '../../workshop/bundle';
+import { isMessaging, isModelChecking } from '../../workshop/bundle';
+import type { ExerciseBundle, ModelCheckingBundle } from '../../workshop/bundle';
 import { DEFAULT_MAX_STEPS } from '../../workers/sessionProtocol';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { Topology } from '../diagram/Topology';
@@ -18,7 +18,8 @@ import { DEFAULT_SEED } from '../routing';
 import { Invariants } from '../workspace/Invariants';
 import { useSession } from '../workspace/useSession';
 import { openChannel, sameRun } from './channel';
-import type { LiveState, PresenterMessage, Reveal } from './channel';
+import type { LiveState, ModelLiveState, PresenterMessage, Reveal, RunLiveState } from './channel';
+import { ModelTrace } from '../workspace/ModelTrace';
 
 export function PresenterView() {
   const exercises = use(getExercises());
@@ -36,9 +37,12 @@ export function PresenterView() {
         setLive(m.state);
       } else if (m?.type === 'goto') {
         const ex = exercises.find((x) => x.folder === m.folder);
-        if (ex && isMessaging(ex)) {
+        if (ex && isModelChecking(ex)) {
+          setLive({ kind: 'model', folder: ex.folder, editorCode: '', trace: null });
+        } else if (ex && isMessaging(ex)) {
           const file = ex.manifest.files.starter;
           setLive({
+            kind: 'run',
             folder: ex.folder,
             file,
             code: ex.sources[file] ?? '',
@@ -56,7 +60,10 @@ export function PresenterView() {
   }, [exercises]);
 
   const exercise = live ? exercises.find((e) => e.folder === live.folder) : undefined;
-  if (!live || !exercise || !isMessaging(exercise)) {
+  if (live?.kind === 'model' && exercise && isModelChecking(exercise)) {
+    return <PresenterModel exercise={exercise} live={live} />;
+  }
+  if (!live || live.kind !== 'run' || !exercise || !isMessaging(exercise)) {
     return (
       <section className="presenter presenter-waiting" aria-labelledby="presenter-title">
         <h1 id="presenter-title">Presenter view</h1>
@@ -69,7 +76,8 @@ export function PresenterView() {
     );
   }
   const shown = reveal?.folder === live.folder ? reveal.what : null;
-  return <PresenterRun exercise={exercise} live={live} reveal={shown} />;
+  // One session per exercise: a run of one exercise is never drawn with another's lanes.
+  return <PresenterRun key={live.folder} exercise={exercise} live={live} reveal={shown} />;
 }
 
 function PresenterRun({
@@ -78,11 +86,11 @@ function PresenterRun({
   reveal,
 }: {
   exercise: ExerciseBundle;
-  live: LiveState;
+  live: RunLiveState;
   reveal: Reveal;
 }) {
   const session = useSession();
-  const opened = useRef<LiveState | null>(null);
+  const opened = useRef<RunLiveState | null>(null);
   const { view } = session;
 
   useEffect(() => {
@@ -147,6 +155,54 @@ function PresenterRun({
           </div>
         </div>
       )}
+    </article>
+  );
+}
+
+/** Exercise 18 on the projector: the model in the editor, and its last counterexample. */
+function PresenterModel({
+  exercise,
+  live,
+}: {
+  exercise: ModelCheckingBundle;
+  live: ModelLiveState;
+}) {
+  const item = toPathItem({ ...exercise, ok: true });
+  return (
+    <article className="presenter" aria-labelledby="presenter-title">
+      <header className="presenter-header">
+        <h1 id="presenter-title">
+          {item.number}. {item.title}
+        </h1>
+        <p className="presenter-step" data-testid="presenter-cursor">
+          {live.trace ? `Counterexample: ${live.trace.labels.length} steps` : 'No counterexample'}
+        </p>
+      </header>
+      <div className="presenter-body">
+        <div className="presenter-diagram">
+          {live.trace ? (
+            <ModelTrace
+              labels={live.trace.labels}
+              states={live.trace.states}
+              code={live.editorCode}
+            />
+          ) : (
+            <p className="muted">
+              Check the model in the main window: its counterexample shows here.
+            </p>
+          )}
+        </div>
+        <div className="presenter-world">
+          <pre
+            className="presenter-code"
+            aria-label="The code"
+            data-testid="presenter-code"
+            tabIndex={0}
+          >
+            {live.editorCode}
+          </pre>
+        </div>
+      </div>
     </article>
   );
 }

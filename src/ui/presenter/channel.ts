@@ -6,7 +6,9 @@
  */
 export const PRESENTER_CHANNEL = 'rmw.presenter';
 
-export interface LiveState {
+/** A messaging exercise's run, as the main window shows it. */
+export interface RunLiveState {
+  kind: 'run';
   folder: string;
   file: string;
   /** The code of the run. */
@@ -19,6 +21,17 @@ export interface LiveState {
   cursor: number;
   seed: number | null;
 }
+
+/** The model-checking lesson (exercise 18): the model in the editor and its last counterexample. */
+export interface ModelLiveState {
+  kind: 'model';
+  folder: string;
+  editorCode: string;
+  /** The last check's counterexample: states[0] the initial state, one more per label. */
+  trace: { labels: string[]; states: unknown[] } | null;
+}
+
+export type LiveState = RunLiveState | ModelLiveState;
 
 export type Reveal = 'hints' | 'solution' | null;
 
@@ -34,7 +47,7 @@ export function openChannel(): BroadcastChannel | null {
 }
 
 /** Whether two states need a new run (not just a seek). */
-export function sameRun(a: LiveState | null, b: LiveState): boolean {
+export function sameRun(a: RunLiveState | null, b: RunLiveState): boolean {
   return (
     a !== null &&
     a.folder === b.folder &&

@@ -1,9 +1,10 @@
 /**
  * The model-checking lesson (exercise 18): instructions, the model file in the editor (any lesson
  * step can be loaded into it), the parameters N and MaxFailures, and the checker. A
- * counterexample is listed step by step with the state after each step.
+ * counterexample is listed step by step with the state after each step. The page keys C and 1-4
+ * work as on the other exercises, and the presenter window follows (model and counterexample).
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { WireResult } from '../../checker/protocol';
 import type { CheckJob } from '../../machines/checkMachine';
 import type { ModelCheckingBundle } from '../../workshop/bundle';
@@ -14,15 +15,20 @@ import { useSavedCode } from './useSavedCode';
 import { HistoryButton } from '../history/HistoryDialog';
 import { recordVersion } from '../history/versions';
 import { useProgressStore } from '../useProgressStore';
+import { useLeader } from '../presenter/useLeader';
 import { CheckPanel } from './CheckPanel';
+import type { CheckControls } from './CheckPanel';
 import { CodeEditor } from './CodeEditor';
 import { ModelTrace } from './ModelTrace';
-import { WorkspaceLayout } from './Layout';
+import { PANE_ORDER, WorkspaceLayout } from './Layout';
+import type { PaneControls } from './Layout';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 const EMPTY: Record<string, string> = {};
 const MAX_TIME_MS = 60_000;
 
 const NO_ERRORS: [] = [];
+const NOTHING = () => {};
 
 export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBundle }) {
   const { folder, manifest } = exercise;
@@ -35,6 +41,21 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
   const { code, onCodeChange: onChange } = useSavedCode(folder, () => record?.code ?? starter);
   const [trace, setTrace] = useState<{ labels: string[]; states: unknown[] } | null>(null);
   const id = useId();
+  const checkControls = useRef<CheckControls | null>(null);
+  const paneControls = useRef<PaneControls | null>(null);
+  // The page keys that mean something here: C checks, 1-4 go to the panes (no run to step).
+  useKeyboardShortcuts({
+    check: () => checkControls.current?.check(),
+    pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
+    step: NOTHING,
+    back: NOTHING,
+    forward: NOTHING,
+    playPause: NOTHING,
+    reset: NOTHING,
+    fullView: NOTHING,
+  });
+  // The presenter window shows the model and its last counterexample (src/ui/presenter).
+  useLeader({ kind: 'model', folder, editorCode: code, trace });
 
   const params = parameterValues(
     manifest,
@@ -79,6 +100,7 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
         <HistoryButton folder={folder} currentCode={code} onRestore={(v) => onChange(v.code)} />
       </div>
       <WorkspaceLayout
+        controls={paneControls}
         instructions={
           <ErrorBoundary area="the instructions">
             <Instructions readme={exercise.readme} />
@@ -141,7 +163,7 @@ export function ModelCheckingWorkspace({ exercise }: { exercise: ModelCheckingBu
         }
         side={
           <ErrorBoundary area="the checker">
-            <CheckPanel makeJob={makeJob} onResult={onResult} />
+            <CheckPanel makeJob={makeJob} onResult={onResult} controls={checkControls} />
           </ErrorBoundary>
         }
       />

@@ -28,6 +28,8 @@ export function useShownRun(
     cursor: view?.cursor ?? 0,
     seed: view?.seed ?? null,
   };
-  useLeader(view && session.spec ? { folder, file, editorCode: editor.code, ...shown } : null);
+  useLeader(
+    view && session.spec ? { kind: 'run', folder, file, editorCode: editor.code, ...shown } : null,
+  );
   return shown;
 }
