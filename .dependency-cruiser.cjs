@@ -12,6 +12,7 @@
  *   machines     core, checker (the app's XState workflows)
  *   workers      every layer but ui and machines (the workers' wiring)
  *   pwa          core
+ *   room         core (the room's protocol and client; server/ uses its protocol)
  *   ui           everything
  *
  * And no import cycles anywhere in src/. `scripts/layers.test.ts` makes a probe import against
@@ -46,6 +47,7 @@ module.exports = {
     layer('machines', ['core', 'checker']),
     layer('workers', ['core', 'sim', 'sandbox', 'projections', 'checker', 'workshop']),
     layer('pwa', ['core']),
+    layer('room', ['core']),
     {
       name: 'exercise-folders-are-data',
       comment:
