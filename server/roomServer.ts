@@ -184,16 +184,22 @@ export function createRoomServer(options: RoomServerOptions) {
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse) {
+    // The app is served from another origin (the instructor's laptop or a static host); no
+    // cookies are involved, so any origin may call.
+    const cors = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      'Access-Control-Allow-Headers': 'Content-Type',
+    };
     const answer = (status: number, body: unknown) => {
-      response.writeHead(status, {
-        'Content-Type': 'application/json',
-        // The app is served from another origin (the instructor's laptop or a static host).
-        'Access-Control-Allow-Origin': '*',
-        'Access-Control-Allow-Headers': 'Content-Type',
-      });
+      response.writeHead(status, { 'Content-Type': 'application/json', ...cors });
       response.end(JSON.stringify(body));
     };
-    if (request.method === 'OPTIONS') return answer(204, {});
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, cors);
+      response.end();
+      return;
+    }
     const path = (request.url ?? '').split('?')[0]!;
     if (request.method === 'GET' && path === '/api/health') return answer(200, { ok: true });
     if (request.method !== 'POST') return answer(405, { error: 'Use POST.' });

@@ -8,6 +8,8 @@ import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { useHashRoute } from './useHashRoute';
 import { useProgressStore } from './useProgressStore';
 import { HeaderTools } from './shell/HeaderTools';
+import { JoinView } from './room/JoinView';
+import { useRoomPresence } from './room/useRoomPresence';
 
 // The exercise page (markdown, sanitiser, run workflow) loads on first use: the path paints first.
 const ExerciseView = lazy(() =>
@@ -31,12 +33,17 @@ const PresenterView = lazy(() =>
   import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
 );
 
+const InstructorView = lazy(() =>
+  import('./room/InstructorView').then((m) => ({ default: m.InstructorView })),
+);
+
 const AgendaView = lazy(() =>
   import('./agenda/AgendaView').then((m) => ({ default: m.AgendaView })),
 );
 
 export function App() {
   const route = useHashRoute();
+  useRoomPresence(route.name === 'exercise' ? route.folder : null);
   const key = route.name === 'exercise' ? `exercise:${route.folder}` : route.name;
   const slot = headerSlot();
 
@@ -56,6 +63,8 @@ export function App() {
           )}
           {route.name === 'present' && <PresenterView />}
           {route.name === 'agenda' && <AgendaView />}
+          {route.name === 'room' && <InstructorView />}
+          {route.name === 'join' && <JoinView server={route.server} room={route.room} />}
           {route.name === 'badUrl' && <BadUrl message={route.message} />}
         </Suspense>
       </ErrorBoundary>

@@ -15,6 +15,10 @@ export type Route =
   | { name: 'agenda' }
   /** The presenter window: follows the main window (src/ui/presenter). */
   | { name: 'present' }
+  /** The instructor's live view of their room (src/ui/room). */
+  | { name: 'room' }
+  /** An attendee's join link: the room server and room, to join with a name. */
+  | { name: 'join'; server: string; room: string }
   /** `seed`: the URL's (absent: the exercise's opening run). */
   | { name: 'exercise'; folder: string; seed?: number; share?: SharedRun }
   | { name: 'badUrl'; message: string };
@@ -28,6 +32,11 @@ export function parseHash(hash: string): Route {
   const parts = pathPart.split('/').filter((p) => p !== '');
   if (parts.length === 1 && parts[0] === 'agenda') return { name: 'agenda' };
   if (parts.length === 1 && parts[0] === 'present') return { name: 'present' };
+  if (parts.length === 1 && parts[0] === 'room') return { name: 'room' };
+  if (parts.length === 1 && parts[0] === 'join') {
+    const params = new URLSearchParams(query);
+    return { name: 'join', server: params.get('server') ?? '', room: params.get('room') ?? '' };
+  }
   if (parts[0] !== 'exercise' || parts.length !== 2) {
     return { name: 'badUrl', message: `There is no page at "#${raw}".` };
   }
@@ -79,3 +88,8 @@ export function shareHash(folder: string, run: SharedRun): string {
 }
 
 export const PATH_HASH = '#/';
+
+/** An attendee's link to join `room` on `server` (the page asks for their name). */
+export function joinHash(server: string, room: string): string {
+  return `#/join?${new URLSearchParams({ server, room }).toString()}`;
+}

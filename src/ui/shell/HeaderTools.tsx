@@ -9,6 +9,7 @@ import { toLearningPath } from '../learningPath';
 import { exerciseHash } from '../routing';
 import { useHashRoute } from '../useHashRoute';
 import { useProgressStore } from '../useProgressStore';
+import { RoomButton } from '../room/RoomButton';
 import { HelpDialog } from './HelpDialog';
 import { MobTimer } from './MobTimer';
 import { shortcutFor } from './shortcuts';
@@ -88,6 +89,7 @@ export function HeaderTools() {
       >
         Projector
       </button>
+      <RoomButton />
       <SettingsMenu />
       <button
         type="button"

@@ -3,6 +3,7 @@
  * Cancel, then shows the verdict: passed (with counts), violated (the invariant in words, and
  * the shortest counterexample, loaded by the caller), cycle, limit reached, the learner's error.
  */
+import { useRoomStore } from '../room/useRoomStore';
 import { useMachine } from '@xstate/react';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
@@ -28,6 +29,16 @@ interface Props {
   controls?: React.RefObject<CheckControls | null>;
 }
 
+/** A finished check's verdict goes to the room, if this browser is in one (src/ui/room). */
+function reportToRoom(result: WireResult, job: CheckJob) {
+  if (result.verdict === 'cancelled' || !('folder' in job.model)) return;
+  useRoomStore.getState().reportVerdict({
+    folder: job.model.folder,
+    verdict: result.verdict,
+    ...(result.verdict === 'violated' ? { invariant: result.invariant.slice(0, 80) } : {}),
+  });
+}
+
 export function CheckPanel({ makeJob, onResult, counterexample, controls }: Props) {
   const [state, send] = useMachine(checkMachine);
   const reported = useRef<WireResult | null>(null);
@@ -43,6 +54,7 @@ export function CheckPanel({ makeJob, onResult, counterexample, controls }: Prop
     if (result && job && reported.current !== result) {
       reported.current = result;
       onResult(result, job);
+      reportToRoom(result, job);
     }
   }, [result, job, onResult]);
 

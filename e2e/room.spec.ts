@@ -1,0 +1,111 @@
+/**
+ * A workshop room across laptops: a real room server process (npm run room), an instructor and
+ * three attendees in separate browser contexts (separate profiles: nothing is shared but the
+ * server). The instructor's live view shows each attendee's exercise and verdict within 2 s of
+ * their check, follow-me moves all three, and a raised hand appears.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+
+let server: ChildProcess;
+let serverUrl: string;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'room-e2e-'));
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/room.ts', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on port (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    server.on('exit', (code) => reject(new Error(`the room server exited (${code}): ${out}`)));
+  });
+  serverUrl = `http://127.0.0.1:${port}`;
+});
+
+test.afterAll(async () => {
+  // The server stores what it holds as it stops: remove its files only once it has.
+  const stopped = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await stopped;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openRoomDialog(page: Page) {
+  await page.getByRole('button', { name: /^Room/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Workshop room' })).toBeVisible();
+}
+
+async function attendee(browser: Browser, link: string, name: string, team: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Team (optional)').fill(team);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByTestId('room-link')).toHaveText('Room server: connected');
+  return page;
+}
+
+test('an instructor sees three attendees live, moves them, and sees a raised hand', async ({
+  browser,
+  page: instructor,
+}) => {
+  test.setTimeout(180_000);
+  await instructor.goto('/#/');
+  await openRoomDialog(instructor);
+  await instructor.getByLabel('Room server').fill(serverUrl);
+  await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
+  const link = await instructor.getByTestId('room-join-link').inputValue();
+  expect(link).toContain('#/join?');
+  await instructor.getByRole('link', { name: 'Open the live view' }).click();
+  const people = instructor.getByTestId('room-people');
+
+  const who = [
+    { name: 'Ada', team: 'Pierogi', folder: '04-lost-message', verdict: 'violated noLostMessages' },
+    { name: 'Bo', team: 'Pierogi', folder: '05-ghost-message', verdict: 'violated' },
+    { name: 'Cy', team: 'Dumplings', folder: '02-lost-update', verdict: 'violated' },
+  ];
+  const pages: Page[] = [];
+  for (const w of who) pages.push(await attendee(browser, link, w.name, w.team));
+  await expect(people.locator('tbody tr')).toHaveCount(3);
+
+  for (const [i, w] of who.entries()) {
+    const page = pages[i]!;
+    await page.goto(`/#/exercise/${w.folder}`);
+    const row = people.locator(`tr[data-person="${w.name}"]`);
+    await expect(row).toContainText(w.folder.slice(0, 2));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.getByTestId('verdict')).toContainText('Violated', { timeout: 60_000 });
+    // Within 2 s of the attendee's verdict, the instructor sees it.
+    await expect(row.getByTestId('person-verdict')).toContainText(w.verdict, { timeout: 2_000 });
+  }
+
+  // Follow me: everyone moves to the exercise the instructor picks.
+  await instructor.getByLabel('Move the room to').selectOption('06-resend-if-in-doubt');
+  await instructor.getByRole('button', { name: 'Follow me' }).click();
+  for (const page of pages) await expect(page).toHaveURL(/#\/exercise\/06-resend-if-in-doubt$/);
+  await expect(instructor.getByTestId('room-heatmap')).toContainText('3 here');
+
+  // A raised hand.
+  await openRoomDialog(pages[1]!);
+  await pages[1]!.getByRole('button', { name: 'Raise my hand' }).click();
+  await expect(people.locator('tr[data-person="Bo"]')).toContainText('raised');
+  await expect(people.locator('tr[data-person="Ada"]')).not.toContainText('raised');
+
+  for (const page of pages) await page.context().close();
+});

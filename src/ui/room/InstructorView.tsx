@@ -1,0 +1,194 @@
+/**
+ * The instructor's live view of their room (`#/room`): everyone with their exercise, how long
+ * they have been on it, their last verdict and a raised hand; how many are on each exercise and
+ * how many passed it (the heat map); follow-me (move the room to an exercise); the progress as
+ * CSV. Everything shown comes from the attendees: it is rendered as text only.
+ */
+import { use, useEffect, useId, useState } from 'react';
+import type { PersonView } from '../../room/client';
+import { getExercises } from '../exercises';
+import { toPathItem } from '../learningPath';
+import { RoomPanel } from './RoomPanel';
+import { useRoomStore } from './useRoomStore';
+
+export function InstructorView() {
+  const credentials = useRoomStore((s) => s.credentials);
+  const people = useRoomStore((s) => s.people);
+  const exercises = use(getExercises());
+  const titles = new Map(exercises.map((e) => [e.folder, toPathItem(e)]));
+  const now = useNow();
+  if (credentials?.role !== 'instructor') {
+    return (
+      <section className="panel" aria-labelledby="room-title">
+        <h1 id="room-title">Room</h1>
+        <p>This browser runs no room yet.</p>
+        <RoomPanel />
+      </section>
+    );
+  }
+  const label = (folder: string | null | undefined) => {
+    if (!folder) return '—';
+    const item = titles.get(folder);
+    return item ? `${item.number}. ${item.title}` : folder;
+  };
+  return (
+    <section className="room-view" aria-labelledby="room-title">
+      <h1 id="room-title">
+        Room <code>{credentials.room}</code>
+      </h1>
+      <RoomControls folders={exercises.map((e) => e.folder)} label={label} people={people} />
+      <Heatmap people={people} label={label} />
+      <table className="room-people" data-testid="room-people">
+        <caption>
+          {people.length === 1 ? '1 person' : `${people.length} people`} in the room, live.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Team</th>
+            <th scope="col">Exercise</th>
+            <th scope="col">On it for</th>
+            <th scope="col">Last check</th>
+            <th scope="col">Hand</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id} data-person={p.name} className={p.status.hand ? 'has-hand' : undefined}>
+              <th scope="row">{p.name}</th>
+              <td>{p.team}</td>
+              <td>{label(p.status.exercise)}</td>
+              <td>{p.status.since && p.status.exercise ? minutes(now - p.status.since) : '—'}</td>
+              <td data-testid="person-verdict">{verdictWords(p, label)}</td>
+              <td>{p.status.hand ? <span aria-label="hand raised">✋ raised</span> : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function verdictWords(p: PersonView, label: (f: string) => string): string {
+  const v = p.status.verdict;
+  if (!v) return '—';
+  const what =
+    v.verdict === 'passed'
+      ? 'passed'
+      : v.verdict === 'violated'
+        ? `violated ${v.invariant ?? ''}`.trim()
+        : v.verdict === 'learner-error'
+          ? 'code failed'
+          : v.verdict === 'cycle'
+            ? 'cycle'
+            : 'limit reached';
+  return `${what} (${label(v.folder)})`;
+}
+
+function minutes(ms: number): string {
+  const m = Math.max(0, Math.floor(ms / 60_000));
+  return m < 1 ? 'under a minute' : `${m} min`;
+}
+
+/** The wall clock, every 20 s (for "on it for"; display only). */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 20_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function Heatmap({ people, label }: { people: PersonView[]; label: (f: string) => string }) {
+  const by = new Map<string, { here: number; passed: number }>();
+  for (const p of people) {
+    const f = p.status.exercise;
+    if (f) {
+      const e = by.get(f) ?? { here: 0, passed: 0 };
+      e.here++;
+      by.set(f, e);
+    }
+    const v = p.status.verdict;
+    if (v?.verdict === 'passed') {
+      const e = by.get(v.folder) ?? { here: 0, passed: 0 };
+      e.passed++;
+      by.set(v.folder, e);
+    }
+  }
+  const rows = [...by.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const most = Math.max(1, ...rows.map(([, e]) => e.here));
+  return (
+    <ul className="room-heatmap" aria-label="Where the room is" data-testid="room-heatmap">
+      {rows.map(([folder, e]) => (
+        <li key={folder} style={{ ['--heat' as string]: String(e.here / most) }}>
+          <span>{label(folder)}</span> <strong>{e.here} here</strong>, {e.passed} passed
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RoomControls({
+  folders,
+  label,
+  people,
+}: {
+  folders: string[];
+  label: (f: string) => string;
+  people: PersonView[];
+}) {
+  const id = useId();
+  const [target, setTarget] = useState(folders[0] ?? '');
+  const follow = useRoomStore((s) => s.follow);
+  const [moved, setMoved] = useState('');
+  return (
+    <div className="toolbar room-controls">
+      <label htmlFor={`${id}-follow`}>Move the room to</label>
+      <select id={`${id}-follow`} value={target} onChange={(e) => setTarget(e.target.value)}>
+        {folders.map((f) => (
+          <option key={f} value={f}>
+            {label(f)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          follow(target);
+          setMoved(`Everyone was moved to ${label(target)}.`);
+        }}
+      >
+        Follow me
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => downloadCsv(people, label)}
+      >
+        Export progress (CSV)
+      </button>
+      <span role="status">{moved}</span>
+    </div>
+  );
+}
+
+/** One row per person; every field quoted, formula-looking cells defused for spreadsheets. */
+function downloadCsv(people: PersonView[], label: (f: string) => string) {
+  const cell = (s: string) => `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+  const lines = [
+    ['name', 'team', 'exercise', 'last check', 'hand'].map(cell).join(','),
+    ...people.map((p) =>
+      [p.name, p.team, p.status.exercise ?? '', verdictWords(p, label), p.status.hand ? 'yes' : '']
+        .map(cell)
+        .join(','),
+    ),
+  ];
+  const url = URL.createObjectURL(new Blob([lines.join('\n')], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'room-progress.csv';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

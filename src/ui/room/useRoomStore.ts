@@ -1,0 +1,196 @@
+/**
+ * This browser's place in a workshop room (issue "The room across laptops"), as a zustand store:
+ * the credentials (kept in localStorage, so a reload rejoins), the connection's state, and
+ * - for an attendee: their status as published (exercise, last verdict, raised hand) and the
+ *   instructor's follow-me, which moves this page to the exercise;
+ * - for the instructor: everyone in the room, live.
+ * Only the status fields of src/room/protocol.ts leave the browser: never code. The app works the
+ * same without a room; the attendee's document is kept in IndexedDB, so what happens offline is
+ * sent when the server is back.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as v from 'valibot';
+import { create } from 'zustand';
+import { RoomConnection, createRoom, joinRoom } from '../../room/client';
+import type { PersonView, RoomCredentials } from '../../room/client';
+import type { PersonStatus, Verdict } from '../../room/protocol';
+import { exerciseHash } from '../routing';
+
+const CREDENTIALS_KEY = 'rmw.room';
+const FOLLOWED_KEY = 'rmw.room.followed';
+
+const StoredCredentials = v.union([
+  v.object({
+    role: v.literal('instructor'),
+    server: v.string(),
+    room: v.string(),
+    key: v.string(),
+  }),
+  v.object({
+    role: v.literal('person'),
+    server: v.string(),
+    room: v.string(),
+    person: v.string(),
+    token: v.string(),
+    name: v.optional(v.string()),
+    team: v.optional(v.string()),
+  }),
+]);
+type Stored = v.InferOutput<typeof StoredCredentials>;
+
+export type RoomLink = 'none' | 'connecting' | 'connected' | 'disconnected';
+
+interface RoomState {
+  credentials: Stored | null;
+  link: RoomLink;
+  /** What this attendee published last. */
+  status: PersonStatus;
+  /** Everyone in the room (the instructor's view). */
+  people: PersonView[];
+  /** What went wrong last (joining, creating), for the dialog. */
+  error: string | null;
+  busy: boolean;
+  join(server: string, room: string, name: string, team: string): Promise<boolean>;
+  create(server: string): Promise<boolean>;
+  leave(): void;
+  setHand(up: boolean): void;
+  /** The exercise open now (null: none), published with the time it was opened. */
+  setExercise(folder: string | null): void;
+  /** A check ended on `folder`: its verdict is published. */
+  reportVerdict(verdict: Omit<Verdict, 'at'>): void;
+  /** The instructor's follow-me: moves every attendee to `folder`. */
+  follow(folder: string): void;
+}
+
+function readCredentials(): Stored | null {
+  try {
+    const parsed = v.safeParse(
+      StoredCredentials,
+      JSON.parse(localStorage.getItem(CREDENTIALS_KEY) ?? 'null'),
+    );
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCredentials(c: Stored | null) {
+  try {
+    if (c) localStorage.setItem(CREDENTIALS_KEY, JSON.stringify(c));
+    else localStorage.removeItem(CREDENTIALS_KEY);
+  } catch {
+    // Private mode: the room lasts as long as the page.
+  }
+}
+
+function lastFollowed(): number {
+  return Number(localStorage.getItem(FOLLOWED_KEY) ?? '0') || 0;
+}
+
+let connection: RoomConnection | null = null;
+let unsubscribe: (() => void)[] = [];
+
+export const useRoomStore = create<RoomState>((set, get) => {
+  const publish = (patch: Partial<PersonStatus>) => {
+    set({ status: { ...get().status, ...patch } });
+    if (connection?.credentials.role === 'person') connection.setStatus(patch);
+  };
+
+  const connect = (c: Stored) => {
+    disconnect();
+    const credentials: RoomCredentials =
+      c.role === 'instructor'
+        ? c
+        : { role: 'person', server: c.server, room: c.room, person: c.person, token: c.token };
+    set({ link: 'connecting' });
+    connection = new RoomConnection(credentials, {
+      persist: (name, doc) => new IndexeddbPersistence(`rmw.${name}`, doc),
+      onStatus: (status) => set({ link: status }),
+    });
+    if (c.role === 'person') {
+      connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
+      unsubscribe.push(
+        connection.onControl((control) => {
+          const follow = control.follow;
+          if (!follow || follow.at <= lastFollowed()) return;
+          localStorage.setItem(FOLLOWED_KEY, String(follow.at));
+          window.location.hash = exerciseHash(follow.folder);
+        }),
+      );
+    } else {
+      unsubscribe.push(connection.onPeople((people) => set({ people })));
+    }
+  };
+
+  const disconnect = () => {
+    for (const u of unsubscribe) u();
+    unsubscribe = [];
+    connection?.destroy();
+    connection = null;
+    set({ link: 'none', people: [] });
+  };
+
+  const initial = typeof localStorage === 'undefined' ? null : readCredentials();
+  if (initial) queueMicrotask(() => connect(initial));
+
+  return {
+    credentials: initial,
+    link: 'none',
+    status: {},
+    people: [],
+    error: null,
+    busy: false,
+
+    async join(server, room, name, team) {
+      set({ busy: true, error: null });
+      try {
+        const c = await joinRoom(server, room, { name, ...(team ? { team } : {}) });
+        const stored: Stored = { ...c, name, team };
+        writeCredentials(stored);
+        set({ credentials: stored, busy: false, status: { ...get().status, name, team } });
+        connect(stored);
+        return true;
+      } catch (e) {
+        set({ busy: false, error: e instanceof Error ? e.message : String(e) });
+        return false;
+      }
+    },
+
+    async create(server) {
+      set({ busy: true, error: null });
+      try {
+        const c = await createRoom(server);
+        writeCredentials(c);
+        set({ credentials: c, busy: false });
+        connect(c);
+        return true;
+      } catch (e) {
+        set({ busy: false, error: e instanceof Error ? e.message : String(e) });
+        return false;
+      }
+    },
+
+    leave() {
+      disconnect();
+      writeCredentials(null);
+      set({ credentials: null, status: {}, error: null });
+    },
+
+    setHand(up) {
+      publish({ hand: up });
+    },
+
+    setExercise(folder) {
+      if (get().status.exercise === folder) return;
+      publish({ exercise: folder, since: Date.now() });
+    },
+
+    reportVerdict(verdict) {
+      publish({ verdict: { ...verdict, at: Date.now() } });
+    },
+
+    follow(folder) {
+      if (connection?.credentials.role === 'instructor') connection.follow(folder, Date.now());
+    },
+  };
+});
