@@ -2,7 +2,8 @@
  * A workshop room across laptops: a real room server process (npm run room), an instructor and
  * three attendees in separate browser contexts (separate profiles: nothing is shared but the
  * server). The instructor's live view shows each attendee's exercise and verdict within 2 s of
- * their check, follow-me moves all three, and a raised hand appears.
+ * their check, follow-me moves all three, and a raised hand appears. Then the server stops: an
+ * attendee works on offline, the server restarts from its files, and nothing is lost.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -16,16 +17,24 @@ let server: ChildProcess;
 let serverUrl: string;
 let dataDir: string;
 
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'room-e2e-'));
+/** Starts `npm run room`'s server as a process (port 0: any free port); resolves its port. */
+async function startServer(port = 0): Promise<number> {
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/room.ts', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    [
+      '--import',
+      'tsx',
+      'server/room.ts',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const port = await new Promise<number>((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -34,14 +43,22 @@ test.beforeAll(async () => {
     });
     server.on('exit', (code) => reject(new Error(`the room server exited (${code}): ${out}`)));
   });
-  serverUrl = `http://127.0.0.1:${port}`;
-});
+}
 
-test.afterAll(async () => {
-  // The server stores what it holds as it stops: remove its files only once it has.
+/** Stops the server; it stores what it holds as it stops. */
+async function stopServer() {
   const stopped = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
   await stopped;
+}
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'room-e2e-'));
+  serverUrl = `http://127.0.0.1:${await startServer()}`;
+});
+
+test.afterAll(async () => {
+  await stopServer();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -106,6 +123,22 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await pages[1]!.getByRole('button', { name: 'Raise my hand' }).click();
   await expect(people.locator('tr[data-person="Bo"]')).toContainText('raised');
   await expect(people.locator('tr[data-person="Ada"]')).not.toContainText('raised');
+
+  // The server goes down; meanwhile an attendee works on (a check, a hand): nothing is lost.
+  await stopServer();
+  await expect(pages[0]!.getByRole('button', { name: 'Room (offline)' })).toBeVisible();
+  await pages[0]!.goto('/#/exercise/04-lost-message');
+  await pages[0]!.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(pages[0]!.getByTestId('verdict')).toContainText('Violated', { timeout: 60_000 });
+  await openRoomDialog(pages[0]!);
+  await pages[0]!.getByRole('button', { name: 'Raise my hand' }).click();
+  // Back on the same port, from its files: the offline work arrives, the rest is still there.
+  await startServer(Number(new URL(serverUrl).port));
+  const ada = people.locator('tr[data-person="Ada"]');
+  await expect(ada).toContainText('raised', { timeout: 30_000 });
+  await expect(ada).toContainText('04.');
+  await expect(people.locator('tr[data-person="Bo"]')).toContainText('raised');
+  await expect(people.locator('tbody tr')).toHaveCount(3);
 
   for (const page of pages) await page.context().close();
 });
