@@ -2,7 +2,7 @@
  * `npm run room`: starts a room server for a workshop (server/roomServer.ts) and prints the
  * addresses attendees can reach it at.
  *
- *   npm run room -- [--port 4444] [--host 0.0.0.0] [--data .room-data]
+ *   npm run room -- [--port 4444] [--host 0.0.0.0] [--data .room-data] [--redis host:port]
  *
  * The secret that signs tokens comes from ROOM_SECRET, else is made once and kept in the data
  * directory, so a restarted server still knows everyone. Servers that share rooms share it.
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4444' },
     host: { type: 'string', default: '0.0.0.0' },
     data: { type: 'string', default: '.room-data' },
+    redis: { type: 'string' },
   },
 });
 const port = Number(values.port);
@@ -37,13 +38,32 @@ function secret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-const room = createRoomServer({ port, address: values.host, dataDir, secret: secret() });
+function redis(): { host: string; port: number } | undefined {
+  if (!values.redis) return undefined;
+  const m = /^(?:redis:\/\/)?([^:/]+):(\d+)\/?$/.exec(values.redis);
+  if (!m) {
+    console.error(`--redis must be host:port (e.g. 127.0.0.1:6379), not "${values.redis}".`);
+    process.exit(2);
+  }
+  return { host: m[1]!, port: Number(m[2]) };
+}
+
+const shared = redis();
+const room = createRoomServer({
+  port,
+  address: values.host,
+  dataDir,
+  secret: secret(),
+  ...(shared ? { redis: shared } : {}),
+});
 const listening = await room.listen();
 const addresses = Object.values(networkInterfaces())
   .flat()
   .filter((a) => a && a.family === 'IPv4')
   .map((a) => a!.address);
-console.log(`Room server listening on port ${listening}, documents in ${dataDir}.`);
+console.log(
+  `Room server listening on port ${listening}, documents in ${dataDir}${shared ? `, rooms shared through Redis at ${shared.host}:${shared.port}` : ''}.`,
+);
 console.log('Attendees use one of:');
 for (const a of values.host === '0.0.0.0' ? addresses : [values.host])
   console.log(`  http://${a}:${listening}`);

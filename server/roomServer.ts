@@ -7,13 +7,16 @@
  *   reads everything in their room; nobody else gets in (src/room/protocol.ts);
  * - every write checked before it is applied (beforeHandleMessage): applied to a copy of the
  *   document first, which must still meet its schema; messages are size-bounded by the socket;
- * - persistence in files, one per document (fileStore.ts), so a restart loses nothing.
+ * - persistence in files, one per document (fileStore.ts), so a restart loses nothing;
+ * - optionally Redis, so that several servers serve the same rooms (a large event): updates
+ *   travel between them through Hocuspocus's Redis extension, documents are kept in Redis.
  * Tokens are HMACs of the room (and person) under the server's secret: any server sharing the
  * secret accepts them (several servers behind Redis), and nothing else is kept about them.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Database } from '@hocuspocus/extension-database';
+import { Redis } from '@hocuspocus/extension-redis';
 import { Server } from '@hocuspocus/server';
 import type { Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
@@ -29,7 +32,7 @@ import {
   roomDocName,
 } from '../src/room/protocol';
 import type { RoomDocKind } from '../src/room/protocol';
-import { createFileStore } from './fileStore';
+import { createFileStore, createRedisStore } from './fileStore';
 
 export interface RoomServerOptions {
   port: number;
@@ -39,7 +42,12 @@ export interface RoomServerOptions {
   dataDir: string;
   /** Signs tokens: servers sharing a room share it. */
   secret: string;
-  /** More Hocuspocus extensions (Redis, to share rooms between servers). */
+  /**
+   * A Redis to share rooms with other servers (Hocuspocus's Redis extension): every server
+   * given the same Redis and secret serves the same rooms, documents in sync.
+   */
+  redis?: { host: string; port: number };
+  /** More Hocuspocus extensions. */
   extensions?: Extension[];
   /** The server's clock for `joinedAt` (tests pass their own). */
   now?: () => number;
@@ -120,7 +128,7 @@ function checkUpdate(kind: RoomDocKind, doc: Y.Doc, update: Uint8Array) {
 export function createRoomServer(options: RoomServerOptions) {
   const { secret } = options;
   const now = options.now ?? Date.now;
-  const store = createFileStore(options.dataDir);
+  const store = options.redis ? createRedisStore(options.redis) : createFileStore(options.dataDir);
 
   const server = new Server<Who>({
     port: options.port,
@@ -133,6 +141,9 @@ export function createRoomServer(options: RoomServerOptions) {
         fetch: ({ documentName }) => store.read(documentName),
         store: ({ documentName, state }) => store.write(documentName, state),
       }),
+      ...(options.redis
+        ? [new Redis({ host: options.redis.host, port: options.redis.port, prefix: 'rmw-room' })]
+        : []),
       ...(options.extensions ?? []),
     ],
 
@@ -229,6 +240,7 @@ export function createRoomServer(options: RoomServerOptions) {
     },
     async destroy(): Promise<void> {
       await server.destroy();
+      await store.close();
     },
   };
 }
