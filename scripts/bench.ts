@@ -3,8 +3,9 @@
  * array of { name, value, unit }), then prints it as a table. Benchmarks are measured here, never
  * asserted in tests.
  *
- * `npm run bench -- ui checker` runs only the named sections (engine, exercises, checker, scale, ui) and
- * keeps the other sections' entries already in the file.
+ * `npm run bench -- ui checker` runs only the named sections (engine, exercises, checker, scale,
+ * ui, room: ten minutes of a loaded room, ROOM_BENCH_SECONDS to change) and keeps the other
+ * sections' entries already in the file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { printTable } from './bench/report';
 import type { BenchEntry } from './bench/report';
 import { runEngineBench } from './bench/engine';
 import { runExerciseBench } from './bench/exercises';
+import { runRoomBench } from './bench/room';
 import { runScaleBench } from './bench/scale';
 import { runUiBench } from './bench/ui';
 
@@ -22,6 +24,7 @@ const SECTIONS: Record<string, () => BenchEntry[] | Promise<BenchEntry[]>> = {
   checker: runCheckerBench,
   scale: runScaleBench,
   ui: runUiBench,
+  room: runRoomBench,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in SECTIONS));

@@ -212,7 +212,11 @@ export function createRoomServer(options: RoomServerOptions) {
       return;
     }
     const path = (request.url ?? '').split('?')[0]!;
-    if (request.method === 'GET' && path === '/api/health') return answer(200, { ok: true });
+    if (request.method === 'GET' && path === '/api/health') {
+      // Memory in MB, for the room load benchmark (scripts/bench/room.ts).
+      const { rss, heapUsed } = process.memoryUsage();
+      return answer(200, { ok: true, rssMB: rss / 1_048_576, heapMB: heapUsed / 1_048_576 });
+    }
     if (request.method !== 'POST') return answer(405, { error: 'Use POST.' });
     if (path === '/api/rooms') {
       const room = newId();
