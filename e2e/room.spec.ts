@@ -88,6 +88,7 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await instructor.getByLabel('Room server').fill(serverUrl);
   await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
   const link = await instructor.getByTestId('room-join-link').inputValue();
+  const instructorKey = (await instructor.getByTestId('room-key').textContent()) ?? '';
   expect(link).toContain('#/join?');
   await instructor.getByRole('link', { name: 'Open the live view' }).click();
   const people = instructor.getByTestId('room-people');
@@ -123,6 +124,24 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await pages[1]!.getByRole('button', { name: 'Raise my hand' }).click();
   await expect(people.locator('tr[data-person="Bo"]')).toContainText('raised');
   await expect(people.locator('tr[data-person="Ada"]')).not.toContainText('raised');
+
+  // The instructor key opens the live view in another browser; a wrong one is refused, saying so.
+  const second = await (await browser.newContext()).newPage();
+  await second.goto('/#/room');
+  const code = new URL(link.replace('#/join?', '?')).searchParams.get('room')!;
+  await second.getByLabel('Room server').fill(serverUrl);
+  await second.getByLabel('Room code').fill(code);
+  await second.getByLabel(/instructor key/).fill('not-the-key');
+  await second.getByRole('button', { name: /Open the room/ }).click();
+  await expect(second.getByRole('alert')).toContainText('refused');
+  await second.evaluate(() => localStorage.clear());
+  await second.reload();
+  await second.getByLabel('Room server').fill(serverUrl);
+  await second.getByLabel('Room code').fill(code);
+  await second.getByLabel(/instructor key/).fill(instructorKey);
+  await second.getByRole('button', { name: /Open the room/ }).click();
+  await expect(second.getByTestId('room-people').locator('tbody tr')).toHaveCount(3);
+  await second.context().close();
 
   // The server goes down; meanwhile an attendee works on (a check, a hand): nothing is lost.
   await stopServer();

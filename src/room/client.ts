@@ -50,6 +50,8 @@ export interface RoomOptions {
   /** Keeps a document locally too (the browser's IndexedDB), so nothing is lost offline. */
   persist?: (name: string, doc: Y.Doc) => { destroy(): unknown };
   onStatus?: (status: 'connecting' | 'connected' | 'disconnected') => void;
+  /** The server refused a document: wrong room, key or token. */
+  onDenied?: (documentName: string) => void;
 }
 
 /** A failed call to the room server's API, in words for the user. */
@@ -138,6 +140,7 @@ export class RoomConnection {
       name,
       document,
       token: this.token(),
+      onAuthenticationFailed: () => this.options.onDenied?.(name),
     });
     provider.attach();
     this.providers.set(name, provider);

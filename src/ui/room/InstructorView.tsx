@@ -8,7 +8,7 @@ import { use, useEffect, useId, useState } from 'react';
 import type { PersonView } from '../../room/client';
 import { getExercises } from '../exercises';
 import { toPathItem } from '../learningPath';
-import { RoomPanel } from './RoomPanel';
+import { RoomLinkStatus, RoomPanel } from './RoomPanel';
 import { useRoomStore } from './useRoomStore';
 
 export function InstructorView() {
@@ -36,6 +36,7 @@ export function InstructorView() {
       <h1 id="room-title">
         Room <code>{credentials.room}</code>
       </h1>
+      <RoomLinkStatus />
       <RoomControls folders={exercises.map((e) => e.folder)} label={label} people={people} />
       <Heatmap people={people} label={label} />
       <table className="room-people" data-testid="room-people">

@@ -30,7 +30,8 @@ function JoinOrCreate({ server: s0, room: r0 }: { server: string; room: string }
   const [room, setRoom] = useState(r0);
   const [name, setName] = useState('');
   const [team, setTeam] = useState('');
-  const { join, create, busy, error } = useRoomStore();
+  const [key, setKey] = useState('');
+  const { join, create, reopen, busy, error } = useRoomStore();
   const onJoin = (e: FormEvent) => {
     e.preventDefault();
     void join(server.trim(), room.trim(), name.trim(), team.trim());
@@ -85,6 +86,16 @@ function JoinOrCreate({ server: s0, room: r0 }: { server: string; room: string }
         >
           Create a room on this server
         </button>
+        <label htmlFor={`${id}-key`}>Or open a room you run, with its instructor key</label>
+        <input id={`${id}-key`} value={key} onChange={(e) => setKey(e.target.value)} />
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy || !key.trim() || !room.trim()}
+          onClick={() => reopen(server.trim(), room.trim(), key.trim())}
+        >
+          Open the room (room code above)
+        </button>
       </div>
       {error && (
         <p className="callout callout-error" role="alert">
@@ -95,12 +106,21 @@ function JoinOrCreate({ server: s0, room: r0 }: { server: string; room: string }
   );
 }
 
-function Link() {
+/** The connection's state and what went wrong last, as the room panels and the live view show it. */
+export function RoomLinkStatus() {
   const link = useRoomStore((s) => s.link);
+  const error = useRoomStore((s) => s.error);
   return (
-    <p role="status" data-testid="room-link">
-      Room server: {LINK_WORDS[link]}
-    </p>
+    <>
+      <p role="status" data-testid="room-link">
+        Room server: {LINK_WORDS[link]}
+      </p>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -115,7 +135,7 @@ function AttendeePlace() {
         In room <code>{credentials.room}</code> as <strong>{credentials.name}</strong>
         {credentials.team ? ` (team ${credentials.team})` : ''}.
       </p>
-      <Link />
+      <RoomLinkStatus />
       <div className="toolbar">
         <button type="button" className="button" aria-pressed={hand} onClick={() => setHand(!hand)}>
           {hand ? 'Lower my hand' : 'Raise my hand'}
@@ -147,7 +167,11 @@ function InstructorPlace() {
         data-testid="room-join-link"
         onFocus={(e) => e.target.select()}
       />
-      <Link />
+      <p>
+        Your instructor key (keep it to yourself; with it, any browser can open this room's live
+        view): <code data-testid="room-key">{credentials.key}</code>
+      </p>
+      <RoomLinkStatus />
       <div className="toolbar">
         <a className="button" href="#/room">
           Open the live view

@@ -52,6 +52,8 @@ interface RoomState {
   busy: boolean;
   join(server: string, room: string, name: string, team: string): Promise<boolean>;
   create(server: string): Promise<boolean>;
+  /** The instructor again, on another browser: the room and its instructor key. */
+  reopen(server: string, room: string, key: string): void;
   leave(): void;
   setHand(up: boolean): void;
   /** The exercise open now (null: none), published with the time it was opened. */
@@ -106,6 +108,11 @@ export const useRoomStore = create<RoomState>((set, get) => {
     connection = new RoomConnection(credentials, {
       persist: (name, doc) => new IndexeddbPersistence(`rmw.${name}`, doc),
       onStatus: (status) => set({ link: status }),
+      onDenied: () =>
+        set({
+          error:
+            'The room server refused this browser: the room code or key is wrong, or the server lost its secret.',
+        }),
     });
     if (c.role === 'person') {
       connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
@@ -168,6 +175,13 @@ export const useRoomStore = create<RoomState>((set, get) => {
         set({ busy: false, error: e instanceof Error ? e.message : String(e) });
         return false;
       }
+    },
+
+    reopen(server, room, key) {
+      const c: Stored = { role: 'instructor', server, room, key };
+      writeCredentials(c);
+      set({ credentials: c, error: null });
+      connect(c);
     },
 
     leave() {
