@@ -2,7 +2,8 @@
  * A workshop room across laptops: a real room server process (npm run room), an instructor and
  * three attendees in separate browser contexts (separate profiles: nothing is shared but the
  * server). The instructor's live view shows each attendee's exercise and verdict within 2 s of
- * their check, follow-me moves all three, and a raised hand appears. Then the server stops: an
+ * their check, follow-me moves all three, revealed hints show on their pages, and a raised hand
+ * appears; the instructor key opens the live view in another browser. Then the server stops: an
  * attendee works on offline, the server restarts from its files, and nothing is lost.
  */
 import { spawn } from 'node:child_process';
@@ -118,6 +119,13 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await instructor.getByRole('button', { name: 'Follow me' }).click();
   for (const page of pages) await expect(page).toHaveURL(/#\/exercise\/06-resend-if-in-doubt$/);
   await expect(instructor.getByTestId('room-heatmap')).toContainText('3 here');
+
+  // Reveal the hints of the exercise everyone is on: each attendee sees them there.
+  await instructor.getByRole('button', { name: 'Reveal hints' }).click();
+  for (const page of pages)
+    await expect(page.getByTestId('room-reveal')).toContainText('revealed the hints');
+  await instructor.getByRole('button', { name: 'Hide what is revealed' }).click();
+  for (const page of pages) await expect(page.getByTestId('room-reveal')).toHaveCount(0);
 
   // A raised hand.
   await openRoomDialog(pages[1]!);

@@ -179,6 +179,12 @@ export class RoomConnection {
     doc.getMap(DOC_SCHEMAS.control.map).set('follow', { folder, at });
   }
 
+  /** Shows the hints or solution of `folder` to the room, or hides them (`what` null). */
+  reveal(folder: string, what: 'hints' | 'solution' | null, at: number): void {
+    const doc = this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;
+    doc.getMap(DOC_SCHEMAS.control.map).set('reveal', what ? { folder, what, at } : null);
+  }
+
   /** Calls `listener` with everyone in the room, now and whenever anyone changes (instructor). */
   onPeople(listener: (people: PersonView[]) => void): () => void {
     const { room } = this.credentials;

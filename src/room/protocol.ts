@@ -84,6 +84,10 @@ export type PersonStatus = v.InferOutput<typeof PersonStatus>;
 export const Control = v.strictObject({
   /** Follow me: every attendee moves to this exercise (a new `at` moves them again). */
   follow: v.optional(v.nullable(v.strictObject({ folder, at: time }))),
+  /** Hints or the solution of an exercise, shown to everyone on it (null: hidden again). */
+  reveal: v.optional(
+    v.nullable(v.strictObject({ folder, what: v.picklist(['hints', 'solution']), at: time })),
+  ),
 });
 export type Control = v.InferOutput<typeof Control>;
 

@@ -12,12 +12,12 @@ import { DEFAULT_MAX_STEPS } from '../../workers/sessionProtocol';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { Topology } from '../diagram/Topology';
 import { getExercises } from '../exercises';
-import { toInstructionsHtml } from '../Instructions';
 import { toPathItem } from '../learningPath';
 import { DEFAULT_SEED } from '../routing';
 import { Invariants } from '../workspace/Invariants';
 import { useSession } from '../workspace/useSession';
 import { openChannel, sameRun } from './channel';
+import { RevealPanel } from './RevealPanel';
 import type { LiveState, ModelLiveState, PresenterMessage, Reveal, RunLiveState } from './channel';
 import { ModelTrace } from '../workspace/ModelTrace';
 
@@ -204,33 +204,5 @@ function PresenterModel({
         </div>
       </div>
     </article>
-  );
-}
-
-function RevealPanel({ exercise, what }: { exercise: ExerciseBundle; what: Reveal }) {
-  if (what === 'solution') {
-    const file = exercise.manifest.files.solution;
-    return (
-      <section className="panel presenter-reveal" aria-labelledby="reveal-title">
-        <h2 id="reveal-title">Solution</h2>
-        <pre className="presenter-code" tabIndex={0}>
-          {exercise.sources[file] ?? ''}
-        </pre>
-      </section>
-    );
-  }
-  // Hints are the README's <details>, shown open.
-  const html = toInstructionsHtml(exercise.readme).replace(/<details>/g, '<details open>');
-  const hints = [...html.matchAll(/<details open>[\s\S]*?<\/details>/g)].map((m) => m[0]);
-  return (
-    <section className="panel presenter-reveal" aria-labelledby="reveal-title">
-      <h2 id="reveal-title">Hints</h2>
-      <div
-        className="prose"
-        dangerouslySetInnerHTML={{
-          __html: hints.length ? hints.join('') : '<p>This exercise has no hints.</p>',
-        }}
-      />
-    </section>
   );
 }

@@ -4,11 +4,13 @@
  * how many passed it (the heat map); follow-me (move the room to an exercise); the progress as
  * CSV. Everything shown comes from the attendees: it is rendered as text only.
  */
-import { use, useEffect, useId, useState } from 'react';
+import { use, useEffect, useState } from 'react';
 import type { PersonView } from '../../room/client';
 import { getExercises } from '../exercises';
 import { toPathItem } from '../learningPath';
+import { RoomControls } from './RoomControls';
 import { RoomLinkStatus, RoomPanel } from './RoomPanel';
+import { verdictWords } from './verdictWords';
 import { useRoomStore } from './useRoomStore';
 
 export function InstructorView() {
@@ -70,22 +72,6 @@ export function InstructorView() {
   );
 }
 
-function verdictWords(p: PersonView, label: (f: string) => string): string {
-  const v = p.status.verdict;
-  if (!v) return '—';
-  const what =
-    v.verdict === 'passed'
-      ? 'passed'
-      : v.verdict === 'violated'
-        ? `violated ${v.invariant ?? ''}`.trim()
-        : v.verdict === 'learner-error'
-          ? 'code failed'
-          : v.verdict === 'cycle'
-            ? 'cycle'
-            : 'limit reached';
-  return `${what} (${label(v.folder)})`;
-}
-
 function minutes(ms: number): string {
   const m = Math.max(0, Math.floor(ms / 60_000));
   return m < 1 ? 'under a minute' : `${m} min`;
@@ -128,68 +114,4 @@ function Heatmap({ people, label }: { people: PersonView[]; label: (f: string) =
       ))}
     </ul>
   );
-}
-
-function RoomControls({
-  folders,
-  label,
-  people,
-}: {
-  folders: string[];
-  label: (f: string) => string;
-  people: PersonView[];
-}) {
-  const id = useId();
-  const [target, setTarget] = useState(folders[0] ?? '');
-  const follow = useRoomStore((s) => s.follow);
-  const [moved, setMoved] = useState('');
-  return (
-    <div className="toolbar room-controls">
-      <label htmlFor={`${id}-follow`}>Move the room to</label>
-      <select id={`${id}-follow`} value={target} onChange={(e) => setTarget(e.target.value)}>
-        {folders.map((f) => (
-          <option key={f} value={f}>
-            {label(f)}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          follow(target);
-          setMoved(`Everyone was moved to ${label(target)}.`);
-        }}
-      >
-        Follow me
-      </button>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={() => downloadCsv(people, label)}
-      >
-        Export progress (CSV)
-      </button>
-      <span role="status">{moved}</span>
-    </div>
-  );
-}
-
-/** One row per person; every field quoted, formula-looking cells defused for spreadsheets. */
-function downloadCsv(people: PersonView[], label: (f: string) => string) {
-  const cell = (s: string) => `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-  const lines = [
-    ['name', 'team', 'exercise', 'last check', 'hand'].map(cell).join(','),
-    ...people.map((p) =>
-      [p.name, p.team, p.status.exercise ?? '', verdictWords(p, label), p.status.hand ? 'yes' : '']
-        .map(cell)
-        .join(','),
-    ),
-  ];
-  const url = URL.createObjectURL(new Blob([lines.join('\n')], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'room-progress.csv';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

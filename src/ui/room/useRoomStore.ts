@@ -13,7 +13,7 @@ import * as v from 'valibot';
 import { create } from 'zustand';
 import { RoomConnection, createRoom, joinRoom } from '../../room/client';
 import type { PersonView, RoomCredentials } from '../../room/client';
-import type { PersonStatus, Verdict } from '../../room/protocol';
+import type { Control, PersonStatus, Verdict } from '../../room/protocol';
 import { exerciseHash } from '../routing';
 
 const CREDENTIALS_KEY = 'rmw.room';
@@ -47,6 +47,8 @@ interface RoomState {
   status: PersonStatus;
   /** Everyone in the room (the instructor's view). */
   people: PersonView[];
+  /** What the instructor pushes (the attendee's view; the instructor's own, too). */
+  control: Control;
   /** What went wrong last (joining, creating), for the dialog. */
   error: string | null;
   busy: boolean;
@@ -62,6 +64,8 @@ interface RoomState {
   reportVerdict(verdict: Omit<Verdict, 'at'>): void;
   /** The instructor's follow-me: moves every attendee to `folder`. */
   follow(folder: string): void;
+  /** The instructor shows hints or the solution of `folder` to the room (null: hides them). */
+  reveal(folder: string, what: 'hints' | 'solution' | null): void;
 }
 
 function readCredentials(): Stored | null {
@@ -118,6 +122,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
       connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
       unsubscribe.push(
         connection.onControl((control) => {
+          set({ control });
           const follow = control.follow;
           if (!follow || follow.at <= lastFollowed()) return;
           localStorage.setItem(FOLLOWED_KEY, String(follow.at));
@@ -126,6 +131,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
       );
     } else {
       unsubscribe.push(connection.onPeople((people) => set({ people })));
+      unsubscribe.push(connection.onControl((control) => set({ control })));
     }
   };
 
@@ -134,7 +140,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
     unsubscribe = [];
     connection?.destroy();
     connection = null;
-    set({ link: 'none', people: [] });
+    set({ link: 'none', people: [], control: {} });
   };
 
   const initial = typeof localStorage === 'undefined' ? null : readCredentials();
@@ -145,6 +151,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
     link: 'none',
     status: {},
     people: [],
+    control: {},
     error: null,
     busy: false,
 
@@ -205,6 +212,11 @@ export const useRoomStore = create<RoomState>((set, get) => {
 
     follow(folder) {
       if (connection?.credentials.role === 'instructor') connection.follow(folder, Date.now());
+    },
+
+    reveal(folder, what) {
+      if (connection?.credentials.role === 'instructor')
+        connection.reveal(folder, what, Date.now());
     },
   };
 });

@@ -10,6 +10,7 @@ import { useCallback, useRef } from 'react';
 import type { ExerciseBundle } from '../../workshop/bundle';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
+import { RoomReveal } from '../room/RoomReveal';
 import { toRunFile } from '../export/runFile';
 import { recordVersion } from '../history/versions';
 import type { VersionReason } from '../history/versions';
@@ -126,6 +127,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
         controls={paneControls}
         instructions={
           <ErrorBoundary area="the instructions">
+            <RoomReveal exercise={exercise} />
             <Instructions readme={exercise.readme} />
           </ErrorBoundary>
         }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkRoomDoc, parseRoomDocName, roomDocName } from './protocol';
+
+describe("the room's documents", () => {
+  it('names round-trip; anything else is not a room document', () => {
+    const person = { room: 'abcdef123456', kind: 'person', person: 'zyx987654321' } as const;
+    expect(parseRoomDocName(roomDocName(person))).toEqual(person);
+    expect(parseRoomDocName('room/abcdef123456/control')).toEqual({
+      room: 'abcdef123456',
+      kind: 'control',
+    });
+    for (const bad of [
+      'room/abc/control',
+      'room/abcdef123456/person',
+      'other/abcdef123456/roster',
+      'room/ABCDEF123456/control',
+      'room/abcdef123456/person/../x',
+    ])
+      expect(parseRoomDocName(bad)).toBeNull();
+  });
+
+  it('accept only their one map, meeting its schema', () => {
+    const ok = {
+      name: 'Ada',
+      exercise: '04-lost-message',
+      since: 5,
+      verdict: {
+        folder: '04-lost-message',
+        verdict: 'violated',
+        invariant: 'noLostMessages',
+        at: 6,
+      },
+      hand: true,
+    };
+    expect(checkRoomDoc('person', ['status'], ok)).toEqual({ ok: true });
+    expect(checkRoomDoc('person', ['status', 'code'], ok).ok).toBe(false);
+    expect(checkRoomDoc('person', ['status'], { ...ok, name: 'x'.repeat(41) }).ok).toBe(false);
+    expect(checkRoomDoc('person', ['status'], { ...ok, code: 'export …' }).ok).toBe(false);
+    expect(checkRoomDoc('person', ['status'], { ...ok, exercise: '../etc' }).ok).toBe(false);
+    expect(
+      checkRoomDoc('person', ['status'], { ...ok, verdict: { ...ok.verdict, verdict: 'pwned' } })
+        .ok,
+    ).toBe(false);
+    expect(
+      checkRoomDoc('control', ['control'], {
+        follow: { folder: '06-resend-if-in-doubt', at: 1 },
+        reveal: { folder: '06-resend-if-in-doubt', what: 'hints', at: 2 },
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      checkRoomDoc('control', ['control'], {
+        reveal: { folder: '06-resend-if-in-doubt', what: 'everything', at: 2 },
+      }).ok,
+    ).toBe(false);
+  });
+});
