@@ -133,6 +133,17 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await expect(people.locator('tr[data-person="Bo"]')).toContainText('raised');
   await expect(people.locator('tr[data-person="Ada"]')).not.toContainText('raised');
 
+  // Cy shares a run with the instructor: it is offered there as a link to open, with their code.
+  await pages[2]!.getByRole('button', { name: 'Share with the instructor' }).click();
+  await expect(pages[2]!.getByText('Shared with the instructor.')).toBeVisible();
+  const shared = people
+    .locator('tr[data-person="Cy"]')
+    .getByRole('link', { name: /Open their run/ });
+  await expect(shared).toHaveAttribute(
+    'href',
+    /^#\/exercise\/06-resend-if-in-doubt\?share=[\w+$-]+$/,
+  );
+
   // The instructor key opens the live view in another browser; a wrong one is refused, saying so.
   const second = await (await browser.newContext()).newPage();
   await second.goto('/#/room');

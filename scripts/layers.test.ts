@@ -24,6 +24,7 @@ const LAYERS = [
   'machines',
   'workers',
   'pwa',
+  'room',
   'ui',
 ];
 

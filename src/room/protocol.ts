@@ -77,6 +77,19 @@ export const PersonStatus = v.strictObject({
   since: v.optional(time),
   verdict: v.optional(v.nullable(Verdict)),
   hand: v.optional(v.boolean()),
+  /**
+   * A run the attendee chose to share with the instructor (their code in it): a share link's
+   * payload (lz-string, URL-safe), opened only when the instructor chooses to.
+   */
+  shared: v.optional(
+    v.nullable(
+      v.strictObject({
+        folder,
+        share: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+\-$]{1,48000}$/)),
+        at: time,
+      }),
+    ),
+  ),
 });
 export type PersonStatus = v.InferOutput<typeof PersonStatus>;
 

@@ -53,6 +53,7 @@ export function InstructorView() {
             <th scope="col">On it for</th>
             <th scope="col">Last check</th>
             <th scope="col">Hand</th>
+            <th scope="col">Shared</th>
           </tr>
         </thead>
         <tbody>
@@ -64,6 +65,17 @@ export function InstructorView() {
               <td>{p.status.since && p.status.exercise ? minutes(now - p.status.since) : '—'}</td>
               <td data-testid="person-verdict">{verdictWords(p, label)}</td>
               <td>{p.status.hand ? <span aria-label="hand raised">✋ raised</span> : ''}</td>
+              <td>
+                {p.status.shared && (
+                  <a
+                    href={`#/exercise/${p.status.shared.folder}?share=${p.status.shared.share}`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    Open their run ({label(p.status.shared.folder)})
+                  </a>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -13,7 +13,8 @@ import * as v from 'valibot';
 import { create } from 'zustand';
 import { RoomConnection, createRoom, joinRoom } from '../../room/client';
 import type { PersonView, RoomCredentials } from '../../room/client';
-import type { Control, PersonStatus, Verdict } from '../../room/protocol';
+import { PersonStatus } from '../../room/protocol';
+import type { Control, Verdict } from '../../room/protocol';
 import { exerciseHash } from '../routing';
 
 const CREDENTIALS_KEY = 'rmw.room';
@@ -62,6 +63,11 @@ interface RoomState {
   setExercise(folder: string | null): void;
   /** A check ended on `folder`: its verdict is published. */
   reportVerdict(verdict: Omit<Verdict, 'at'>): void;
+  /**
+   * Shares a run (a share link's payload) with the instructor; false when it is too large for
+   * the room (protocol.ts).
+   */
+  share(folder: string, payload: string): boolean;
   /** The instructor's follow-me: moves every attendee to `folder`. */
   follow(folder: string): void;
   /** The instructor shows hints or the solution of `folder` to the room (null: hides them). */
@@ -208,6 +214,13 @@ export const useRoomStore = create<RoomState>((set, get) => {
 
     reportVerdict(verdict) {
       publish({ verdict: { ...verdict, at: Date.now() } });
+    },
+
+    share(folder, payload) {
+      const shared = { folder, share: payload, at: Date.now() };
+      if (!v.safeParse(PersonStatus.entries.shared, shared).success) return false;
+      publish({ shared });
+      return true;
     },
 
     follow(folder) {

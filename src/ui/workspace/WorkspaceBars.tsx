@@ -11,6 +11,7 @@ import type { Version } from '../history/versions';
 import { InstructorBar } from '../presenter/InstructorBar';
 import { useProgressStore } from '../useProgressStore';
 import { ShareBar } from './ShareBar';
+import { RoomShareButton } from '../room/RoomShareButton';
 
 interface Props {
   folder: string;
@@ -34,6 +35,7 @@ export function WorkspaceBars(props: Props) {
     <div className="workspace-bars" role="group" aria-label="This exercise">
       <ShareBar folder={folder} makeUrl={props.makeShareUrl} shared={props.shared} />
       <HistoryButton folder={folder} currentCode={props.code} onRestore={props.onRestore} />
+      <RoomShareButton folder={folder} makeShareUrl={props.makeShareUrl} />
       {changedElsewhere && (
         <p className="callout callout-info" role="status" data-testid="changed-elsewhere">
           This exercise was changed in another tab. This tab keeps your code; the other tab&apos;s
