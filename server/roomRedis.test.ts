@@ -15,6 +15,7 @@ import { RoomConnection, createRoom, joinRoom } from '../src/room/client';
 import type { PersonView } from '../src/room/client';
 import type { Control } from '../src/room/protocol';
 import { createRoomServer } from './roomServer';
+import { until } from './testing';
 
 // .ci/run installs redis-server; a developer without it gets this file skipped, said so here.
 const HAS_REDIS = spawnSync('redis-server', ['--version']).status === 0;
@@ -44,26 +45,6 @@ async function roomServer(): Promise<string> {
   });
   servers.push(s);
   return `http://127.0.0.1:${await s.listen()}`;
-}
-
-function until<T>(
-  subscribe: (listener: (value: T) => void) => () => void,
-  ok: (value: T) => boolean,
-  ms = 10_000,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let stop = () => {};
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error('timed out'));
-    }, ms);
-    stop = subscribe((value) => {
-      if (!ok(value)) return;
-      clearTimeout(timer);
-      queueMicrotask(() => stop());
-      resolve(value);
-    });
-  });
 }
 
 describe.skipIf(!HAS_REDIS)('two room servers with Redis', () => {

@@ -16,6 +16,7 @@ import type { PersonView } from '../src/room/client';
 import { roomDocName } from '../src/room/protocol';
 import type { Control } from '../src/room/protocol';
 import { createRoomServer } from './roomServer';
+import { until } from './testing';
 
 const SECRET = 'test-secret';
 let dataDir: string;
@@ -38,27 +39,6 @@ afterAll(async () => {
 
 const connect = (c: ConstructorParameters<typeof RoomConnection>[0]) =>
   new RoomConnection(c, { WebSocketPolyfill: WebSocket });
-
-/** Resolves with the first value of `subscribe` that `ok` accepts (or fails after `ms`). */
-function until<T>(
-  subscribe: (listener: (value: T) => void) => () => void,
-  ok: (value: T) => boolean,
-  ms = 5_000,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let stop = () => {};
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error('timed out'));
-    }, ms);
-    stop = subscribe((value) => {
-      if (!ok(value)) return;
-      clearTimeout(timer);
-      queueMicrotask(() => stop());
-      resolve(value);
-    });
-  });
-}
 
 /** A raw client on any document with any token: what a hostile attendee could try. */
 function rawClient(name: string, token: string) {

@@ -140,14 +140,7 @@ function PresenterRun({
             />
           </div>
           <div className="presenter-world">
-            <pre
-              className="presenter-code"
-              aria-label="The code"
-              data-testid="presenter-code"
-              tabIndex={0}
-            >
-              {live.editorCode}
-            </pre>
+            <PresenterCode code={live.editorCode} />
             <Invariants invariants={view.invariants} quiescent={view.quiescent} />
             <div className="topology-host">
               <Topology manifest={exercise.manifest} world={view.world} />
@@ -193,16 +186,18 @@ function PresenterModel({
           )}
         </div>
         <div className="presenter-world">
-          <pre
-            className="presenter-code"
-            aria-label="The code"
-            data-testid="presenter-code"
-            tabIndex={0}
-          >
-            {live.editorCode}
-          </pre>
+          <PresenterCode code={live.editorCode} />
         </div>
       </div>
     </article>
+  );
+}
+
+/** The code in the main window's editor, big. */
+function PresenterCode({ code }: { code: string }) {
+  return (
+    <pre className="presenter-code" aria-label="The code" data-testid="presenter-code" tabIndex={0}>
+      {code}
+    </pre>
   );
 }
