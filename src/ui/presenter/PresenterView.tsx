@@ -114,19 +114,11 @@ function PresenterRun({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [live]);
 
-  const item = toPathItem({ ...exercise, ok: true });
   const cursor = view?.cursor ?? 0;
   const length = view?.choices.length ?? 0;
   return (
     <article className="presenter" aria-labelledby="presenter-title">
-      <header className="presenter-header">
-        <h1 id="presenter-title">
-          {item.number}. {item.title}
-        </h1>
-        <p className="presenter-step" data-testid="presenter-cursor">
-          Step {cursor} of {length}
-        </p>
-      </header>
+      <PresenterHeader exercise={exercise} where={`Step ${cursor} of ${length}`} />
       {reveal && <RevealPanel exercise={exercise} what={reveal} />}
       {view && (
         <div className="presenter-body">
@@ -160,17 +152,14 @@ function PresenterModel({
   exercise: ModelCheckingBundle;
   live: ModelLiveState;
 }) {
-  const item = toPathItem({ ...exercise, ok: true });
   return (
     <article className="presenter" aria-labelledby="presenter-title">
-      <header className="presenter-header">
-        <h1 id="presenter-title">
-          {item.number}. {item.title}
-        </h1>
-        <p className="presenter-step" data-testid="presenter-cursor">
-          {live.trace ? `Counterexample: ${live.trace.labels.length} steps` : 'No counterexample'}
-        </p>
-      </header>
+      <PresenterHeader
+        exercise={exercise}
+        where={
+          live.trace ? `Counterexample: ${live.trace.labels.length} steps` : 'No counterexample'
+        }
+      />
       <div className="presenter-body">
         <div className="presenter-diagram">
           {live.trace ? (
@@ -199,5 +188,26 @@ function PresenterCode({ code }: { code: string }) {
     <pre className="presenter-code" aria-label="The code" data-testid="presenter-code" tabIndex={0}>
       {code}
     </pre>
+  );
+}
+
+/** The exercise's number and title, and where the shown run is. */
+function PresenterHeader({
+  exercise,
+  where,
+}: {
+  exercise: ExerciseBundle | ModelCheckingBundle;
+  where: string;
+}) {
+  const item = toPathItem({ ...exercise, ok: true });
+  return (
+    <header className="presenter-header">
+      <h1 id="presenter-title">
+        {item.number}. {item.title}
+      </h1>
+      <p className="presenter-step" data-testid="presenter-cursor">
+        {where}
+      </p>
+    </header>
   );
 }

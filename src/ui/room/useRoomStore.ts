@@ -16,28 +16,8 @@ import type { PersonView, RoomCredentials } from '../../room/client';
 import { PersonStatus } from '../../room/protocol';
 import type { Control, Verdict } from '../../room/protocol';
 import { exerciseHash } from '../routing';
-
-const CREDENTIALS_KEY = 'rmw.room';
-const FOLLOWED_KEY = 'rmw.room.followed';
-
-const StoredCredentials = v.union([
-  v.object({
-    role: v.literal('instructor'),
-    server: v.string(),
-    room: v.string(),
-    key: v.string(),
-  }),
-  v.object({
-    role: v.literal('person'),
-    server: v.string(),
-    room: v.string(),
-    person: v.string(),
-    token: v.string(),
-    name: v.optional(v.string()),
-    team: v.optional(v.string()),
-  }),
-]);
-type Stored = v.InferOutput<typeof StoredCredentials>;
+import { FOLLOWED_KEY, lastFollowed, readCredentials, writeCredentials } from './roomCredentials';
+import type { Stored } from './roomCredentials';
 
 export type RoomLink = 'none' | 'connecting' | 'connected' | 'disconnected';
 
@@ -72,31 +52,6 @@ interface RoomState {
   follow(folder: string): void;
   /** The instructor shows hints or the solution of `folder` to the room (null: hides them). */
   reveal(folder: string, what: 'hints' | 'solution' | null): void;
-}
-
-function readCredentials(): Stored | null {
-  try {
-    const parsed = v.safeParse(
-      StoredCredentials,
-      JSON.parse(localStorage.getItem(CREDENTIALS_KEY) ?? 'null'),
-    );
-    return parsed.success ? parsed.output : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeCredentials(c: Stored | null) {
-  try {
-    if (c) localStorage.setItem(CREDENTIALS_KEY, JSON.stringify(c));
-    else localStorage.removeItem(CREDENTIALS_KEY);
-  } catch {
-    // Private mode: the room lasts as long as the page.
-  }
-}
-
-function lastFollowed(): number {
-  return Number(localStorage.getItem(FOLLOWED_KEY) ?? '0') || 0;
 }
 
 let connection: RoomConnection | null = null;
