@@ -13,7 +13,9 @@ export default defineConfig({
   // worker (a run, a check) room, without slowing down a failing run here.
   expect: { timeout: process.env.CI ? 15_000 : 5_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Two workers on CI's two cores too: every test waits on conditions with CI's longer timeouts,
+  // and one worker alone would take the suite past its 15 minutes.
+  workers: 2,
   forbidOnly: true,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
