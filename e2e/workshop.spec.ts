@@ -184,7 +184,9 @@ test('a keyboard-only journey through one exercise', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: /Lost message/ })).toBeFocused();
 });
 
-test('the mob timer rotates the driver when a turn ends', async ({ page }) => {
+test('the mob timer rotates the driver, says so until seen, survives a reload and is one for every window', async ({
+  page,
+}) => {
   await page.clock.install();
   await page.goto('/');
   const timer = page.getByTestId('mob-timer');
@@ -202,6 +204,14 @@ test('the mob timer rotates the driver when a turn ends', async ({ page }) => {
   await expect(page.getByTestId('mob-announcement')).toHaveText(/Time is up\. Bob drives now/);
   await expect(timer).toHaveClass(/mob-pulse/);
   await expect(page.getByTestId('mob-time')).toHaveText('1:00');
+  // The end of the turn is a banner that stays (a reload included) until it is dismissed.
+  const banner = page.getByTestId('mob-banner');
+  await expect(banner).toContainText('Bob drives now, Cy navigates');
+  await page.clock.fastForward(60_000);
+  await page.reload();
+  await expect(banner).toContainText('Bob drives now');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
   // Skip passes the turn on; M starts and pauses from the keyboard.
   await timer.getByRole('button', { name: 'Skip to the next driver' }).click();
   await expect(page.getByTestId('mob-driver')).toHaveText('Cy');
@@ -212,9 +222,23 @@ test('the mob timer rotates the driver when a turn ends', async ({ page }) => {
   await page.keyboard.press('m');
   await page.clock.fastForward(20_000);
   await expect(page.getByTestId('mob-time')).toHaveText('0:50');
-  // Remembered.
+  // Remembered, running or not: a running turn goes on after a reload.
   await page.reload();
   await expect(page.getByTestId('mob-driver')).toHaveText('Cy');
+  await page.keyboard.press('m');
+  await page.clock.fastForward(10_000);
+  await expect(page.getByTestId('mob-time')).toHaveText('0:40');
+  await page.reload();
+  await page.clock.fastForward(10_000);
+  await expect(page.getByTestId('mob-time')).toHaveText('0:30');
+  // One timer for every window of the browser (the presenter's too).
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await expect(other.getByTestId('mob-driver')).toHaveText('Cy');
+  await page.keyboard.press('m');
+  await expect(other.getByRole('button', { name: 'Start the mob timer' })).toBeVisible();
+  await other.getByRole('button', { name: 'Skip to the next driver' }).click();
+  await expect(page.getByTestId('mob-driver')).toHaveText('Ada');
 });
 
 test('the presenter window follows the main window, and both can be reloaded', async ({

@@ -1,7 +1,8 @@
 /**
  * The mob timer in the header: driver, navigator and the time left; start / pause / skip, and a
- * small settings form (turn length, names). When a turn ends the timer pulses and a polite live
- * region announces the next driver; no sound.
+ * small settings form (turn length, names, sound). When a turn ends a banner says who drives
+ * now until someone starts the turn or dismisses it (it survives a reload), a polite live
+ * region announces it, and, if chosen, a short sound plays in the window in use.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -11,10 +12,10 @@ import { mobNow, useMobStore } from './useMobStore';
 export function MobTimer() {
   const t = useMobStore((s) => s.timer);
   const endedCount = useMobStore((s) => s.endedCount);
-  const { toggle, skip, tick } = useMobStore.getState();
+  const sound = useMobStore((s) => s.sound);
+  const { toggle, skip, tick, acknowledge } = useMobStore.getState();
   const [, redraw] = useState(0);
   const [open, setOpen] = useState(false);
-  const [pulse, setPulse] = useState(false);
   const panelId = useId();
 
   useEffect(() => {
@@ -27,17 +28,14 @@ export function MobTimer() {
   }, [t.running, tick]);
 
   useEffect(() => {
-    if (endedCount === 0) return;
-    setPulse(true);
-    const id = window.setTimeout(() => setPulse(false), 6000);
-    return () => window.clearTimeout(id);
-  }, [endedCount]);
+    if (endedCount > 0 && sound && document.hasFocus()) beep();
+  }, [endedCount, sound]);
 
   const { driver, navigator } = roles(t);
   const left = timeLeftMs(t, mobNow());
   return (
     <div
-      className={`mob${pulse ? ' mob-pulse' : ''}`}
+      className={`mob${t.turnEnded ? ' mob-pulse' : ''}`}
       role="group"
       aria-label="Mob timer"
       data-testid="mob-timer"
@@ -70,17 +68,53 @@ export function MobTimer() {
       </button>
       {open && <MobSettings id={panelId} onDone={() => setOpen(false)} />}
       <p className="visually-hidden" aria-live="polite" data-testid="mob-announcement">
-        {endedCount > 0
+        {t.turnEnded
           ? `Time is up. ${driver} drives now${navigator ? `, ${navigator} navigates` : ''}. Press Start when ready.`
           : ''}
       </p>
+      {t.turnEnded && (
+        <div className="mob-banner" data-testid="mob-banner">
+          <strong>Time is up.</strong> {driver} drives now
+          {navigator ? `, ${navigator} navigates` : ''}.{' '}
+          <button type="button" className="button button-small" onClick={toggle}>
+            Start {t.names.length ? `${driver}'s turn` : 'the turn'}
+          </button>{' '}
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={acknowledge}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
     </div>
   );
+}
+
+/** A short, soft tone (WebAudio), if the browser lets the page play one. */
+function beep() {
+  try {
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 660;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
+    tone.connect(gain).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.6);
+    tone.onended = () => void audio.close();
+  } catch {
+    // No audio here: the banner says it.
+  }
 }
 
 function MobSettings({ id, onDone }: { id: string; onDone(): void }) {
   const t = useMobStore((s) => s.timer);
   const configure = useMobStore((s) => s.configure);
+  const sound = useMobStore((s) => s.sound);
+  const setSound = useMobStore((s) => s.setSound);
   const [minutes, setMinutes] = useState(String(t.turnMs / 60_000));
   const [names, setNames] = useState(t.names.join(', '));
   const [error, setError] = useState<string | null>(null);
@@ -112,6 +146,10 @@ function MobSettings({ id, onDone }: { id: string; onDone(): void }) {
       <label>
         Names (comma separated, optional)
         <input name="names" value={names} onChange={(e) => setNames(e.target.value)} />
+      </label>
+      <label className="check-row">
+        <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} />A
+        sound when a turn ends
       </label>
       {error && <p className="field-error">{error}</p>}
       <div className="toolbar">

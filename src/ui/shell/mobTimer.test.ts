@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acknowledge,
   configure,
   createTimer,
   formatMs,
+  parseTimer,
   pause,
   roles,
   skip,
@@ -39,5 +41,26 @@ describe('mob timer', () => {
     expect(t.turnMs).toBe(10_000);
     expect(formatMs(65_000)).toBe('1:05');
     expect(formatMs(400)).toBe('0:01');
+  });
+
+  it('a turn that runs out is marked until it is started or seen', () => {
+    const { timer: ended } = tick(start(base, 0), 60_000);
+    expect(ended.turnEnded).toBe(true);
+    expect(acknowledge(ended).turnEnded).toBe(false);
+    expect(start(ended, 70_000).turnEnded).toBe(false);
+  });
+
+  it('reads a stored timer back, running turn included, and anything malformed as a fresh one', () => {
+    const running = start(base, 5_000);
+    expect(parseTimer(JSON.parse(JSON.stringify(running)))).toEqual(running);
+    expect(
+      parseTimer({ ...running, leftMs: -5, endsAtMs: 'soon', names: [1, 'Ada'] }),
+    ).toMatchObject({
+      running: false,
+      endsAtMs: null,
+      leftMs: 60_000,
+      names: ['Ada'],
+    });
+    expect(parseTimer('junk')).toEqual(createTimer());
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The mob timer's state (mobTimer.ts) in a zustand store; names, turn length and the turn are
- * remembered. The clock is injectable (`setMobClock`); by default it is the wall clock, which
+ * The mob timer's state (mobTimer.ts) in a zustand store, remembered whole (a running turn goes
+ * on after a reload) and shared by every window of the browser (storage events). The clock is injectable (`setMobClock`); by default it is the wall clock, which
  * Playwright's `page.clock` can fast-forward.
  */
 import { create } from 'zustand';
@@ -20,34 +20,31 @@ export function setMobClock(c: MobClock) {
 
 interface MobState {
   timer: MobTimer;
-  /** Increments when a turn ends (the pulse and the announcement key on it). */
+  /** Increments when a turn ends in this window (the sound keys on it). */
   endedCount: number;
+  /** A short sound when a turn ends (remembered). */
+  sound: boolean;
   toggle(): void;
   skip(): void;
   tick(): void;
+  acknowledge(): void;
+  setSound(on: boolean): void;
   configure(names: string[], turnMs: number): void;
 }
 
-function read(): MobTimer {
+function read(): { timer: MobTimer; sound: boolean } {
   try {
     const d = JSON.parse(window.localStorage.getItem(MOB_KEY) ?? 'null') as unknown;
-    if (typeof d !== 'object' || d === null) return timer.createTimer();
-    const { names, turnMs, turn } = d as Record<string, unknown>;
-    const t = timer.configure(
-      timer.createTimer(),
-      Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
-      typeof turnMs === 'number' ? turnMs : timer.TURN_MS_DEFAULT,
-    );
-    return { ...t, turn: typeof turn === 'number' && turn >= 0 ? Math.floor(turn) : 0 };
+    const sound = typeof d === 'object' && d !== null && (d as { sound?: unknown }).sound === true;
+    return { timer: timer.parseTimer(d), sound };
   } catch {
-    return timer.createTimer();
+    return { timer: timer.createTimer(), sound: false };
   }
 }
 
-function save(t: MobTimer) {
+function save(t: MobTimer, sound: boolean) {
   try {
-    const { names, turnMs, turn } = t;
-    window.localStorage.setItem(MOB_KEY, JSON.stringify({ names, turnMs, turn }));
+    window.localStorage.setItem(MOB_KEY, JSON.stringify({ ...t, sound }));
   } catch {
     // Not remembered in this browser.
   }
@@ -56,10 +53,16 @@ function save(t: MobTimer) {
 export const useMobStore = create<MobState>((set, get) => {
   const put = (t: MobTimer, ended = false) => {
     set({ timer: t, endedCount: get().endedCount + (ended ? 1 : 0) });
-    save(t);
+    save(t, get().sound);
   };
+  // One timer for every window of this browser (the presenter's too): another window's change
+  // arrives as a storage event.
+  if (typeof window !== 'undefined')
+    window.addEventListener('storage', (e) => {
+      if (e.key === MOB_KEY) set(read());
+    });
   return {
-    timer: read(),
+    ...read(),
     endedCount: 0,
     toggle: () => {
       const t = get().timer;
@@ -69,6 +72,11 @@ export const useMobStore = create<MobState>((set, get) => {
     tick: () => {
       const { timer: next, ended } = timer.tick(get().timer, clock.now());
       if (next !== get().timer) put(next, ended);
+    },
+    acknowledge: () => put(timer.acknowledge(get().timer)),
+    setSound: (on) => {
+      set({ sound: on });
+      save(get().timer, on);
     },
     configure: (names, turnMs) => put(timer.configure(get().timer, names, turnMs)),
   };
