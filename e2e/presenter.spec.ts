@@ -40,6 +40,9 @@ test('the presenter follows the main window through every exercise and back, wit
     }
   };
   await follows();
+  // The presenter shows the room's mob timer and what comes next.
+  await expect(presenter.getByTestId('presenter-timer')).toContainText('drives');
+  await expect(presenter.getByTestId('presenter-next')).toContainText(/^Next: 02\. /);
   await walk(']');
   await walk('[');
 

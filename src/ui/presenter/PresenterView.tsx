@@ -17,6 +17,7 @@ import { DEFAULT_SEED } from '../routing';
 import { Invariants } from '../workspace/Invariants';
 import { useSession } from '../workspace/useSession';
 import { openChannel, sameRun } from './channel';
+import { PresenterTimer } from './PresenterTimer';
 import { RevealPanel } from './RevealPanel';
 import type { LiveState, ModelLiveState, PresenterMessage, Reveal, RunLiveState } from './channel';
 import { ModelTrace } from '../workspace/ModelTrace';
@@ -208,6 +209,7 @@ function PresenterHeader({
       <p className="presenter-step" data-testid="presenter-cursor">
         {where}
       </p>
+      <PresenterTimer folder={exercise.folder} />
     </header>
   );
 }
