@@ -127,6 +127,16 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await instructor.getByRole('button', { name: 'Hide what is revealed' }).click();
   for (const page of pages) await expect(page.getByTestId('room-reveal')).toHaveCount(0);
 
+  // The instructor opens the first block only, then every block.
+  await instructor.getByLabel('Open to the room').selectOption('1');
+  await instructor.getByRole('button', { name: 'Open', exact: true }).click();
+  await pages[0]!.goto('/#/');
+  await expect(pages[0]!.getByTestId('block-locked').first()).toBeVisible();
+  await expect(pages[0]!.locator('.block:not(.block-locked)')).toHaveCount(1);
+  await instructor.getByLabel('Open to the room').selectOption('0');
+  await instructor.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(pages[0]!.getByTestId('block-locked')).toHaveCount(0);
+
   // A raised hand.
   await openRoomDialog(pages[1]!);
   await pages[1]!.getByRole('button', { name: 'Raise my hand' }).click();

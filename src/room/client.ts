@@ -179,6 +179,12 @@ export class RoomConnection {
     doc.getMap(DOC_SCHEMAS.control.map).set('follow', { folder, at });
   }
 
+  /** Opens the first `blocks` blocks of the learning path to the room (null: all of them). */
+  openBlocks(blocks: number | null): void {
+    const doc = this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;
+    doc.getMap(DOC_SCHEMAS.control.map).set('openBlocks', blocks);
+  }
+
   /** Shows the hints or solution of `folder` to the room, or hides them (`what` null). */
   reveal(folder: string, what: 'hints' | 'solution' | null, at: number): void {
     const doc = this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;

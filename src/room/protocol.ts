@@ -97,6 +97,10 @@ export type PersonStatus = v.InferOutput<typeof PersonStatus>;
 export const Control = v.strictObject({
   /** Follow me: every attendee moves to this exercise (a new `at` moves them again). */
   follow: v.optional(v.nullable(v.strictObject({ folder, at: time }))),
+  /** How many blocks of the learning path are open (null or absent: all of them). */
+  openBlocks: v.optional(
+    v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  ),
   /** Hints or the solution of an exercise, shown to everyone on it (null: hidden again). */
   reveal: v.optional(
     v.nullable(v.strictObject({ folder, what: v.picklist(['hints', 'solution']), at: time })),

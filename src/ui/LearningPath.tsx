@@ -8,9 +8,14 @@ import { statusOf } from './storage';
 import type { ExerciseStatus } from './storage';
 import { useProgressStore } from './useProgressStore';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
+import { useRoomStore } from './room/useRoomStore';
 
 export function LearningPath() {
   const blocks = toLearningPath(use(getExercises()));
+  // In a room, the instructor may open the blocks one after another (src/ui/room).
+  const open = useRoomStore((s) =>
+    s.credentials?.role === 'person' ? (s.control.openBlocks ?? null) : null,
+  );
   const heading = useFocusOnNavigate<HTMLHeadingElement>('path');
   return (
     <div className="path">
@@ -25,15 +30,25 @@ export function LearningPath() {
       </div>
       {blocks.length === 0 && <p className="notice">No exercises were found in exercises/.</p>}
       {blocks.map((block, i) => (
-        <section key={block.block} className="block" aria-labelledby={`block-${i}`}>
+        <section
+          key={block.block}
+          className={open !== null && i >= open ? 'block block-locked' : 'block'}
+          aria-labelledby={`block-${i}`}
+        >
           <h2 id={`block-${i}`}>{block.block}</h2>
-          <ol className="exercise-list">
-            {block.items.map((item) => (
-              <li key={item.folder}>
-                <ExerciseLink item={item} />
-              </li>
-            ))}
-          </ol>
+          {open !== null && i >= open ? (
+            <p className="muted" data-testid="block-locked">
+              Your instructor opens this block later ({block.items.length} exercises).
+            </p>
+          ) : (
+            <ol className="exercise-list">
+              {block.items.map((item) => (
+                <li key={item.folder}>
+                  <ExerciseLink item={item} />
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
       ))}
     </div>

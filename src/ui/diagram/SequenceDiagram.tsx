@@ -62,7 +62,11 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     [events, manifest, broker],
   );
   const [box, setBox] = useState({ width: 0, height: 0 });
-  const { layout, zoom, controls: zoomControls } = useFitZoom(diagram, box.width, large === true, {
+  const {
+    layout,
+    zoom,
+    controls: zoomControls,
+  } = useFitZoom(diagram, box.width, large === true, {
     ...(props.fitHeight ? { heightPx: box.height } : {}),
   });
   const zoomRef = useRef(zoom);
@@ -258,7 +262,9 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
         {rows.length === 0 && (
           <p className="seq-empty">No events yet: run a step to see the diagram.</p>
         )}
-        {tipRow !== null && rows[tipRow] && <SequenceTooltip id={tipId} row={rows[tipRow]!} rowHeight={layout.rowHeight} />}
+        {tipRow !== null && rows[tipRow] && (
+          <SequenceTooltip id={tipId} row={rows[tipRow]!} rowHeight={layout.rowHeight} />
+        )}
       </div>
     </section>
   );

@@ -96,8 +96,7 @@ export const SequenceRowView = memo(function SequenceRowView(p: Props) {
             y={a.startRow === row.index ? mid : 0}
             width={BAR_WIDTH_PX}
             height={
-              (a.endRow === row.index ? mid : rowHeight) -
-              (a.startRow === row.index ? mid : 0)
+              (a.endRow === row.index ? mid : rowHeight) - (a.startRow === row.index ? mid : 0)
             }
           />
         ))}

@@ -37,14 +37,9 @@ describe('fitting the diagram to its box', () => {
       5,
     );
     // Height never pushes labels below 18 px on a projector.
-    expect(fitZoomToBox({ widthPx: 1260, heightPx: 300 }, diagram, true)).toBe(
-      FIT_MIN_ZOOM_LARGE,
-    );
+    expect(fitZoomToBox({ widthPx: 1260, heightPx: 300 }, diagram, true)).toBe(FIT_MIN_ZOOM_LARGE);
     // The width still binds when it is the tighter one; no height known: the width alone.
-    expect(fitZoomToBox({ widthPx: 810, heightPx: tall * 2 }, diagram, false)).toBeCloseTo(
-      0.9,
-      5,
-    );
+    expect(fitZoomToBox({ widthPx: 810, heightPx: tall * 2 }, diagram, false)).toBeCloseTo(0.9, 5);
     expect(fitZoomToBox({ widthPx: 1260, heightPx: 0 }, diagram, true)).toBeCloseTo(1.4, 5);
   });
 });

@@ -7,8 +7,8 @@
 import { use, useEffect, useState } from 'react';
 import type { PersonView } from '../../room/client';
 import { getExercises } from '../exercises';
-import { toPathItem } from '../learningPath';
-import { RoomControls } from './RoomControls';
+import { toLearningPath, toPathItem } from '../learningPath';
+import { BlockGate, RoomControls } from './RoomControls';
 import { RoomLinkStatus, RoomPanel } from './RoomPanel';
 import { verdictWords } from './verdictWords';
 import { useRoomStore } from './useRoomStore';
@@ -40,6 +40,7 @@ export function InstructorView() {
       </h1>
       <RoomLinkStatus />
       <RoomControls folders={exercises.map((e) => e.folder)} label={label} people={people} />
+      <BlockGate blocks={toLearningPath(exercises).map((b) => b.block)} />
       <Heatmap people={people} label={label} />
       <table className="room-people" data-testid="room-people">
         <caption>

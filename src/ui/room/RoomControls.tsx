@@ -1,6 +1,7 @@
 /**
  * The instructor's controls over the room: follow-me (move everyone to an exercise), reveal that
- * exercise's hints or solution to the room (or hide them), and the progress as CSV.
+ * exercise's hints or solution to the room (or hide them), the progress as CSV, and which blocks
+ * of the learning path are open.
  */
 import { useId, useState } from 'react';
 import type { PersonView } from '../../room/client';
@@ -103,4 +104,35 @@ function downloadCsv(people: PersonView[], label: (f: string) => string) {
   a.download = 'room-progress.csv';
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Opens the learning path's blocks to the room one after another (or all at once). */
+export function BlockGate({ blocks }: { blocks: readonly string[] }) {
+  const id = useId();
+  const open = useRoomStore((s) => s.control.openBlocks ?? null);
+  const openBlocks = useRoomStore((s) => s.openBlocks);
+  const [choice, setChoice] = useState(String(open ?? 0));
+  return (
+    <div className="toolbar room-controls">
+      <label htmlFor={`${id}-blocks`}>Open to the room</label>
+      <select id={`${id}-blocks`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <option value="0">every block</option>
+        {blocks.map((b, i) => (
+          <option key={b} value={String(i + 1)}>
+            blocks up to {i + 1}. {b}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => openBlocks(choice === '0' ? null : Number(choice))}
+      >
+        Open
+      </button>
+      <span role="status" data-testid="open-blocks">
+        {open === null ? 'Every block is open.' : `Blocks 1 to ${open} are open.`}
+      </span>
+    </div>
+  );
 }

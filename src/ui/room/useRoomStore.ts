@@ -52,6 +52,8 @@ interface RoomState {
   follow(folder: string): void;
   /** The instructor shows hints or the solution of `folder` to the room (null: hides them). */
   reveal(folder: string, what: 'hints' | 'solution' | null): void;
+  /** The instructor opens the first `blocks` blocks to the room (null: all). */
+  openBlocks(blocks: number | null): void;
 }
 
 let connection: RoomConnection | null = null;
@@ -180,6 +182,10 @@ export const useRoomStore = create<RoomState>((set, get) => {
 
     follow(folder) {
       if (connection?.credentials.role === 'instructor') connection.follow(folder, Date.now());
+    },
+
+    openBlocks(blocks) {
+      if (connection?.credentials.role === 'instructor') connection.openBlocks(blocks);
     },
 
     reveal(folder, what) {
