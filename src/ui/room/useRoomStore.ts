@@ -8,11 +8,9 @@
  * same without a room; the attendee's document is kept in IndexedDB, so what happens offline is
  * sent when the server is back.
  */
-import { IndexeddbPersistence } from 'y-indexeddb';
 import * as v from 'valibot';
 import { create } from 'zustand';
-import { RoomConnection, createRoom, joinRoom } from '../../room/client';
-import type { PersonView, RoomCredentials } from '../../room/client';
+import type { PersonView, RoomConnection, RoomCredentials } from '../../room/client';
 import { PersonStatus } from '../../room/protocol';
 import type { Control, Verdict } from '../../room/protocol';
 import { exerciseHash } from '../routing';
@@ -58,6 +56,18 @@ interface RoomState {
 
 let connection: RoomConnection | null = null;
 let unsubscribe: (() => void)[] = [];
+/** Counts connects and disconnects: a connect that finished loading too late is dropped. */
+let generation = 0;
+
+/**
+ * The room's client (Yjs, Hocuspocus, IndexedDB persistence) loads only when this browser is in
+ * a room, so the learning path paints as fast as before for everyone else.
+ */
+const loadClient = () =>
+  Promise.all([import('../../room/client'), import('y-indexeddb')]).then(([client, idb]) => ({
+    ...client,
+    IndexeddbPersistence: idb.IndexeddbPersistence,
+  }));
 
 export const useRoomStore = create<RoomState>((set, get) => {
   const publish = (patch: Partial<PersonStatus>) => {
@@ -65,13 +75,16 @@ export const useRoomStore = create<RoomState>((set, get) => {
     if (connection?.credentials.role === 'person') connection.setStatus(patch);
   };
 
-  const connect = (c: Stored) => {
+  const connect = async (c: Stored) => {
     disconnect();
     const credentials: RoomCredentials =
       c.role === 'instructor'
         ? c
         : { role: 'person', server: c.server, room: c.room, person: c.person, token: c.token };
     set({ link: 'connecting' });
+    const mine = generation;
+    const { RoomConnection, IndexeddbPersistence } = await loadClient();
+    if (mine !== generation) return;
     connection = new RoomConnection(credentials, {
       persist: (name, doc) => new IndexeddbPersistence(`rmw.${name}`, doc),
       onStatus: (status) => set({ link: status }),
@@ -99,6 +112,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
   };
 
   const disconnect = () => {
+    generation++;
     for (const u of unsubscribe) u();
     unsubscribe = [];
     connection?.destroy();
@@ -107,7 +121,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
   };
 
   const initial = typeof localStorage === 'undefined' ? null : readCredentials();
-  if (initial) queueMicrotask(() => connect(initial));
+  if (initial) queueMicrotask(() => void connect(initial));
 
   return {
     credentials: initial,
@@ -121,11 +135,12 @@ export const useRoomStore = create<RoomState>((set, get) => {
     async join(server, room, name, team) {
       set({ busy: true, error: null });
       try {
+        const { joinRoom } = await loadClient();
         const c = await joinRoom(server, room, { name, ...(team ? { team } : {}) });
         const stored: Stored = { ...c, name, team };
         writeCredentials(stored);
         set({ credentials: stored, busy: false, status: { ...get().status, name, team } });
-        connect(stored);
+        void connect(stored);
         return true;
       } catch (e) {
         set({ busy: false, error: e instanceof Error ? e.message : String(e) });
@@ -136,10 +151,11 @@ export const useRoomStore = create<RoomState>((set, get) => {
     async create(server) {
       set({ busy: true, error: null });
       try {
+        const { createRoom } = await loadClient();
         const c = await createRoom(server);
         writeCredentials(c);
         set({ credentials: c, busy: false });
-        connect(c);
+        void connect(c);
         return true;
       } catch (e) {
         set({ busy: false, error: e instanceof Error ? e.message : String(e) });
@@ -151,7 +167,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
       const c: Stored = { role: 'instructor', server, room, key };
       writeCredentials(c);
       set({ credentials: c, error: null });
-      connect(c);
+      void connect(c);
     },
 
     leave() {
