@@ -121,8 +121,7 @@ export class BeyondPhase<S, C> implements Exploration<S, C> {
           this.skip(bound, 'the time budget ran out before it');
           continue;
         }
-        const { walks, seed } = this.options;
-        const { now, maxTimeMs } = this.options;
+        const { walks, seed, now, maxTimeMs } = this.options;
         const prepared = bound.prepare({
           walks,
           seed,

@@ -31,7 +31,7 @@ import { CycleSearch } from './cycles';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { GenericFrontier } from './frontier';
 import { toLearnerError } from './learnerError';
-import { SearchLimitReached } from './limitReached';
+import { SearchLimitReached, limitReachedResult } from './limitReached';
 import { Swarm, shrink } from './swarm';
 import { pathTo, replay } from './trace';
 import {
@@ -237,15 +237,8 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       }
     } catch (err) {
       if (err instanceof SearchLimitReached) {
-        // The model cannot go on within the limits (e.g. the oracle's reference run took the
-        // time): no pass, and no walks either, since they would meet the same wall.
-        this.result = {
-          verdict: 'limit-reached',
-          limit: err.limit,
-          reason: err.reason,
-          ...this.stats(),
-          sometimes: this.sometimesReports(),
-        };
+        // The model cannot go on within the limits (e.g. the oracle's reference run took the time).
+        this.result = limitReachedResult(err, this.stats(), this.sometimesReports());
       } else {
         const info = toLearnerError(err);
         if (!info) throw err;

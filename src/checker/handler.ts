@@ -7,7 +7,7 @@ import { assertNever } from '../core/assert';
 import { DEFAULT_BEYOND_WALKS } from './beyond';
 import { explore } from './explorer';
 import { toLearnerError } from './learnerError';
-import { SearchLimitReached } from './limitReached';
+import { NOTHING_EXPLORED, SearchLimitReached, limitReachedResult } from './limitReached';
 import type {
   CheckRequest,
   CheckerResponse,
@@ -57,13 +57,6 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
       const maxTimeMs = request.limits.maxTimeMs;
       const timeBudget =
         maxTimeMs === undefined ? undefined : { now: deps.now, deadlineMs: checkStart + maxTimeMs };
-      const zero = {
-        distinctStates: 0,
-        generatedStates: 0,
-        depth: 0,
-        terminalStates: 0,
-        elapsedMs: 0,
-      };
       try {
         const onEnter = request.locate
           ? (where: EnteringLearnerCode) => deps.post({ type: 'entering', runId, where })
@@ -75,17 +68,12 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
       } catch (err) {
         const learner = toLearnerError(err);
         if (err instanceof SearchLimitReached) {
-          const { limit, reason } = err;
-          deps.post({
-            type: 'result',
-            runId,
-            result: { verdict: 'limit-reached', limit, reason, sometimes: [], ...zero },
-          });
+          deps.post({ type: 'result', runId, result: limitReachedResult(err) });
         } else if (learner) {
           deps.post({
             type: 'result',
             runId,
-            result: { verdict: 'learner-error', ...learner, ...zero },
+            result: { verdict: 'learner-error', ...learner, ...NOTHING_EXPLORED },
           });
         } else {
           deps.post({

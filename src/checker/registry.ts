@@ -9,7 +9,7 @@ import { assertNever } from '../core/assert';
 import type { HandlerModule } from './messageHandler/dsl';
 import { createHandlerModel, type LearnerHooks } from './messageHandler/model';
 import type { EnteringLearnerCode, ExerciseModelRequest, ModelRequest } from './protocol';
-import type { Model } from './types';
+import type { CheckBudget, Model } from './types';
 
 /** Learner source evaluated by the sandbox: its exports, and how to call into it. */
 export interface EvaluatedModule extends LearnerHooks {
@@ -39,7 +39,7 @@ export interface ModelHooks {
    * The check's time budget, which building the model shares (the oracle's reference runs):
    * past `deadlineMs` it throws SearchLimitReached.
    */
-  budget?: { now(): number; deadlineMs: number };
+  budget?: CheckBudget;
 }
 
 /** A request that cannot be served (not a learner error): reported as an `error` response. */

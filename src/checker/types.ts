@@ -79,7 +79,16 @@ export interface BeyondWalks {
   seed: number;
   maxDepth: number;
   /** The check's time budget, which preparing shares (a reference run stops at the deadline). */
-  budget?: { now(): number; deadlineMs: number };
+  budget?: CheckBudget;
+}
+
+/**
+ * A check's time budget: its clock and the moment its time is up. Building the model (the
+ * oracle's reference runs), the search and the walks past the bound all end by the deadline.
+ */
+export interface CheckBudget {
+  now(): number;
+  deadlineMs: number;
 }
 
 /** What the walks past the bound covered for one grown workload (or why they did not run). */

@@ -21,7 +21,7 @@
  */
 import { checkModel } from '../checker/explorer';
 import { SearchLimitReached } from '../checker/limitReached';
-import type { LimitKind } from '../checker/types';
+import type { CheckBudget, LimitKind } from '../checker/types';
 import { shortHash, stableStringify } from '../core/hash';
 import {
   classifyIntents,
@@ -65,12 +65,6 @@ export interface OracleReference {
   budget?: CheckBudget;
   /** Most states a reference run may take (default: a million, a guard against runaways). */
   maxStates?: number;
-}
-
-/** A check's time budget: its clock and the moment its time is up. */
-export interface CheckBudget {
-  now(): number;
-  deadlineMs: number;
 }
 
 /** The reference runs without faults are small; this only guards against a runaway. */

@@ -6,7 +6,7 @@
  */
 import { checkModel } from '../checker/explorer';
 import { toLearnerError } from '../checker/learnerError';
-import { SearchLimitReached } from '../checker/limitReached';
+import { SearchLimitReached, limitReachedResult } from '../checker/limitReached';
 import type { CheckResult } from '../checker/types';
 import { replayChoices } from '../sim';
 import type { Choice, TraceEvent, World } from '../sim';
@@ -137,27 +137,17 @@ function limitCheck(
   base: Pick<VariantCheck, 'variant' | 'file' | 'expected'>,
   limit: SearchLimitReached,
 ): VariantCheck {
-  const stats = {
-    distinctStates: 0,
-    generatedStates: 0,
-    depth: 0,
-    terminalStates: 0,
-    elapsedMs: 0,
-  };
   return {
     ...base,
     verdict: 'limit-reached',
     invariant: null,
     explanation: limit.reason,
-    ...stats,
+    distinctStates: 0,
+    generatedStates: 0,
+    depth: 0,
+    elapsedMs: 0,
     ok: false,
-    result: {
-      verdict: 'limit-reached',
-      limit: limit.limit,
-      reason: limit.reason,
-      sometimes: [],
-      ...stats,
-    },
+    result: limitReachedResult(limit),
     replayCounterexample: () => null,
   };
 }
