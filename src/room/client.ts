@@ -13,7 +13,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { Control, DOC_SCHEMAS, PersonStatus, RosterEntry, roomDocName } from './protocol';
+import { Control, DOC_SCHEMAS, PersonStatus, roomDocName } from './protocol';
 
 export interface InstructorCredentials {
   role: 'instructor';
@@ -164,9 +164,19 @@ export class RoomConnection {
     });
   }
 
+  /** The room's control document (the instructor writes it; attendees read it). */
+  private control(): Y.Doc {
+    return this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;
+  }
+
+  /** Sets one field of the control document (the server refuses it from anyone but the instructor). */
+  private setControl<K extends keyof Control>(key: K, value: Control[K]): void {
+    this.control().getMap(DOC_SCHEMAS.control.map).set(key, value);
+  }
+
   /** Calls `listener` with the instructor's control document now and on every change. */
   onControl(listener: (control: Control) => void): () => void {
-    const doc = this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;
+    const doc = this.control();
     const tell = () => listener(read(doc, DOC_SCHEMAS.control.map, Control, {}));
     doc.on('update', tell);
     tell();
@@ -175,31 +185,28 @@ export class RoomConnection {
 
   /** Follow me: moves every attendee to `folder` (the instructor only). */
   follow(folder: string, at: number): void {
-    const doc = this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;
-    doc.getMap(DOC_SCHEMAS.control.map).set('follow', { folder, at });
+    this.setControl('follow', { folder, at });
   }
 
   /** Opens the first `blocks` blocks of the learning path to the room (null: all of them). */
   openBlocks(blocks: number | null): void {
-    const doc = this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;
-    doc.getMap(DOC_SCHEMAS.control.map).set('openBlocks', blocks);
+    this.setControl('openBlocks', blocks);
   }
 
   /** Shows the hints or solution of `folder` to the room, or hides them (`what` null). */
   reveal(folder: string, what: 'hints' | 'solution' | null, at: number): void {
-    const doc = this.open(roomDocName({ room: this.credentials.room, kind: 'control' })).document;
-    doc.getMap(DOC_SCHEMAS.control.map).set('reveal', what ? { folder, what, at } : null);
+    this.setControl('reveal', what ? { folder, what, at } : null);
   }
 
   /** Calls `listener` with everyone in the room, now and whenever anyone changes (instructor). */
   onPeople(listener: (people: PersonView[]) => void): () => void {
     const { room } = this.credentials;
     const roster = this.open(roomDocName({ room, kind: 'roster' })).document;
-    const Roster = v.record(v.string(), RosterEntry);
     let stopped = false;
     const tell = () => {
       if (stopped) return;
-      const entries = read(roster, DOC_SCHEMAS.roster.map, Roster, {});
+      const { map, schema } = DOC_SCHEMAS.roster;
+      const entries = read(roster, map, schema, {});
       listener(
         Object.entries(entries)
           .map(([id, entry]) => {

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 
 const CREDENTIALS_KEY = 'rmw.room';
-export const FOLLOWED_KEY = 'rmw.room.followed';
+const FOLLOWED_KEY = 'rmw.room.followed';
 
 const StoredCredentials = v.union([
   v.object({
@@ -48,5 +48,18 @@ export function writeCredentials(c: Stored | null) {
 }
 
 export function lastFollowed(): number {
-  return Number(localStorage.getItem(FOLLOWED_KEY) ?? '0') || 0;
+  try {
+    return Number(localStorage.getItem(FOLLOWED_KEY) ?? '0') || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Remembers the follow-me obeyed last, so a reload does not obey it again. */
+export function rememberFollowed(at: number): void {
+  try {
+    localStorage.setItem(FOLLOWED_KEY, String(at));
+  } catch {
+    // Private mode: a reload may follow the same move again, which is harmless.
+  }
 }

@@ -14,7 +14,12 @@ import type { PersonView, RoomConnection, RoomCredentials } from '../../room/cli
 import { PersonStatus } from '../../room/protocol';
 import type { Control, Verdict } from '../../room/protocol';
 import { exerciseHash } from '../routing';
-import { FOLLOWED_KEY, lastFollowed, readCredentials, writeCredentials } from './roomCredentials';
+import {
+  lastFollowed,
+  readCredentials,
+  rememberFollowed,
+  writeCredentials,
+} from './roomCredentials';
 import type { Stored } from './roomCredentials';
 
 export type RoomLink = 'none' | 'connecting' | 'connected' | 'disconnected';
@@ -94,21 +99,39 @@ export const useRoomStore = create<RoomState>((set, get) => {
             'The room server refused this browser: the room code or key is wrong, or the server lost its secret.',
         }),
     });
-    if (c.role === 'person') {
-      connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
-      unsubscribe.push(
-        connection.onControl((control) => {
-          set({ control });
-          const follow = control.follow;
-          if (!follow || follow.at <= lastFollowed()) return;
-          localStorage.setItem(FOLLOWED_KEY, String(follow.at));
-          window.location.hash = exerciseHash(follow.folder);
-        }),
-      );
-    } else {
-      unsubscribe.push(connection.onPeople((people) => set({ people })));
-      unsubscribe.push(connection.onControl((control) => set({ control })));
+    const attendee = c.role === 'person';
+    if (attendee) connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
+    else unsubscribe.push(connection.onPeople((people) => set({ people })));
+    unsubscribe.push(
+      connection.onControl((control) => {
+        set({ control });
+        // Follow-me moves an attendee once per move, a reload included.
+        const follow = control.follow;
+        if (!attendee || !follow || follow.at <= lastFollowed()) return;
+        rememberFollowed(follow.at);
+        window.location.hash = exerciseHash(follow.folder);
+      }),
+    );
+  };
+
+  /** Joins or creates a room: its credentials are kept and the connection opened. */
+  const enter = async (credentials: () => Promise<Stored>, patch: Partial<RoomState> = {}) => {
+    set({ busy: true, error: null });
+    try {
+      const c = await credentials();
+      writeCredentials(c);
+      set({ credentials: c, busy: false, ...patch });
+      void connect(c);
+      return true;
+    } catch (e) {
+      set({ busy: false, error: e instanceof Error ? e.message : String(e) });
+      return false;
     }
+  };
+
+  /** The instructor's pushes: nothing when this browser is not the room's instructor. */
+  const asInstructor = (push: (c: RoomConnection) => void) => {
+    if (connection?.credentials.role === 'instructor') push(connection);
   };
 
   const disconnect = () => {
@@ -132,42 +155,23 @@ export const useRoomStore = create<RoomState>((set, get) => {
     error: null,
     busy: false,
 
-    async join(server, room, name, team) {
-      set({ busy: true, error: null });
-      try {
-        const { joinRoom } = await loadClient();
-        const c = await joinRoom(server, room, { name, ...(team ? { team } : {}) });
-        const stored: Stored = { ...c, name, team };
-        writeCredentials(stored);
-        set({ credentials: stored, busy: false, status: { ...get().status, name, team } });
-        void connect(stored);
-        return true;
-      } catch (e) {
-        set({ busy: false, error: e instanceof Error ? e.message : String(e) });
-        return false;
-      }
+    join(server, room, name, team) {
+      return enter(
+        async () => {
+          const { joinRoom } = await loadClient();
+          const c = await joinRoom(server, room, { name, ...(team ? { team } : {}) });
+          return { ...c, name, team };
+        },
+        { status: { ...get().status, name, team } },
+      );
     },
 
-    async create(server) {
-      set({ busy: true, error: null });
-      try {
-        const { createRoom } = await loadClient();
-        const c = await createRoom(server);
-        writeCredentials(c);
-        set({ credentials: c, busy: false });
-        void connect(c);
-        return true;
-      } catch (e) {
-        set({ busy: false, error: e instanceof Error ? e.message : String(e) });
-        return false;
-      }
+    create(server) {
+      return enter(async () => (await loadClient()).createRoom(server));
     },
 
     reopen(server, room, key) {
-      const c: Stored = { role: 'instructor', server, room, key };
-      writeCredentials(c);
-      set({ credentials: c, error: null });
-      void connect(c);
+      void enter(async () => ({ role: 'instructor', server, room, key }));
     },
 
     leave() {
@@ -197,16 +201,15 @@ export const useRoomStore = create<RoomState>((set, get) => {
     },
 
     follow(folder) {
-      if (connection?.credentials.role === 'instructor') connection.follow(folder, Date.now());
-    },
-
-    openBlocks(blocks) {
-      if (connection?.credentials.role === 'instructor') connection.openBlocks(blocks);
+      asInstructor((c) => c.follow(folder, Date.now()));
     },
 
     reveal(folder, what) {
-      if (connection?.credentials.role === 'instructor')
-        connection.reveal(folder, what, Date.now());
+      asInstructor((c) => c.reveal(folder, what, Date.now()));
+    },
+
+    openBlocks(blocks) {
+      asInstructor((c) => c.openBlocks(blocks));
     },
   };
 });
