@@ -43,26 +43,21 @@ export function RoomControls({
       >
         Follow me
       </button>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={() => {
-          reveal(target, 'hints');
-          setMoved(`The hints of ${label(target)} are shown to the room.`);
-        }}
-      >
-        Reveal hints
-      </button>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={() => {
-          reveal(target, 'solution');
-          setMoved(`The solution of ${label(target)} is shown to the room.`);
-        }}
-      >
-        Reveal solution
-      </button>
+      {(['hints', 'solution'] as const).map((what) => (
+        <button
+          key={what}
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            reveal(target, what);
+            setMoved(
+              `The ${what} of ${label(target)} ${what === 'hints' ? 'are' : 'is'} shown to the room.`,
+            );
+          }}
+        >
+          Reveal {what}
+        </button>
+      ))}
       {revealed && (
         <button
           type="button"

@@ -4,6 +4,7 @@
  * The run's other controls come back when the full view is left.
  */
 import type { ReactNode } from 'react';
+import { BackForward } from './RunControls';
 
 interface Props {
   canBack: boolean;
@@ -23,22 +24,7 @@ export function FullViewBar(props: Props) {
       <h2 id="run-title" className="visually-hidden">
         Run, full view
       </h2>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={!props.canBack}
-        onClick={props.onBack}
-      >
-        ← Back
-      </button>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={!props.canForward}
-        onClick={props.onForward}
-      >
-        Forward →
-      </button>
+      <BackForward {...props} />
       {props.children}
       <p role="status" className="run-status">
         {props.status}

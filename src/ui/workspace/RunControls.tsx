@@ -68,24 +68,12 @@ export function RunControls(props: Props) {
           Play
         </button>
       )}
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={!canBack}
-        onClick={onBack}
-        aria-keyshortcuts="ArrowLeft"
-      >
-        ← Back
-      </button>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={!canForward}
-        onClick={onForward}
-        aria-keyshortcuts="ArrowRight"
-      >
-        Forward →
-      </button>
+      <BackForward
+        canBack={canBack}
+        canForward={canForward}
+        onBack={onBack}
+        onForward={onForward}
+      />
       <button type="button" className="button button-secondary button-small" onClick={onReset}>
         Reset
       </button>
@@ -115,5 +103,31 @@ export function RunControls(props: Props) {
         </p>
       )}
     </form>
+  );
+}
+
+/** Back and Forward one step (← and → do the same): in the run controls and the full view. */
+export function BackForward(p: Pick<Props, 'canBack' | 'canForward' | 'onBack' | 'onForward'>) {
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={!p.canBack}
+        onClick={p.onBack}
+        aria-keyshortcuts="ArrowLeft"
+      >
+        ← Back
+      </button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={!p.canForward}
+        onClick={p.onForward}
+        aria-keyshortcuts="ArrowRight"
+      >
+        Forward →
+      </button>
+    </>
   );
 }
