@@ -3,7 +3,7 @@
  * left; the same timer as the main window's, shared through storage events) and a preview of the
  * next exercise on the learning path.
  */
-import { use, useEffect, useState } from 'react';
+import { use, useEffect, useMemo, useState } from 'react';
 import { getExercises } from '../exercises';
 import { toLearningPath } from '../learningPath';
 import { formatMs, roles, timeLeftMs } from '../shell/mobTimer';
@@ -17,8 +17,12 @@ export function PresenterTimer({ folder }: { folder: string }) {
     const id = window.setInterval(() => redraw((n) => n + 1), 500);
     return () => window.clearInterval(id);
   }, [t.running]);
-  const items = toLearningPath(use(getExercises())).flatMap((b) => b.items);
-  const next = items[items.findIndex((i) => i.folder === folder) + 1];
+  const exercises = use(getExercises());
+  // Redrawn twice a second while the timer runs: the path is worked out once per exercise.
+  const next = useMemo(() => {
+    const items = toLearningPath(exercises).flatMap((b) => b.items);
+    return items[items.findIndex((i) => i.folder === folder) + 1];
+  }, [exercises, folder]);
   const { driver, navigator } = roles(t);
   return (
     <p className="presenter-footer" data-testid="presenter-footer">
