@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneWorld, createEngine, fingerprintWorld } from './index';
+import { cloneWorld, createEngine, createFingerprint, fingerprintWorld } from './index';
 import type { Choice, Engine, World } from './index';
 import { mintedBy } from './naming';
 import { l3Program } from './testing/scenarios';
@@ -66,5 +66,54 @@ describe('canonical names', () => {
     const reordered = cloneWorld(elsewhere);
     reordered.copies.reverse();
     expect(fingerprintWorld(reordered)).toEqual(fingerprintWorld(elsewhere));
+  });
+});
+
+describe('the fingerprint under interchangeable tabs', () => {
+  /** Two tabs doing the same: a world and its renaming (alice ↔ bob) are one state. */
+  function sameCarts(): Engine {
+    const submit = { endpoint: 'Frontend', route: 'submit', body: { cartId: 'cart-1' } };
+    return createEngine(
+      l3Program(1, {
+        tabs: [
+          { name: 'alice', actions: [submit] },
+          { name: 'bob', actions: [submit] },
+        ],
+      }),
+    );
+  }
+
+  it('gives a world and its renaming one fingerprint, whichever is hashed first', () => {
+    const engine = sameCarts();
+    const a = run(engine, [act('alice'), arrive('alice.r1')]);
+    const b = run(engine, [act('bob'), arrive('bob.r1')]);
+    expect(fingerprintWorld(a)).not.toEqual(fingerprintWorld(b));
+    // Sections' digests are cached per renaming: hashing one world first must not change the other's.
+    const first = createFingerprint([['alice', 'bob']], 'all');
+    const second = createFingerprint([['alice', 'bob']], 'all');
+    const fa = first(a);
+    expect(first(b)).toEqual(fa);
+    expect(second(b)).toEqual(fa);
+    expect(second(a)).toEqual(fa);
+  });
+
+  it('gives renamings one fingerprint when they share sections with their parent', () => {
+    const engine = sameCarts();
+    const parent = run(engine, [act('alice'), act('bob')]);
+    const a = engine.step(parent, arrive('alice.r1')).world;
+    const b = engine.step(parent, arrive('bob.r1')).world;
+    const fingerprint = createFingerprint([['alice', 'bob']], 'all');
+    fingerprint(parent);
+    expect(fingerprint(b)).toEqual(fingerprint(a));
+  });
+
+  it('keeps worlds that are not renamings of each other apart', () => {
+    const engine = sameCarts();
+    const fingerprint = createFingerprint([['alice', 'bob']], 'all');
+    const one = run(engine, [act('alice'), arrive('alice.r1')]);
+    const both = run(engine, [act('alice'), arrive('alice.r1'), act('bob')]);
+    const other = run(engine, [act('alice')]);
+    expect(fingerprint(both)).not.toEqual(fingerprint(one));
+    expect(fingerprint(other)).not.toEqual(fingerprint(one));
   });
 });

@@ -15,8 +15,8 @@
  */
 import { fingerprint64 } from '../core/hash';
 import type { Hash64 } from '../core/hash';
-import { symmetricFingerprint } from './symmetry';
-import type { Interchangeable } from './symmetry';
+import { createSymmetry } from './symmetry';
+import type { Interchangeable, Symmetry } from './symmetry';
 import type { HttpRequestState, UserTabState, World } from './world';
 
 /** The fingerprint of any world (no cached digests: it may have been changed in place). */
@@ -36,9 +36,56 @@ export function createFingerprint(
   const view = scope === 'all' ? orderFree : outcomeView;
   if (!interchangeable || interchangeable.flat().length === 0)
     return (world) => fingerprint64(view(world, digestOf));
-  // Renaming must reach into every section: no digests.
-  const symmetric = symmetricFingerprint(interchangeable);
-  return (world) => symmetric(view(world, whole));
+  return symmetricWorldFingerprint(createSymmetry(interchangeable), view);
+}
+
+/**
+ * The canonical fingerprint under a symmetry, with sections still entering by digests: each
+ * section's strings naming an id are found once (a section never changes after its step), and
+ * its digest under a renaming is kept per renaming; a section naming no id enters by its plain
+ * digest, which is its digest under every renaming.
+ */
+function symmetricWorldFingerprint(
+  symmetry: Symmetry,
+  view: (world: World, section: Section) => Record<string, unknown>,
+): (world: World) => Hash64 {
+  const mentionsBySection = new WeakMap<object, string[]>();
+  const renamedDigests = new WeakMap<object, Map<string, [number, number]>>();
+  const sections: [object, ((s: never) => unknown) | undefined][] = [];
+  const found: string[] = [];
+  // First pass: the view with sections left out, to find every string naming an id.
+  const gather: Section = (section, sectionView) => {
+    sections.push([section, sectionView]);
+    let m = mentionsBySection.get(section);
+    if (m === undefined) {
+      m = [];
+      symmetry.mentions(whole(section, sectionView), m);
+      mentionsBySection.set(section, m);
+    }
+    for (const text of m) found.push(text);
+    return 0;
+  };
+  return (world) => {
+    sections.length = 0;
+    found.length = 0;
+    symmetry.mentions(view(world, gather), found);
+    const names = symmetry.canonicalNames(found);
+    // The names in a fixed order of their ids (canonicalNames' promise): one key per renaming.
+    const namesKey = [...names.values()].join('\u0000');
+    // Second pass: each section by its digest under the canonical renaming.
+    const renamed: Section = (section, sectionView) => {
+      if (mentionsBySection.get(section)!.length === 0) return digestOf(section, sectionView);
+      let byNames = renamedDigests.get(section);
+      if (!byNames) renamedDigests.set(section, (byNames = new Map()));
+      let d = byNames.get(namesKey);
+      if (d === undefined) {
+        const { hi, lo } = symmetry.hashRenamed(whole(section, sectionView), names);
+        byNames.set(namesKey, (d = [hi, lo]));
+      }
+      return d;
+    };
+    return symmetry.hashRenamed(view(world, renamed), names);
+  };
 }
 
 /**

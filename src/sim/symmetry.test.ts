@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint64 } from '../core/hash';
-import { symmetricFingerprint } from './symmetry';
+import { createSymmetry, renameDeep, renamingsOf, symmetricFingerprint } from './symmetry';
 
 describe('symmetric fingerprints', () => {
   const byPayments = symmetricFingerprint([['payment-1', 'payment-2']]);
@@ -32,5 +32,60 @@ describe('symmetric fingerprints', () => {
     // Renaming payment-2 to payment-1 makes b from a: equal. payment-10 never moves.
     expect(byPayments(a)).toEqual(byPayments(b));
     expect(byPayments({ ids: ['payment-10'] })).not.toEqual(byPayments({ ids: ['payment-1'] }));
+  });
+});
+
+describe('renamings of an outcome', () => {
+  it('lists every renaming the groups allow, the identity first', () => {
+    const all = renamingsOf(
+      [
+        ['a', 'b', 'c'],
+        ['x', 'y'],
+      ],
+      100,
+    )!;
+    expect(all).toHaveLength(12);
+    expect([...all[0]!]).toEqual([
+      ['a', 'a'],
+      ['b', 'b'],
+      ['c', 'c'],
+      ['x', 'x'],
+      ['y', 'y'],
+    ]);
+    const distinct = new Set(all.map((names) => [...names.values()].join(',')));
+    expect(distinct.size).toBe(12);
+    expect(renamingsOf([['a', 'b', 'c', 'd']], 23)).toBeNull();
+  });
+
+  it('renames whole ids in strings and keys, never inside a longer name', () => {
+    const names = new Map([
+      ['payment-1', 'payment-2'],
+      ['payment-2', 'payment-1'],
+    ]);
+    const outcome = {
+      stream: [{ id: 'payment-1', by: 'payment-1@Counter', other: 'payment-10' }],
+      'Counter|payment-2': ['payment-2'],
+    };
+    expect(renameDeep(outcome, names)).toEqual({
+      stream: [{ id: 'payment-2', by: 'payment-2@Counter', other: 'payment-10' }],
+      'Counter|payment-1': ['payment-1'],
+    });
+  });
+});
+
+describe('the canonical renaming', () => {
+  it('names every id in the groups’ order, so equal renamings look alike (they key cached digests)', () => {
+    const symmetry = createSymmetry([['payment-1', 'payment-2']]);
+    const found: string[] = [];
+    symmetry.mentions({ stream: ['payment-2', 'payment-2@Counter'], other: 'x' }, found);
+    const swapped: string[] = [];
+    symmetry.mentions({ stream: ['payment-1', 'payment-1@Counter'], other: 'x' }, swapped);
+    const a = symmetry.canonicalNames(found);
+    const b = symmetry.canonicalNames(swapped);
+    expect([...a.keys()]).toEqual(['payment-1', 'payment-2']);
+    expect([...b.keys()]).toEqual(['payment-1', 'payment-2']);
+    // One world is the other renamed: their canonical renamings differ, and both map onto one name.
+    expect([...a.values()]).not.toEqual([...b.values()]);
+    expect(a.get('payment-2')).toBe(b.get('payment-1'));
   });
 });

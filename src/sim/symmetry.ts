@@ -13,10 +13,11 @@
  * Names are matched as whole tokens inside strings and object keys (`payment-2`,
  * `payment-2@Counter#2`, `Counter|payment-2`), never inside a longer name (`payment-20`). The
  * declaration is a promise that handlers and invariants treat these ids alike (as opaque ids);
- * code that singles one out by its literal name breaks the reduction. The oracle's reference runs
- * are never reduced (they must collect every renamed outcome); its per-intent "can take effect"
- * goals are checked on the worlds kept, so declare symmetry only where no intent can be left
- * undone without faults.
+ * code that singles one out by its literal name breaks the reduction. The oracle's reference run
+ * with the whole workload is reduced too, and every outcome it collects is then renamed in every
+ * way the groups allow (`renamingsOf`, `renameDeep`), so a learner's run may end in any of them;
+ * its per-intent "can take effect" goals are checked on the worlds kept, so declare symmetry only
+ * where no intent can be left undone without faults.
  */
 import { escapeRegExp } from '../core/regex';
 import { fingerprint64, fingerprint64Renamed } from '../core/hash';
@@ -24,57 +25,163 @@ import type { Hash64 } from '../core/hash';
 
 export type Interchangeable = readonly (readonly string[])[];
 
-/** Every string and object key in `v` that holds one of the ids. */
-function occurrences(v: unknown, pattern: RegExp, out: string[]): void {
-  if (typeof v === 'string') {
-    pattern.lastIndex = 0;
-    if (pattern.test(v)) out.push(v);
-    return;
-  }
-  if (v === null || typeof v !== 'object') return;
-  if (Array.isArray(v)) {
-    for (const x of v) occurrences(x, pattern, out);
-    return;
-  }
-  for (const k in v as Record<string, unknown>) {
-    pattern.lastIndex = 0;
-    if (pattern.test(k)) out.push(k);
-    occurrences((v as Record<string, unknown>)[k], pattern, out);
-  }
+/** The whole-token pattern of every id in the groups (global). */
+function idPattern(ids: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\w-])(?:${ids.map(escapeRegExp).join('|')})(?![\\w-])`, 'g');
+}
+
+/**
+ * What one string says about the ids: for each id it names, the hash of the string with that id
+ * marked and its group-mates blanked (its share of the id's sort key). Null: it names none.
+ */
+type Mentions = { id: string; hi: number; lo: number }[] | null;
+
+/** Strings seen, with their mentions: states share most strings, so each is read once. */
+const MAX_CACHED_STRINGS = 200_000;
+
+/** The pieces of a symmetric fingerprint, for callers that cache them per section (fingerprint.ts). */
+export interface Symmetry {
+  /** Appends every string and object key in `v` that names an id (repeats included) to `out`. */
+  mentions(v: unknown, out: string[]): void;
+  /**
+   * The canonical renaming of a world whose strings naming ids are `found`: every id of every
+   * group, in the groups' order, to its new name.
+   */
+  canonicalNames(found: readonly string[]): ReadonlyMap<string, string>;
+  /** `fingerprint64` of `v` as if renamed by `names` (no copy is built). */
+  hashRenamed(v: unknown, names: ReadonlyMap<string, string>): Hash64;
+}
+
+export function createSymmetry(groups: Interchangeable): Symmetry {
+  const pattern = idPattern(groups.flat());
+  const groupOf = new Map(groups.flatMap((g) => g.map((id) => [id, g] as const)));
+  const cache = new Map<string, Mentions>();
+  const mentionsOf = (text: string): Mentions => {
+    let m = cache.get(text);
+    if (m !== undefined) return m;
+    const ids = new Set(text.match(pattern) ?? []);
+    m =
+      ids.size === 0
+        ? null
+        : [...ids].map((id) => {
+            const group = groupOf.get(id)!;
+            const marked = text.replace(pattern, (t) =>
+              t === id ? '\u0001' : group.includes(t) ? '\u0002' : t,
+            );
+            return { id, ...fingerprint64(marked) };
+          });
+    if (cache.size >= MAX_CACHED_STRINGS) cache.clear();
+    cache.set(text, m);
+    return m;
+  };
+  const mentions = (v: unknown, out: string[]): void => {
+    if (typeof v === 'string') {
+      if (mentionsOf(v)) out.push(v);
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) mentions(x, out);
+      return;
+    }
+    for (const k in v as Record<string, unknown>) {
+      if (mentionsOf(k)) out.push(k);
+      mentions((v as Record<string, unknown>)[k], out);
+    }
+  };
+  const keys = new Map<string, { hi: number; lo: number }>();
+  return {
+    mentions,
+    canonicalNames(found) {
+      // Each id's key: the sum of its occurrences' hashes, itself marked, its mates blanked.
+      keys.clear();
+      for (const text of found)
+        for (const { id, hi, lo } of mentionsOf(text)!) {
+          const k = keys.get(id);
+          if (k) {
+            k.hi = (k.hi + hi) | 0;
+            k.lo = (k.lo + lo) | 0;
+          } else keys.set(id, { hi, lo });
+        }
+      const names = new Map<string, string>();
+      for (const group of groups) {
+        const keyed = group.map((id, index) => ({
+          id,
+          index,
+          ...(keys.get(id) ?? { hi: 0, lo: 0 }),
+        }));
+        keyed.sort((a, b) => a.hi - b.hi || a.lo - b.lo || a.index - b.index);
+        const to: string[] = [];
+        keyed.forEach((k, i) => (to[k.index] = group[i]!));
+        group.forEach((id, i) => names.set(id, to[i]!));
+      }
+      return names;
+    },
+    hashRenamed(v, names) {
+      // Only the strings that name an id change; every other string hashes as it is.
+      return fingerprint64Renamed(v, (text) =>
+        mentionsOf(text) ? text.replace(pattern, (t) => names.get(t) ?? t) : text,
+      );
+    },
+  };
 }
 
 /** A function from a (hash-ready) view of a world to its fingerprint under the symmetry. */
 export function symmetricFingerprint(groups: Interchangeable): (view: unknown) => Hash64 {
-  const all = groups.flat();
-  if (all.length === 0) return (view) => fingerprint64(view);
-  const pattern = new RegExp(`(?<![\\w-])(?:${all.map(escapeRegExp).join('|')})(?![\\w-])`, 'g');
+  if (groups.flat().length === 0) return (view) => fingerprint64(view);
+  const symmetry = createSymmetry(groups);
   const found: string[] = [];
   return (view) => {
     found.length = 0;
-    occurrences(view, pattern, found);
-    const names = new Map<string, string>();
-    for (const group of groups) {
-      // Each id's key: the sum of its occurrences' hashes, itself marked, its mates blanked.
-      const keyed = group.map((id, index) => {
-        let hi = 0;
-        let lo = 0;
-        for (const text of found) {
-          if (!text.includes(id)) continue;
-          const h = fingerprint64(
-            text.replace(pattern, (t) => (t === id ? '\u0001' : group.includes(t) ? '\u0002' : t)),
-          );
-          hi = (hi + h.hi) | 0;
-          lo = (lo + h.lo) | 0;
-        }
-        return { id, index, hi, lo };
-      });
-      keyed.sort((a, b) => a.hi - b.hi || a.lo - b.lo || a.index - b.index);
-      keyed.forEach((k, i) => names.set(k.id, group[i]!));
-    }
-    // Only the strings that name an id change; every other string hashes as it is.
-    const holders = new Set(found);
-    const rename = (text: string) =>
-      holders.has(text) ? text.replace(pattern, (t) => names.get(t) ?? t) : text;
-    return fingerprint64Renamed(view, rename);
+    symmetry.mentions(view, found);
+    return symmetry.hashRenamed(view, symmetry.canonicalNames(found));
   };
+}
+
+/** Every ordering of `items`. */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+  );
+}
+
+/**
+ * Every renaming the groups allow (each group permuted on its own, all combinations), the
+ * identity first, as a map from id to its new name; null when there would be more than `max`.
+ */
+export function renamingsOf(
+  groups: Interchangeable,
+  max: number,
+): ReadonlyMap<string, string>[] | null {
+  let count = 1;
+  for (const g of groups) for (let k = 2; k <= g.length; k++) count *= k;
+  if (count > max) return null;
+  let out: Map<string, string>[] = [new Map()];
+  for (const group of groups) {
+    out = out.flatMap((base) =>
+      permutations(group).map((order) => {
+        const next = new Map(base);
+        group.forEach((id, i) => next.set(id, order[i]!));
+        return next;
+      }),
+    );
+  }
+  return out;
+}
+
+/** `v` with every whole-token id in its strings and object keys renamed by `names`. */
+export function renameDeep<T>(v: T, names: ReadonlyMap<string, string>): T {
+  const pattern = idPattern([...names.keys()]);
+  const text = (s: string) => s.replace(pattern, (t) => names.get(t) ?? t);
+  const walk = (x: unknown): unknown => {
+    if (typeof x === 'string') return text(x);
+    if (x === null || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map(walk);
+    const out: Record<string, unknown> = {};
+    for (const k in x as Record<string, unknown>)
+      out[text(k)] = walk((x as Record<string, unknown>)[k]);
+    return out;
+  };
+  return names.size === 0 ? v : (walk(v) as T);
 }

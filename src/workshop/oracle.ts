@@ -13,7 +13,10 @@
  *   message, a ghost message, a duplicate charge: each makes an outcome the reference never does.
  *
  * Reference outcomes are computed lazily per set of included intents by checking the reference
- * solution (faults off) and collecting its quiescent outcomes; they are cached per exercise ×
+ * solution (faults off) and collecting its quiescent outcomes, in two tiers: deliveries in order
+ * first, and only when a run's outcome is not among those, with as many out-of-order deliveries
+ * as the run's faults could cause (the same verdicts as one reordered run, at a fraction of the
+ * cost for the runs that end in order). They are cached per exercise ×
  * settings × intent set for the life of the process (the browser worker reuses them across checks).
  * They share the check's time budget (`budget`): a reference run still going at its deadline
  * throws SearchLimitReached, and the check ends "limit reached", saying why, instead of running
@@ -33,6 +36,8 @@ import {
   describeDifference,
   initialMessageIds,
   intentOfAction,
+  renameDeep,
+  renamingsOf,
   intentOfMessage,
   intentsOf,
   isQuiescent,
@@ -91,8 +96,21 @@ interface Reference {
   schema: OutcomeSchema;
   /** Intents exempt from the progress goal: the reference itself can leave them undone. */
   exempt: Set<string>;
-  /** Included intents (sorted, joined) → canonical outcome key → outcome. */
-  bySubset: Map<string, Map<string, ReferenceOutcome<ObservedOutcome>>>;
+  /** Included intents (sorted, joined) → its outcomes, in order and (once needed) reordered. */
+  bySubset: Map<string, SubsetOutcomes>;
+}
+
+/** Canonical outcome key → outcome. */
+type Outcomes = Map<string, ReferenceOutcome<ObservedOutcome>>;
+
+/**
+ * The reference outcomes of one set of intents, in two tiers: `inOrder` from runs that deliver in
+ * order (cheap, and where a correct handler's runs nearly always end), `reordered` from runs with
+ * up to the exercise's reorder allowance (computed only when an outcome is not in order's).
+ */
+interface SubsetOutcomes {
+  inOrder: Outcomes;
+  reordered?: Outcomes;
 }
 
 const references = new Map<string, Reference>();
@@ -147,13 +165,15 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
       const actual = canonical(observe(w), ref.schema);
       const limit = reorderLimit(w);
       let closest: ObservedOutcome | undefined;
-      for (let mask = (1 << open.length) - 1; mask >= 0; mask--) {
-        const included = [...definite, ...open.filter((_, k) => mask & (1 << k))];
-        const outcomes = outcomesFor(reference, ref, included, canonical);
-        const found = outcomes.get(actual.key);
-        if (found && found.reorders <= limit) return true;
-        closest ??= first(outcomes)?.outcome;
-      }
+      // In-order outcomes first: reordered ones are computed only when none matches.
+      for (const tier of limit > 0 ? (['inOrder', 'reordered'] as const) : (['inOrder'] as const))
+        for (let mask = (1 << open.length) - 1; mask >= 0; mask--) {
+          const included = [...definite, ...open.filter((_, k) => mask & (1 << k))];
+          const outcomes = outcomesFor(reference, ref, included, canonical, tier);
+          const found = outcomes.get(actual.key);
+          if (found && found.reorders <= limit) return true;
+          closest ??= first(outcomes)?.outcome;
+        }
       return explain(w, actual, closest, intents, status);
     },
   };
@@ -206,8 +226,9 @@ type Canonicaliser = ReturnType<typeof createCanonicaliser>;
 const subsetKey = (included: string[]) => [...included].sort().join(',');
 
 /**
- * The schema and progress exemptions, from the reference run with every intent included (whose
- * outcomes are kept: it is the subset every fault-free run is compared with).
+ * The schema and progress exemptions, from the in-order reference run with every intent included
+ * (whose outcomes are kept: it is the subset every fault-free run is compared with). The schema
+ * is what the reference writes when nothing goes wrong; reordered runs are read through it.
  */
 function referenceOf(
   reference: OracleReference,
@@ -217,13 +238,13 @@ function referenceOf(
   const cached = references.get(reference.cacheKey);
   if (cached) return cached;
   const keys = intents.map((i) => i.key);
-  const all = runReference(reference, keys);
+  const all = runReference(reference, keys, 0);
   const r: Reference = {
     schema: schemaOf(all.outcomes.map((o) => o.outcome)),
     exempt: all.undone,
     bySubset: new Map(),
   };
-  r.bySubset.set(subsetKey(keys), canonicalOutcomes(all, r.schema, canonical));
+  r.bySubset.set(subsetKey(keys), { inOrder: canonicalOutcomes(all, r.schema, canonical) });
   references.set(reference.cacheKey, r);
   return r;
 }
@@ -237,20 +258,23 @@ function reordersFor(faults: number, intents: number): number {
   return faults * Math.max(0, intents - 1);
 }
 
-/** The reference outcomes with `included` intents, computed once per subset. */
+/** The reference outcomes with `included` intents in one tier, computed once per subset and tier. */
 function outcomesFor(
   reference: OracleReference,
   r: Reference,
   included: string[],
   canonical: Canonicaliser,
-): Map<string, ReferenceOutcome<ObservedOutcome>> {
+  tier: keyof SubsetOutcomes,
+): Outcomes {
   const key = subsetKey(included);
-  let outcomes = r.bySubset.get(key);
-  if (!outcomes) {
-    outcomes = canonicalOutcomes(runReference(reference, included), r.schema, canonical);
-    r.bySubset.set(key, outcomes);
-  }
-  return outcomes;
+  const run = (reorders: number) =>
+    canonicalOutcomes(runReference(reference, included, reorders), r.schema, canonical);
+  let subset = r.bySubset.get(key);
+  if (!subset) r.bySubset.set(key, (subset = { inOrder: run(0) }));
+  if (tier === 'inOrder') return subset.inOrder;
+  // Reordering covers what a delay does to the order of deliveries; delays add nothing here.
+  const base = reference.manifest;
+  return (subset.reordered ??= run(reordersFor(base.faults.total, intentsOf(base).length)));
 }
 
 function canonicalOutcomes(
@@ -268,18 +292,20 @@ function canonicalOutcomes(
 }
 
 /**
- * Checks the reference solution with only `included` intents and no faults, but as many
- * out-of-order deliveries as the exercise's fault budget could cause, and collects each outcome
- * with the fewest reorderings that reach it; and the intents it leaves undone without any.
+ * Checks the reference solution with only `included` intents and no faults, but up to `reorders`
+ * out-of-order deliveries, and collects each outcome with the fewest reorderings that reach it;
+ * and the intents it leaves undone without any.
  */
-function runReference(reference: OracleReference, included: string[]): ReferenceRun {
+function runReference(
+  reference: OracleReference,
+  included: string[],
+  reorders: number,
+): ReferenceRun {
   const base = reference.manifest;
   const manifest = restrictWorkload(base, new Set(included));
   const observe = createOutcomeObserver(base);
   const outcomes = new Map<string, ReferenceOutcome<RawOutcome>>();
   const undone = new Set<string>();
-  // Reordering covers what a delay does to the order of deliveries; delays add nothing here.
-  const reorders = reordersFor(base.faults.total, intentsOf(base).length);
   const collector: InvariantSpec = {
     name: 'collectReferenceOutcomes',
     kind: 'atQuiescence',
@@ -311,12 +337,13 @@ function runReference(reference: OracleReference, included: string[]): Reference
     );
   // The learner's limits do not apply: the reference must always be complete.
   // Only end outcomes are collected: states that differ only in history no invariant here reads
-  // are one state.
-  // No symmetry here: the outcomes of a world's renamings (stream orders naming other ids) must
-  // all be collected, since a learner's run may end in any of them.
+  // are one state. With the whole workload, interchangeable ids reduce the search too; each
+  // outcome it collects is then renamed in every way they allow (below), since a learner's run
+  // may end in any renaming.
+  const renamings = referenceRenamings(base, included);
   const model = {
     ...createSimModel(prepared.program),
-    fingerprint: createFingerprint(undefined, 'outcomes'),
+    fingerprint: createFingerprint(renamings ? base.interchangeable : undefined, 'outcomes'),
   };
   const { budget } = reference;
   const leftMs = budget ? budget.deadlineMs - budget.now() : Infinity;
@@ -331,6 +358,53 @@ function runReference(reference: OracleReference, included: string[]): Reference
     throw new ReferenceSolutionError(
       `The reference solution ${result.verdict === 'violated' ? `ends stuck (${result.invariant})` : `gives "${result.verdict}"`} with no faults: the exercise cannot be checked.`,
     );
+  if (renamings) return renamed({ outcomes: [...outcomes.values()], undone }, renamings, base);
+  return { outcomes: [...outcomes.values()], undone };
+}
+
+/** Most renamings an outcome is expanded into (5 interchangeable ids: 120). */
+const MAX_RENAMINGS = 720;
+
+/**
+ * The renamings a reference run may be reduced by: those of the manifest's interchangeable ids
+ * when every intent is included (a subset may single one id out) and there are at most
+ * MAX_RENAMINGS of them; else none (null).
+ */
+function referenceRenamings(
+  manifest: ExerciseManifest,
+  included: string[],
+): ReadonlyMap<string, string>[] | null {
+  const groups = manifest.interchangeable ?? [];
+  if (groups.flat().length === 0 || included.length < intentsOf(manifest).length) return null;
+  return renamingsOf(groups, MAX_RENAMINGS);
+}
+
+/** A reduced reference run's outcomes and undone intents, with every renaming of each. */
+function renamed(
+  run: ReferenceRun,
+  renamings: ReadonlyMap<string, string>[],
+  manifest: ExerciseManifest,
+): ReferenceRun {
+  const outcomes = new Map<string, ReferenceOutcome<RawOutcome>>();
+  const undone = new Set<string>();
+  // Message intents are named by position (message#2): rename through the message's id.
+  const ids = initialMessageIds(manifest.workload.messages ?? []);
+  const renameIntent = (key: string, names: ReadonlyMap<string, string>) => {
+    const message = /^message#(\d+)$/.exec(key);
+    if (!message) return renameDeep(key, names);
+    const id = ids[Number(message[1])];
+    const to = id === undefined ? -1 : ids.indexOf(names.get(id) ?? id);
+    return to < 0 ? key : intentOfMessage(to);
+  };
+  for (const names of renamings) {
+    for (const { outcome, reorders } of run.outcomes) {
+      const raw = renameDeep(outcome, names);
+      const key = stableStringify(raw);
+      const seen = outcomes.get(key);
+      if (!seen || reorders < seen.reorders) outcomes.set(key, { outcome: raw, reorders });
+    }
+    for (const key of run.undone) undone.add(renameIntent(key, names));
+  }
   return { outcomes: [...outcomes.values()], undone };
 }
 
