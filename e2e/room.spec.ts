@@ -4,7 +4,9 @@
  * server). The instructor's live view shows each attendee's exercise and verdict within 2 s of
  * their check, follow-me moves all three, revealed hints show on their pages, and a raised hand
  * appears; the instructor key opens the live view in another browser. Then the server stops: an
- * attendee works on offline, the server restarts from its files, and nothing is lost.
+ * attendee works on offline, the server restarts from its files, and nothing is lost. And an
+ * attendee whose link to the server drops (as conference wifi does) works on for a minute of
+ * their clock; everything they did arrives once the link is back.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -12,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from '@playwright/test';
 
 let server: ChildProcess;
 let serverUrl: string;
@@ -68,9 +70,42 @@ async function openRoomDialog(page: Page) {
   await expect(page.getByRole('dialog', { name: 'Workshop room' })).toBeVisible();
 }
 
-async function attendee(browser: Browser, link: string, name: string, team: string) {
+/**
+ * A context's sockets to the room server, routed through the test so that it can cut them (as
+ * dropped wifi does: open sockets close, new ones are refused) and restore them.
+ */
+async function cuttableLink(context: BrowserContext) {
+  let down = false;
+  const open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+  const port = new URL(serverUrl).port;
+  await context.routeWebSocket(new RegExp(`^ws://127\\.0\\.0\\.1:${port}/`), (ws) => {
+    if (down) return void ws.close({ code: 1006, reason: 'offline' });
+    open.push({ page: ws, server: ws.connectToServer() });
+  });
+  return {
+    async cut() {
+      down = true;
+      for (const { page, server } of open.splice(0)) {
+        await page.close({ code: 1006, reason: 'offline' });
+        await server.close();
+      }
+    },
+    restore() {
+      down = false;
+    },
+  };
+}
+
+async function attendee(
+  browser: Browser,
+  link: string,
+  name: string,
+  team: string,
+  prepare?: (context: BrowserContext, page: Page) => Promise<void>,
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await prepare?.(context, page);
   await page.goto(link);
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Team (optional)').fill(team);
@@ -189,4 +224,50 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await expect(people.locator('tbody tr')).toHaveCount(3);
 
   for (const page of pages) await page.context().close();
+});
+
+test('an attendee offline for a minute loses nothing: what they did arrives when the link is back', async ({
+  browser,
+  page: instructor,
+}) => {
+  test.setTimeout(120_000);
+  await instructor.goto('/#/');
+  await openRoomDialog(instructor);
+  await instructor.getByLabel('Room server').fill(serverUrl);
+  await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
+  const link = await instructor.getByTestId('room-join-link').inputValue();
+  await instructor.getByRole('link', { name: 'Open the live view' }).click();
+  const ada = instructor.getByTestId('room-people').locator('tr[data-person="Ada"]');
+
+  let wifi: Awaited<ReturnType<typeof cuttableLink>> | undefined;
+  const page = await attendee(browser, link, 'Ada', 'Pierogi', async (context, p) => {
+    wifi = await cuttableLink(context);
+    // Ada's clock is the test's: it can let a minute pass for her without waiting a minute.
+    await p.clock.install();
+  });
+  await page.goto('/#/exercise/04-lost-message');
+  await expect(ada).toContainText('04.');
+
+  // The link drops. Ada works on: a check and a raised hand, none of it reaches the room yet.
+  await wifi!.cut();
+  await expect(page.getByRole('button', { name: 'Room (offline)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Violated', { timeout: 60_000 });
+  await openRoomDialog(page);
+  await page.getByRole('button', { name: 'Raise my hand' }).click();
+  await page.keyboard.press('Escape');
+  // A minute passes for her, every reconnection attempt refused; still offline, work kept.
+  await page.clock.fastForward('01:00');
+  await expect(page.getByRole('button', { name: 'Room (offline)' })).toBeVisible();
+  await expect(ada.getByTestId('person-verdict')).not.toContainText('violated');
+  await expect(ada).not.toContainText('raised');
+
+  // The link is back: within the provider's 5 s between attempts, everything arrives.
+  wifi!.restore();
+  await expect(page.getByRole('button', { name: 'Room ✋' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(ada.getByTestId('person-verdict')).toContainText('violated noLostMessages');
+  await expect(ada).toContainText('raised');
+  await page.context().close();
 });
