@@ -271,3 +271,50 @@ test('an attendee offline for a minute loses nothing: what they did arrives when
   await expect(ada).toContainText('raised');
   await page.context().close();
 });
+
+test("a team's mob timer is one across its laptops: started on one, its turn ends on all", async ({
+  browser,
+  page: instructor,
+}) => {
+  test.setTimeout(120_000);
+  await instructor.goto('/#/');
+  await openRoomDialog(instructor);
+  await instructor.getByLabel('Room server').fill(serverUrl);
+  await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
+  const link = await instructor.getByTestId('room-join-link').inputValue();
+  // Each laptop runs its own clock; the test moves Ada's.
+  const clock = async (_: BrowserContext, p: Page) => p.clock.install();
+  const ada = await attendee(browser, link, 'Ada', 'Pierogi', clock);
+  const bo = await attendee(browser, link, 'Bo', 'pierogi', clock);
+  const cy = await attendee(browser, link, 'Cy', 'Dumplings', clock);
+  for (const page of [ada, bo, cy]) await page.keyboard.press('Escape');
+  await expect(ada.getByTestId('mob-team')).toHaveText('Team Pierogi');
+  await expect(bo.getByTestId('mob-team')).toHaveText('Team pierogi');
+
+  const timer = ada.getByTestId('mob-timer');
+  await timer.getByRole('button', { name: 'Mob timer settings' }).click();
+  await ada.getByLabel('Turn (minutes)').fill('1');
+  await ada.getByLabel('Names (comma separated, optional)').fill('Ada, Bo');
+  await ada.getByRole('button', { name: 'Save' }).click();
+  await timer.getByRole('button', { name: 'Start the mob timer' }).click();
+  // Bo's laptop shows the team's turn running; Cy's team has its own timer, untouched.
+  await expect(bo.getByTestId('mob-driver')).toHaveText('Ada');
+  await expect(bo.getByRole('button', { name: 'Pause the mob timer' })).toBeVisible();
+  await expect(cy.getByRole('button', { name: 'Start the mob timer' })).toBeVisible();
+  await expect(cy.getByTestId('mob-driver')).not.toHaveText('Ada');
+
+  // The turn ends on Ada's clock: the banner is on both laptops, and Bo drives.
+  await ada.clock.fastForward('01:01');
+  for (const page of [ada, bo]) {
+    await expect(page.getByTestId('mob-banner')).toContainText('Time is up. Bo drives now');
+    await expect(page.getByTestId('mob-driver')).toHaveText('Bo');
+  }
+  await expect(cy.getByTestId('mob-banner')).toHaveCount(0);
+  // Seen on one laptop is seen by the team; a reload keeps the team's timer.
+  await bo.getByTestId('mob-banner').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(ada.getByTestId('mob-banner')).toHaveCount(0);
+  await bo.reload();
+  await expect(bo.getByTestId('mob-team')).toHaveText('Team pierogi');
+  await expect(bo.getByTestId('mob-driver')).toHaveText('Bo');
+  for (const page of [ada, bo, cy]) await page.context().close();
+});

@@ -2,7 +2,8 @@
  * The room server with real clients over real sockets (Node's `ws`): the instructor sees an
  * attendee's status live, follow-me reaches the attendee, and the trust rules hold — an attendee
  * cannot write another's document or the control document, a write that breaks the schema is
- * refused, and a restart loses nothing (documents are kept in files).
+ * refused, a team shares its mob timer with its members only, and a restart loses nothing
+ * (documents are kept in files).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import * as Y from 'yjs';
 import { RoomConnection, createRoom, joinRoom } from '../src/room/client';
 import type { PersonView } from '../src/room/client';
 import { roomDocName } from '../src/room/protocol';
-import type { Control } from '../src/room/protocol';
+import type { Control, SharedMobTimer } from '../src/room/protocol';
 import { createRoomServer } from './roomServer';
 import { until } from './testing';
 
@@ -162,6 +163,61 @@ describe('the room server', () => {
     } finally {
       attendee.destroy();
       instructor.destroy();
+    }
+  });
+
+  it("shares a team's mob timer among its members only; another team, no team or a forged team is refused", async () => {
+    const creds = await createRoom(server);
+    const adaCreds = await joinRoom(server, creds.room, { name: 'Ada', team: 'Pierogi' });
+    // The same team, named with other case and spacing.
+    const boCreds = await joinRoom(server, creds.room, { name: 'Bo', team: '  pierogi ' });
+    const cyCreds = await joinRoom(server, creds.room, { name: 'Cy', team: 'Dumplings' });
+    const dee = await joinRoom(server, creds.room, { name: 'Dee' });
+    expect(adaCreds.teamId).toMatch(/^[a-f0-9]{16}$/);
+    expect(boCreds.teamId).toBe(adaCreds.teamId);
+    expect(cyCreds.teamId).not.toBe(adaCreds.teamId);
+    expect(dee.teamId).toBeUndefined();
+    const ada = connect(adaCreds);
+    const bo = connect(boCreds);
+    const timer = {
+      names: ['Ada', 'Bo'],
+      turnMs: 60_000,
+      turn: 0,
+      running: true,
+      endsAtMs: 1_000_000,
+      leftMs: 60_000,
+      turnEnded: false,
+    };
+    const pierogi = roomDocName({ room: creds.room, kind: 'team', team: adaCreds.teamId! });
+    // Cy's team id in a token of his own, signed for his team: not Pierogi's document.
+    const forged = cyCreds.token.replace(cyCreds.teamId!, adaCreds.teamId!);
+    const attempts = [
+      rawClient(pierogi, cyCreds.token),
+      rawClient(pierogi, dee.token),
+      rawClient(pierogi, forged),
+    ];
+    try {
+      ada.setTeamTimer(timer);
+      const seen = await until<SharedMobTimer>(
+        (l) => bo.onTeamTimer(l),
+        (t) => t.running,
+      );
+      expect(seen).toEqual(timer);
+      for (const a of attempts) await expect(a.failed).resolves.toBeTruthy();
+      // The instructor reads a team's document, never writes it.
+      const watching = rawClient(pierogi, creds.key);
+      await expect(watching.scope).resolves.toBe('readonly');
+      watching.destroy();
+      // A timer outside the schema is refused, and its connection closed.
+      const bad = rawClient(pierogi, boCreds.token);
+      await expect(bad.scope).resolves.toBe('read-write');
+      bad.document.getMap('team').set('timer', { ...timer, turnMs: 5 });
+      await bad.closed;
+      bad.destroy();
+    } finally {
+      for (const a of attempts) a.destroy();
+      ada.destroy();
+      bo.destroy();
     }
   });
 

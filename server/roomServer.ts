@@ -3,15 +3,18 @@
  * - a small JSON API on the same port: `POST /api/rooms` creates a room and returns its
  *   instructor key; `POST /api/rooms/<room>/join` adds a person and returns their token;
  * - who may open which document (onAuthenticate): an attendee writes only their own person
- *   document and reads the control document; the instructor writes the control document and
- *   reads everything in their room; nobody else gets in (src/room/protocol.ts);
+ *   document and their team's document (its mob timer) and reads the control document; the
+ *   instructor writes the control document and reads everything in their room; nobody else
+ *   gets in (src/room/protocol.ts);
  * - every write checked before it is applied (beforeHandleMessage): applied to a copy of the
  *   document first, which must still meet its schema; messages are size-bounded by the socket;
  * - persistence in files, one per document (fileStore.ts), so a restart loses nothing;
  * - optionally Redis, so that several servers serve the same rooms (a large event): updates
  *   travel between them through Hocuspocus's Redis extension, documents are kept in Redis.
- * Tokens are HMACs of the room (and person) under the server's secret: any server sharing the
- * secret accepts them (several servers behind Redis), and nothing else is kept about them.
+ * Tokens are HMACs of the room (and person, and team) under the server's secret: any server
+ * sharing the secret accepts them (several servers behind Redis), and nothing else is kept about
+ * them. A team's id is an HMAC of its name too: everyone who joins with the same team name (case
+ * and spacing aside) is in the same team.
  */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -57,6 +60,8 @@ interface Who {
   room: string;
   role: 'instructor' | 'person';
   person?: string;
+  /** The person's team id (none: not in a team). */
+  team?: string;
 }
 
 /** Sync message types of the Yjs protocol (y-protocols/sync) that carry an update. */
@@ -80,17 +85,33 @@ export function instructorKey(secret: string, room: string): string {
   return sign(secret, room, 'instructor');
 }
 
-export function personToken(secret: string, room: string, person: string): string {
-  return `person.${person}.${sign(secret, room, 'person', person)}`;
+/** The id of the team called `name` in `room`: the same for the same name, case and spacing aside. */
+export function teamId(secret: string, room: string, name: string): string {
+  const normal = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return createHmac('sha256', secret).update(`${room}\nteam\n${normal}`).digest('hex').slice(0, 16);
+}
+
+/** A person's token: `person.<id>.<signature>`, or `person.<id>.<team>.<signature>` in a team. */
+export function personToken(secret: string, room: string, person: string, team?: string): string {
+  return team
+    ? `person.${person}.${team}.${sign(secret, room, 'person', person, team)}`
+    : `person.${person}.${sign(secret, room, 'person', person)}`;
 }
 
 /** Who a token belongs to in `room`, or null. */
 export function verifyToken(secret: string, room: string, token: string): Who | null {
   if (token.startsWith('person.')) {
-    const [, person = '', sig = ''] = token.split('.');
-    return ID_PATTERN.test(person) && same(sig, sign(secret, room, 'person', person))
-      ? { room, role: 'person', person }
-      : null;
+    const parts = token.split('.');
+    const [, person = ''] = parts;
+    const team = parts.length === 4 ? parts[2]! : undefined;
+    const sig = parts[parts.length - 1] ?? '';
+    if (parts.length !== 3 && parts.length !== 4) return null;
+    if (!ID_PATTERN.test(person) || (team !== undefined && !ID_PATTERN.test(team))) return null;
+    const expected = team
+      ? sign(secret, room, 'person', person, team)
+      : sign(secret, room, 'person', person);
+    if (!same(sig, expected)) return null;
+    return team ? { room, role: 'person', person, team } : { room, role: 'person', person };
   }
   return same(token, instructorKey(secret, room)) ? { room, role: 'instructor' } : null;
 }
@@ -156,6 +177,7 @@ export function createRoomServer(options: RoomServerOptions) {
         return who;
       }
       if (doc.kind === 'person' && doc.person === who.person) return who;
+      if (doc.kind === 'team' && who.team !== undefined && doc.team === who.team) return who;
       if (doc.kind === 'control') {
         connectionConfig.readOnly = true;
         return who;
@@ -233,7 +255,14 @@ export function createRoomServer(options: RoomServerOptions) {
       });
     const person = newId();
     await addToRoster(room, person, parsed.output);
-    return answer(201, { room, person, token: personToken(secret, room, person) });
+    const name = parsed.output.team ?? '';
+    const team = name.trim() ? teamId(secret, room, name) : undefined;
+    return answer(201, {
+      room,
+      person,
+      token: personToken(secret, room, person, team),
+      ...(team ? { team } : {}),
+    });
   }
 
   return {

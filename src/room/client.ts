@@ -5,6 +5,7 @@
  *   document (`onControl`): follow-me.
  * - The instructor reads the roster and every person's status (`onPeople`, live) and writes the
  *   control document (`follow`).
+ * - A team's members share one mob timer (`onTeamTimer`, `setTeamTimer`).
  * Everything read is validated against src/room/protocol.ts before it is used (anything from the
  * room is untrusted); a document that does not validate is shown as nothing, never thrown.
  * Offline: the provider keeps local changes and sends them when the socket is back; a caller may
@@ -13,7 +14,14 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { Control, DOC_SCHEMAS, PersonStatus, roomDocName } from './protocol';
+import {
+  Control,
+  DOC_SCHEMAS,
+  PersonStatus,
+  SharedMobTimer,
+  TeamState,
+  roomDocName,
+} from './protocol';
 
 export interface InstructorCredentials {
   role: 'instructor';
@@ -29,6 +37,8 @@ export interface PersonCredentials {
   room: string;
   person: string;
   token: string;
+  /** The team's id, when they joined with a team (their token carries it). */
+  teamId?: string;
 }
 
 export type RoomCredentials = InstructorCredentials | PersonCredentials;
@@ -77,7 +87,12 @@ async function api<T>(server: string, path: string, body: unknown): Promise<T> {
 }
 
 const Created = v.object({ room: v.string(), instructorKey: v.string() });
-const Joined = v.object({ room: v.string(), person: v.string(), token: v.string() });
+const Joined = v.object({
+  room: v.string(),
+  person: v.string(),
+  token: v.string(),
+  team: v.optional(v.string()),
+});
 
 export async function createRoom(server: string): Promise<InstructorCredentials> {
   const r = v.parse(Created, await api(server, '/api/rooms', {}));
@@ -90,8 +105,18 @@ export async function joinRoom(
   who: { name: string; team?: string },
 ): Promise<PersonCredentials> {
   const r = v.parse(Joined, await api(server, `/api/rooms/${encodeURIComponent(room)}/join`, who));
-  return { role: 'person', server, room: r.room, person: r.person, token: r.token };
+  return {
+    role: 'person',
+    server,
+    room: r.room,
+    person: r.person,
+    token: r.token,
+    ...(r.team ? { teamId: r.team } : {}),
+  };
 }
+
+/** The origin of this client's own writes to a shared document. */
+const LOCAL = Symbol('local');
 
 function socketUrl(server: string): string {
   const url = new URL(server);
@@ -196,6 +221,39 @@ export class RoomConnection {
   /** Shows the hints or solution of `folder` to the room, or hides them (`what` null). */
   reveal(folder: string, what: 'hints' | 'solution' | null, at: number): void {
     this.setControl('reveal', what ? { folder, what, at } : null);
+  }
+
+  /** The attendee's team document, or null when they are in no team. */
+  private teamDoc(): Y.Doc | null {
+    const c = this.credentials;
+    if (c.role !== 'person' || !c.teamId) return null;
+    return this.open(roomDocName({ room: c.room, kind: 'team', team: c.teamId })).document;
+  }
+
+  /**
+   * Calls `listener` with the team's mob timer whenever a member changes it (and now, if the
+   * team has one). Nothing happens for an attendee in no team.
+   */
+  onTeamTimer(listener: (timer: SharedMobTimer) => void): () => void {
+    const doc = this.teamDoc();
+    if (!doc) return () => {};
+    const tell = (_update: Uint8Array, origin: unknown) => {
+      // This member's own writes are not news.
+      if (origin === LOCAL) return;
+      const timer = read(doc, DOC_SCHEMAS.team.map, TeamState, {}).timer;
+      if (timer) listener(timer);
+    };
+    doc.on('update', tell);
+    tell(new Uint8Array(), null);
+    return () => doc.off('update', tell);
+  }
+
+  /** Shares the mob timer with the team (nothing for an attendee in no team). */
+  setTeamTimer(timer: SharedMobTimer): void {
+    const doc = this.teamDoc();
+    // The server would refuse a timer outside the schema, and close the connection: not sent.
+    if (!doc || !v.safeParse(SharedMobTimer, timer).success) return;
+    doc.transact(() => doc.getMap(DOC_SCHEMAS.team.map).set('timer', timer), LOCAL);
   }
 
   /** Calls `listener` with everyone in the room, now and whenever anyone changes (instructor). */

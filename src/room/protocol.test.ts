@@ -5,6 +5,8 @@ describe("the room's documents", () => {
   it('names round-trip; anything else is not a room document', () => {
     const person = { room: 'abcdef123456', kind: 'person', person: 'zyx987654321' } as const;
     expect(parseRoomDocName(roomDocName(person))).toEqual(person);
+    const team = { room: 'abcdef123456', kind: 'team', team: '0123456789abcdef' } as const;
+    expect(parseRoomDocName(roomDocName(team))).toEqual(team);
     expect(parseRoomDocName('room/abcdef123456/control')).toEqual({
       room: 'abcdef123456',
       kind: 'control',
@@ -15,6 +17,8 @@ describe("the room's documents", () => {
       'other/abcdef123456/roster',
       'room/ABCDEF123456/control',
       'room/abcdef123456/person/../x',
+      'room/abcdef123456/team',
+      'room/abcdef123456/team/Pierogi',
     ])
       expect(parseRoomDocName(bad)).toBeNull();
   });

@@ -8,7 +8,9 @@
  *   time on the exercise), written only by that attendee, read by the instructor;
  * - `room/<room>/control`: what the instructor pushes (follow-me), written only by the
  *   instructor, read by everyone in the room;
- * - `room/<room>/roster`: who joined, written only by the server, read by the instructor.
+ * - `room/<room>/roster`: who joined, written only by the server, read by the instructor;
+ * - `room/<room>/team/<team>`: a team's shared mob timer, written by the team's members (their
+ *   tokens carry the team), read by the instructor.
  * The server checks every write against these schemas before applying it (server/roomServer.ts);
  * the browser checks everything it reads again (everything from the room is untrusted).
  */
@@ -19,17 +21,21 @@ export const ID_PATTERN = /^[a-z0-9]{6,24}$/;
 /** No message from a client may be larger (the server closes the connection). */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
-export type RoomDocKind = 'person' | 'control' | 'roster';
+export type RoomDocKind = 'person' | 'control' | 'roster' | 'team';
 
 export interface RoomDocName {
   room: string;
   kind: RoomDocKind;
   /** The person, for `person` documents. */
   person?: string;
+  /** The team's id, for `team` documents. */
+  team?: string;
 }
 
 export function roomDocName(d: RoomDocName): string {
-  return d.kind === 'person' ? `room/${d.room}/person/${d.person}` : `room/${d.room}/${d.kind}`;
+  if (d.kind === 'person') return `room/${d.room}/person/${d.person}`;
+  if (d.kind === 'team') return `room/${d.room}/team/${d.team}`;
+  return `room/${d.room}/${d.kind}`;
 }
 
 /** The parts of a document name, or null when it is not a room document. */
@@ -41,6 +47,8 @@ export function parseRoomDocName(name: string): RoomDocName | null {
     return { room, kind: parts[2] };
   if (parts.length === 4 && parts[2] === 'person' && ID_PATTERN.test(parts[3] ?? ''))
     return { room, kind: 'person', person: parts[3]! };
+  if (parts.length === 4 && parts[2] === 'team' && ID_PATTERN.test(parts[3] ?? ''))
+    return { room, kind: 'team', team: parts[3]! };
   return null;
 }
 
@@ -116,11 +124,31 @@ export const RosterEntry = v.strictObject({
 });
 export type RosterEntry = v.InferOutput<typeof RosterEntry>;
 
+/** A mob timer as a team shares it (the app's MobTimer, src/ui/shell/mobTimer.ts). */
+export const SharedMobTimer = v.strictObject({
+  names: v.pipe(v.array(text(40)), v.maxLength(20)),
+  turnMs: v.pipe(v.number(), v.integer(), v.minValue(10_000), v.maxValue(3_600_000)),
+  turn: v.pipe(time, v.maxValue(1_000_000)),
+  running: v.boolean(),
+  /** When the running turn ends, on the clock of the member who started it. */
+  endsAtMs: v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  leftMs: v.pipe(v.number(), v.minValue(0), v.maxValue(3_600_000)),
+  turnEnded: v.boolean(),
+});
+export type SharedMobTimer = v.InferOutput<typeof SharedMobTimer>;
+
+/** A team document's `team` map. */
+export const TeamState = v.strictObject({
+  timer: v.optional(SharedMobTimer),
+});
+export type TeamState = v.InferOutput<typeof TeamState>;
+
 /** What a document's one top-level map is called, and the schema its contents must meet. */
 export const DOC_SCHEMAS = {
   person: { map: 'status', schema: PersonStatus },
   control: { map: 'control', schema: Control },
   roster: { map: 'roster', schema: v.record(v.pipe(v.string(), v.regex(ID_PATTERN)), RosterEntry) },
+  team: { map: 'team', schema: TeamState },
 } as const;
 
 /**

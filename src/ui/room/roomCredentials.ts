@@ -22,6 +22,8 @@ const StoredCredentials = v.union([
     token: v.string(),
     name: v.optional(v.string()),
     team: v.optional(v.string()),
+    /** The team's id in the room (its mob timer's document). */
+    teamId: v.optional(v.string()),
   }),
 ]);
 export type Stored = v.InferOutput<typeof StoredCredentials>;

@@ -14,6 +14,7 @@ import type { PersonView, RoomConnection, RoomCredentials } from '../../room/cli
 import { PersonStatus } from '../../room/protocol';
 import type { Control, Verdict } from '../../room/protocol';
 import { exerciseHash } from '../routing';
+import { shareMobTimer } from './teamTimer';
 import {
   lastFollowed,
   readCredentials,
@@ -85,7 +86,14 @@ export const useRoomStore = create<RoomState>((set, get) => {
     const credentials: RoomCredentials =
       c.role === 'instructor'
         ? c
-        : { role: 'person', server: c.server, room: c.room, person: c.person, token: c.token };
+        : {
+            role: 'person',
+            server: c.server,
+            room: c.room,
+            person: c.person,
+            token: c.token,
+            ...(c.teamId ? { teamId: c.teamId } : {}),
+          };
     set({ link: 'connecting' });
     const mine = generation;
     const { RoomConnection, IndexeddbPersistence } = await loadClient();
@@ -100,8 +108,10 @@ export const useRoomStore = create<RoomState>((set, get) => {
         }),
     });
     const attendee = c.role === 'person';
-    if (attendee) connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
-    else unsubscribe.push(connection.onPeople((people) => set({ people })));
+    if (attendee) {
+      connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
+      if (c.teamId) unsubscribe.push(shareMobTimer(connection, c.team ?? ''));
+    } else unsubscribe.push(connection.onPeople((people) => set({ people })));
     unsubscribe.push(
       connection.onControl((control) => {
         set({ control });

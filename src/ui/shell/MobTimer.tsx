@@ -13,6 +13,7 @@ export function MobTimer() {
   const t = useMobStore((s) => s.timer);
   const endedCount = useMobStore((s) => s.endedCount);
   const sound = useMobStore((s) => s.sound);
+  const sharedWith = useMobStore((s) => s.sharedWith);
   const { toggle, skip, tick, acknowledge } = useMobStore.getState();
   const [, redraw] = useState(0);
   const [open, setOpen] = useState(false);
@@ -40,6 +41,15 @@ export function MobTimer() {
       aria-label="Mob timer"
       data-testid="mob-timer"
     >
+      {sharedWith !== null && (
+        <span
+          className="mob-team"
+          data-testid="mob-team"
+          title="This timer is shared with your team's laptops in the room"
+        >
+          Team {sharedWith}
+        </span>
+      )}
       <span className="mob-roles">
         <span className="mob-driver" data-testid="mob-driver">
           {driver}

@@ -1,6 +1,7 @@
 /**
  * The mob timer's state (mobTimer.ts) in a zustand store, remembered whole (a running turn goes
- * on after a reload) and shared by every window of the browser (storage events). The clock is injectable (`setMobClock`); by default it is the wall clock, which
+ * on after a reload) and shared by every window of the browser (storage events), and by a
+ * team's laptops in a room (`setMobPublisher` and `receive`, src/ui/room/teamTimer.ts). The clock is injectable (`setMobClock`); by default it is the wall clock, which
  * Playwright's `page.clock` can fast-forward.
  */
 import { create } from 'zustand';
@@ -18,18 +19,30 @@ export function setMobClock(c: MobClock) {
   clock = c;
 }
 
+/** Where this browser's own timer changes are sent too (a team's timer in a room), or null. */
+let publisher: ((t: MobTimer) => void) | null = null;
+/** Shares the timer with `team` through `p` (null: shared with nobody any more). */
+export function setMobPublisher(p: ((t: MobTimer) => void) | null, team: string | null = null) {
+  publisher = p;
+  useMobStore.setState({ sharedWith: p ? team : null });
+}
+
 interface MobState {
   timer: MobTimer;
   /** Increments when a turn ends in this window (the sound keys on it). */
   endedCount: number;
   /** A short sound when a turn ends (remembered). */
   sound: boolean;
+  /** The team this timer is shared with across laptops (null: this browser's own). */
+  sharedWith: string | null;
   toggle(): void;
   skip(): void;
   tick(): void;
   acknowledge(): void;
   setSound(on: boolean): void;
   configure(names: string[], turnMs: number): void;
+  /** The timer as someone else changed it (a teammate): taken as it is, not sent back. */
+  receive(t: MobTimer): void;
 }
 
 function read(): { timer: MobTimer; sound: boolean } {
@@ -54,6 +67,7 @@ export const useMobStore = create<MobState>((set, get) => {
   const put = (t: MobTimer, ended = false) => {
     set({ timer: t, endedCount: get().endedCount + (ended ? 1 : 0) });
     save(t, get().sound);
+    publisher?.(t);
   };
   // One timer for every window of this browser (the presenter's too): another window's change
   // arrives as a storage event.
@@ -64,6 +78,7 @@ export const useMobStore = create<MobState>((set, get) => {
   return {
     ...read(),
     endedCount: 0,
+    sharedWith: null,
     toggle: () => {
       const t = get().timer;
       put(t.running ? timer.pause(t, clock.now()) : timer.start(t, clock.now()));
@@ -79,6 +94,13 @@ export const useMobStore = create<MobState>((set, get) => {
       save(get().timer, on);
     },
     configure: (names, turnMs) => put(timer.configure(get().timer, names, turnMs)),
+    receive: (t) => {
+      const before = get().timer;
+      // A turn that ended on a teammate's laptop first ends here too: banner and sound.
+      const ended = t.turnEnded && t.turn > before.turn;
+      set({ timer: t, endedCount: get().endedCount + (ended ? 1 : 0) });
+      save(t, get().sound);
+    },
   };
 });
 
