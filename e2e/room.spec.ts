@@ -183,11 +183,32 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await expect(pages[2]!.getByText('Shared with the instructor.')).toBeVisible();
   const shared = people
     .locator('tr[data-person="Cy"]')
-    .getByRole('link', { name: /Open their run/ });
+    .getByRole('link', { name: /Open their run, read-only/ });
   await expect(shared).toHaveAttribute(
     'href',
-    /^#\/exercise\/06-resend-if-in-doubt\?share=[\w+$-]+$/,
+    /^#\/shared\/06-resend-if-in-doubt\?share=[\w+$-]+$/,
   );
+  // Opened, it is their code and run, read-only; the instructor's own code stays as it was.
+  const ownCode = () =>
+    instructor.evaluate(
+      () =>
+        (
+          JSON.parse(localStorage.getItem('rmw.progress') ?? '{}') as {
+            exercises?: Record<string, { code?: string }>;
+          }
+        ).exercises?.['06-resend-if-in-doubt']?.code ?? null,
+    );
+  const before = await ownCode();
+  const [view] = await Promise.all([instructor.context().waitForEvent('page'), shared.click()]);
+  await expect(view.getByTestId('shared-run')).toContainText('read-only');
+  await expect(view.getByRole('heading', { name: /Their code/ })).toBeVisible();
+  await expect(view.locator('.cm-content')).toHaveAttribute('aria-readonly', 'true');
+  await expect(view.getByTestId('cursor')).toHaveText(/Step \d+ of [1-9]\d*/);
+  await view.locator('.cm-content').press('End');
+  await view.keyboard.type('// not theirs');
+  await expect(view.locator('.cm-content')).not.toContainText('not theirs');
+  expect(await ownCode()).toBe(before);
+  await view.close();
 
   // The instructor key opens the live view in another browser; a wrong one is refused, saying so.
   const second = await (await browser.newContext()).newPage();

@@ -44,7 +44,10 @@ const AgendaView = lazy(() =>
 export function App() {
   const route = useHashRoute();
   useRoomPresence(route.name === 'exercise' ? route.folder : null);
-  const key = route.name === 'exercise' ? `exercise:${route.folder}` : route.name;
+  const key =
+    route.name === 'exercise' || route.name === 'shared'
+      ? `${route.name}:${route.folder}`
+      : route.name;
   const slot = headerSlot();
 
   return (
@@ -60,6 +63,9 @@ export function App() {
               {...(route.seed !== undefined ? { seed: route.seed } : {})}
               share={route.share}
             />
+          )}
+          {route.name === 'shared' && (
+            <ExerciseView folder={route.folder} share={route.share} readOnly />
           )}
           {route.name === 'present' && <PresenterView />}
           {route.name === 'agenda' && <AgendaView />}

@@ -12,6 +12,7 @@ import { DEFAULT_SEED, PATH_HASH } from './routing';
 import type { SharedRun } from './shareLink';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { ModelCheckingWorkspace } from './workspace/ModelCheckingWorkspace';
+import { SharedRunWorkspace } from './workspace/SharedRunWorkspace';
 import { Workspace } from './workspace/Workspace';
 
 interface Props {
@@ -19,9 +20,11 @@ interface Props {
   /** The URL's seed (absent: the exercise's opening run). */
   seed?: number;
   share?: SharedRun;
+  /** Show `share` read-only (a run someone shared), leaving the viewer's own work alone. */
+  readOnly?: boolean;
 }
 
-export function ExerciseView({ folder, seed, share }: Props) {
+export function ExerciseView({ folder, seed, share, readOnly = false }: Props) {
   const exercise = use(getExercises()).find((e) => e.folder === folder);
   if (!exercise) {
     return (
@@ -53,6 +56,16 @@ export function ExerciseView({ folder, seed, share }: Props) {
       </Page>
     );
   }
+  if (readOnly && share)
+    return (
+      <Page folder={folder} title={item.title} subtitle={`A shared run · ${subtitle}`}>
+        <SharedRunWorkspace
+          exercise={exercise}
+          share={share}
+          seed={share.seed ?? exercise.manifest.opening?.seed ?? DEFAULT_SEED}
+        />
+      </Page>
+    );
   return (
     <Page folder={folder} title={item.title} subtitle={subtitle} summary={item.summary}>
       <Workspace

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, exerciseHash, parseHash, shareHash } from './routing';
+import { DEFAULT_SEED, exerciseHash, parseHash, shareHash, sharedRunHash } from './routing';
+import { encodeShare } from './shareLink';
 
 describe('parseHash', () => {
   it('reads the learning path', () => {
@@ -56,6 +57,18 @@ describe('share routes', () => {
     });
     const bad = parseHash('#/exercise/04-lost-message?share=garbage');
     expect(bad.name).toBe('badUrl');
+  });
+
+  it('opens a shared run read-only only with a valid run in it', () => {
+    const run = { code: 'x', settings: {}, labels: ['alice acts'], cursor: 1, seed: 7 };
+    expect(parseHash(sharedRunHash('04-lost-message', encodeShare(run)))).toEqual({
+      name: 'shared',
+      folder: '04-lost-message',
+      share: run,
+    });
+    expect(parseHash('#/shared/04-lost-message').name).toBe('badUrl');
+    expect(parseHash('#/shared/04-lost-message?share=garbage').name).toBe('badUrl');
+    expect(parseHash('#/shared/not-a-folder?share=x').name).toBe('badUrl');
   });
 });
 

@@ -21,6 +21,8 @@ export type Route =
   | { name: 'join'; server: string; room: string }
   /** `seed`: the URL's (absent: the exercise's opening run). */
   | { name: 'exercise'; folder: string; seed?: number; share?: SharedRun }
+  /** A run someone shared (in a room), shown read-only: the viewer's own code is not touched. */
+  | { name: 'shared'; folder: string; share: SharedRun }
   | { name: 'badUrl'; message: string };
 
 const FOLDER = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -37,7 +39,7 @@ export function parseHash(hash: string): Route {
     const params = new URLSearchParams(query);
     return { name: 'join', server: params.get('server') ?? '', room: params.get('room') ?? '' };
   }
-  if (parts[0] !== 'exercise' || parts.length !== 2) {
+  if ((parts[0] !== 'exercise' && parts[0] !== 'shared') || parts.length !== 2) {
     return { name: 'badUrl', message: `There is no page at "#${raw}".` };
   }
   let folder: string;
@@ -55,6 +57,13 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(query);
   // Read raw: URLSearchParams would turn lz-string's '+' into a space.
   const shareText = /(?:^|&)share=([^&]*)/.exec(query)?.[1];
+  if (parts[0] === 'shared') {
+    if (shareText === undefined)
+      return { name: 'badUrl', message: 'This link to a shared run has no run in it.' };
+    const decoded = decodeShare(shareText);
+    if (!decoded.ok) return { name: 'badUrl', message: decoded.message };
+    return { name: 'shared', folder, share: decoded.run };
+  }
   if (shareText !== undefined) {
     const decoded = decodeShare(shareText);
     if (!decoded.ok) return { name: 'badUrl', message: decoded.message };
@@ -85,6 +94,11 @@ export function exerciseHash(folder: string, seed?: number): string {
 /** The hash of a share link (lz-string output is URL-safe, so it needs no escaping). */
 export function shareHash(folder: string, run: SharedRun): string {
   return `${exerciseHash(folder)}?share=${encodeShare(run)}`;
+}
+
+/** The hash of a shared run's read-only page (`payload`: a share link's, as shared). */
+export function sharedRunHash(folder: string, payload: string): string {
+  return `#/shared/${encodeURIComponent(folder)}?share=${payload}`;
 }
 
 export const PATH_HASH = '#/';

@@ -8,6 +8,7 @@ import { use, useEffect, useState } from 'react';
 import type { PersonView } from '../../room/client';
 import { getExercises } from '../exercises';
 import { toLearningPath, toPathItem } from '../learningPath';
+import { sharedRunHash } from '../routing';
 import { BlockGate, RoomControls } from './RoomControls';
 import { RoomLinkStatus, RoomPanel } from './RoomPanel';
 import { verdictWords } from './verdictWords';
@@ -69,11 +70,11 @@ export function InstructorView() {
               <td>
                 {p.status.shared && (
                   <a
-                    href={`#/exercise/${p.status.shared.folder}?share=${p.status.shared.share}`}
+                    href={sharedRunHash(p.status.shared.folder, p.status.shared.share)}
                     target="_blank"
                     rel="noopener noreferrer"
                   >
-                    Open their run ({label(p.status.shared.folder)})
+                    Open their run, read-only ({label(p.status.shared.folder)})
                   </a>
                 )}
               </td>

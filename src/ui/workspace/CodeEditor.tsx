@@ -35,6 +35,11 @@ interface Props {
   /** The steps of the run that ran the caret's line (code → run), to go to one. */
   caretSteps?: { line: number; steps: readonly number[] } | null;
   onGoToStep?(step: number): void;
+  /**
+   * Someone else's code, shown read-only under this heading (a run shared in a room): no
+   * editing, no reset; the diff with the starter stays.
+   */
+  readOnly?: { heading: string };
 }
 
 const NO_WARNINGS: readonly LearnerWarning[] = [];
@@ -72,6 +77,7 @@ export const CodeEditor = memo(function CodeEditor({
   onCaretLine,
   caretSteps = null,
   onGoToStep,
+  readOnly,
 }: Props) {
   const caretListener = useRef(onCaretLine);
   caretListener.current = onCaretLine;
@@ -119,7 +125,8 @@ export const CodeEditor = memo(function CodeEditor({
     <section className="panel editor-panel" aria-labelledby="editor-title">
       <div className="panel-bar">
         <h2 id="editor-title">
-          Your code <code className="file-name">{file}</code>
+          {readOnly ? readOnly.heading : 'Your code'} <code className="file-name">{file}</code>
+          {readOnly && <span className="badge">read-only</span>}
         </h2>
         <div className="toolbar">
           <button
@@ -128,16 +135,18 @@ export const CodeEditor = memo(function CodeEditor({
             aria-pressed={showDiff}
             onClick={() => setShowDiff((v) => !v)}
           >
-            {showDiff ? 'Edit' : 'Diff with starter'}
+            {showDiff ? (readOnly ? 'Code' : 'Edit') : 'Diff with starter'}
           </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={!changed}
-            onClick={() => setConfirmReset(true)}
-          >
-            Reset to starter
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={!changed}
+              onClick={() => setConfirmReset(true)}
+            >
+              Reset to starter
+            </button>
+          )}
         </div>
       </div>
       {confirmReset && (
@@ -217,6 +226,7 @@ export const CodeEditor = memo(function CodeEditor({
             theme={dark ? darkEditorTheme : lightEditorTheme}
             extensions={extensions}
             onChange={onChange}
+            readOnly={readOnly !== undefined}
             onCreateEditor={(view) => {
               viewRef.current = view;
               showRunLine(view, runLine);
