@@ -209,6 +209,17 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   await expect(view.locator('.cm-content')).not.toContainText('not theirs');
   expect(await ownCode()).toBe(before);
   await view.close();
+  // Follow me to Cy's run: everyone sees it, read-only; their own code stays theirs.
+  const adaCode = await pages[0]!.evaluate(() => localStorage.getItem('rmw.progress'));
+  await people
+    .locator('tr[data-person="Cy"]')
+    .getByRole('button', { name: 'Show it to the room' })
+    .click();
+  for (const page of pages) {
+    await expect(page).toHaveURL(/#\/shared\/06-resend-if-in-doubt\?share=/);
+    await expect(page.getByTestId('shared-run')).toContainText('read-only');
+  }
+  expect(await pages[0]!.evaluate(() => localStorage.getItem('rmw.progress'))).toBe(adaCode);
 
   // The instructor key opens the live view in another browser; a wrong one is refused, saying so.
   const second = await (await browser.newContext()).newPage();

@@ -208,9 +208,12 @@ export class RoomConnection {
     return () => doc.off('update', tell);
   }
 
-  /** Follow me: moves every attendee to `folder` (the instructor only). */
-  follow(folder: string, at: number): void {
-    this.setControl('follow', { folder, at });
+  /**
+   * Follow me: moves every attendee to `folder`, or to the shared run `share` on it, read-only
+   * (the instructor only).
+   */
+  follow(folder: string, at: number, share?: string): void {
+    this.setControl('follow', share ? { folder, at, share } : { folder, at });
   }
 
   /** Opens the first `blocks` blocks of the learning path to the room (null: all of them). */

@@ -56,5 +56,27 @@ describe("the room's documents", () => {
         reveal: { folder: '06-resend-if-in-doubt', what: 'everything', at: 2 },
       }).ok,
     ).toBe(false);
+    // Follow me to a shared run: a share link's payload, URL-safe characters only.
+    const follow = (share: string) =>
+      checkRoomDoc('control', ['control'], {
+        follow: { folder: '06-resend-if-in-doubt', at: 3, share },
+      }).ok;
+    expect(follow('N4IgbghgNg+1D$-')).toBe(true);
+    expect(follow('<script>')).toBe(false);
+    expect(follow('x'.repeat(48_001))).toBe(false);
+    const timer = {
+      names: ['Ada'],
+      turnMs: 60_000,
+      turn: 0,
+      running: false,
+      endsAtMs: null,
+      leftMs: 60_000,
+      turnEnded: false,
+    };
+    expect(checkRoomDoc('team', ['team'], { timer })).toEqual({ ok: true });
+    expect(
+      checkRoomDoc('team', ['team'], { timer: { ...timer, names: ['x'.repeat(41)] } }).ok,
+    ).toBe(false);
+    expect(checkRoomDoc('team', ['team'], { timer, code: 'x' }).ok).toBe(false);
   });
 });

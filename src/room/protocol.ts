@@ -73,6 +73,9 @@ export const Verdict = v.strictObject({
 });
 export type Verdict = v.InferOutput<typeof Verdict>;
 
+/** A share link's payload (lz-string, URL-safe): a run with its code. */
+const SharePayload = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+\-$]{1,48000}$/));
+
 /**
  * The fields of a person document's `status` map (each may be missing until first set). The
  * attendee's code never crosses the network: only these.
@@ -93,7 +96,7 @@ export const PersonStatus = v.strictObject({
     v.nullable(
       v.strictObject({
         folder,
-        share: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+\-$]{1,48000}$/)),
+        share: SharePayload,
         at: time,
       }),
     ),
@@ -103,8 +106,13 @@ export type PersonStatus = v.InferOutput<typeof PersonStatus>;
 
 /** The control document's `control` map: what the instructor pushes to the room. */
 export const Control = v.strictObject({
-  /** Follow me: every attendee moves to this exercise (a new `at` moves them again). */
-  follow: v.optional(v.nullable(v.strictObject({ folder, at: time }))),
+  /**
+   * Follow me: every attendee moves to this exercise (a new `at` moves them again), or to a run
+   * someone shared (`share`), which they see read-only.
+   */
+  follow: v.optional(
+    v.nullable(v.strictObject({ folder, at: time, share: v.optional(SharePayload) })),
+  ),
   /** How many blocks of the learning path are open (null or absent: all of them). */
   openBlocks: v.optional(
     v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),

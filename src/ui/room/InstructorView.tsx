@@ -17,6 +17,7 @@ import { useRoomStore } from './useRoomStore';
 export function InstructorView() {
   const credentials = useRoomStore((s) => s.credentials);
   const people = useRoomStore((s) => s.people);
+  const follow = useRoomStore((s) => s.follow);
   const exercises = use(getExercises());
   const titles = new Map(exercises.map((e) => [e.folder, toPathItem(e)]));
   const now = useNow();
@@ -76,6 +77,15 @@ export function InstructorView() {
                   >
                     Open their run, read-only ({label(p.status.shared.folder)})
                   </a>
+                )}
+                {p.status.shared && (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => follow(p.status.shared!.folder, p.status.shared!.share)}
+                  >
+                    Show it to the room
+                  </button>
                 )}
               </td>
             </tr>

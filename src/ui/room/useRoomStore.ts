@@ -13,7 +13,7 @@ import { create } from 'zustand';
 import type { PersonView, RoomConnection, RoomCredentials } from '../../room/client';
 import { PersonStatus } from '../../room/protocol';
 import type { Control, Verdict } from '../../room/protocol';
-import { exerciseHash } from '../routing';
+import { exerciseHash, sharedRunHash } from '../routing';
 import { shareMobTimer } from './teamTimer';
 import {
   lastFollowed,
@@ -52,8 +52,8 @@ interface RoomState {
    * the room (protocol.ts).
    */
   share(folder: string, payload: string): boolean;
-  /** The instructor's follow-me: moves every attendee to `folder`. */
-  follow(folder: string): void;
+  /** The instructor's follow-me: moves every attendee to `folder`, or to a shared run on it. */
+  follow(folder: string, share?: string): void;
   /** The instructor shows hints or the solution of `folder` to the room (null: hides them). */
   reveal(folder: string, what: 'hints' | 'solution' | null): void;
   /** The instructor opens the first `blocks` blocks to the room (null: all). */
@@ -119,7 +119,9 @@ export const useRoomStore = create<RoomState>((set, get) => {
         const follow = control.follow;
         if (!attendee || !follow || follow.at <= lastFollowed()) return;
         rememberFollowed(follow.at);
-        window.location.hash = exerciseHash(follow.folder);
+        window.location.hash = follow.share
+          ? sharedRunHash(follow.folder, follow.share)
+          : exerciseHash(follow.folder);
       }),
     );
   };
@@ -210,8 +212,8 @@ export const useRoomStore = create<RoomState>((set, get) => {
       return true;
     },
 
-    follow(folder) {
-      asInstructor((c) => c.follow(folder, Date.now()));
+    follow(folder, share) {
+      asInstructor((c) => c.follow(folder, Date.now(), share));
     },
 
     reveal(folder, what) {
