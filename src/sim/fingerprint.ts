@@ -16,7 +16,7 @@
 import { fingerprint64 } from '../core/hash';
 import type { Hash64 } from '../core/hash';
 import { createSymmetry } from './symmetry';
-import type { Interchangeable, Symmetry } from './symmetry';
+import type { IdKeys, Interchangeable, Symmetry } from './symmetry';
 import type { HttpRequestState, UserTabState, World } from './world';
 
 /** The fingerprint of any world (no cached digests: it may have been changed in place). */
@@ -49,32 +49,28 @@ function symmetricWorldFingerprint(
   symmetry: Symmetry,
   view: (world: World, section: Section) => Record<string, unknown>,
 ): (world: World) => Hash64 {
-  const mentionsBySection = new WeakMap<object, string[]>();
+  const keysBySection = new WeakMap<object, IdKeys>();
   const renamedDigests = new WeakMap<object, Map<string, [number, number]>>();
-  const sections: [object, ((s: never) => unknown) | undefined][] = [];
-  const found: string[] = [];
-  // First pass: the view with sections left out, to find every string naming an id.
+  const parts: IdKeys[] = [];
+  // First pass: the ids' keys, section by section (each computed once), sections left out.
   const gather: Section = (section, sectionView) => {
-    sections.push([section, sectionView]);
-    let m = mentionsBySection.get(section);
-    if (m === undefined) {
-      m = [];
-      symmetry.mentions(whole(section, sectionView), m);
-      mentionsBySection.set(section, m);
+    let keys = keysBySection.get(section);
+    if (keys === undefined) {
+      keys = symmetry.keysOf(whole(section, sectionView));
+      keysBySection.set(section, keys);
     }
-    for (const text of m) found.push(text);
+    if (keys.size > 0) parts.push(keys);
     return 0;
   };
   return (world) => {
-    sections.length = 0;
-    found.length = 0;
-    symmetry.mentions(view(world, gather), found);
-    const names = symmetry.canonicalNames(found);
+    parts.length = 0;
+    parts.push(symmetry.keysOf(view(world, gather)));
+    const names = symmetry.canonicalNames(parts);
     // The names in a fixed order of their ids (canonicalNames' promise): one key per renaming.
     const namesKey = [...names.values()].join('\u0000');
     // Second pass: each section by its digest under the canonical renaming.
     const renamed: Section = (section, sectionView) => {
-      if (mentionsBySection.get(section)!.length === 0) return digestOf(section, sectionView);
+      if (keysBySection.get(section)!.size === 0) return digestOf(section, sectionView);
       let byNames = renamedDigests.get(section);
       if (!byNames) renamedDigests.set(section, (byNames = new Map()));
       let d = byNames.get(namesKey);

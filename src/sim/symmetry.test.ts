@@ -76,12 +76,10 @@ describe('renamings of an outcome', () => {
 describe('the canonical renaming', () => {
   it('names every id in the groups’ order, so equal renamings look alike (they key cached digests)', () => {
     const symmetry = createSymmetry([['payment-1', 'payment-2']]);
-    const found: string[] = [];
-    symmetry.mentions({ stream: ['payment-2', 'payment-2@Counter'], other: 'x' }, found);
-    const swapped: string[] = [];
-    symmetry.mentions({ stream: ['payment-1', 'payment-1@Counter'], other: 'x' }, swapped);
-    const a = symmetry.canonicalNames(found);
-    const b = symmetry.canonicalNames(swapped);
+    const found = symmetry.keysOf({ stream: ['payment-2', 'payment-2@Counter'], other: 'x' });
+    const swapped = symmetry.keysOf({ stream: ['payment-1', 'payment-1@Counter'], other: 'x' });
+    const a = symmetry.canonicalNames([found]);
+    const b = symmetry.canonicalNames([swapped]);
     expect([...a.keys()]).toEqual(['payment-1', 'payment-2']);
     expect([...b.keys()]).toEqual(['payment-1', 'payment-2']);
     // One world is the other renamed: their canonical renamings differ, and both map onto one name.

@@ -39,18 +39,26 @@ type Mentions = { id: string; hi: number; lo: number }[] | null;
 /** Strings seen, with their mentions: states share most strings, so each is read once. */
 const MAX_CACHED_STRINGS = 200_000;
 
+/**
+ * Each id's sort key within a value: the sum, over the strings naming it, of their hashes with
+ * the id marked and its group-mates blanked. Sums add up across a world's parts.
+ */
+export type IdKeys = ReadonlyMap<string, { hi: number; lo: number }>;
+
 /** The pieces of a symmetric fingerprint, for callers that cache them per section (fingerprint.ts). */
 export interface Symmetry {
-  /** Appends every string and object key in `v` that names an id (repeats included) to `out`. */
-  mentions(v: unknown, out: string[]): void;
+  /** The ids' keys within `v` (empty: `v` names no id). */
+  keysOf(v: unknown): IdKeys;
   /**
-   * The canonical renaming of a world whose strings naming ids are `found`: every id of every
-   * group, in the groups' order, to its new name.
+   * The canonical renaming of a world whose parts have `keys`: every id of every group, in the
+   * groups' order, to its new name.
    */
-  canonicalNames(found: readonly string[]): ReadonlyMap<string, string>;
+  canonicalNames(keys: readonly IdKeys[]): ReadonlyMap<string, string>;
   /** `fingerprint64` of `v` as if renamed by `names` (no copy is built). */
   hashRenamed(v: unknown, names: ReadonlyMap<string, string>): Hash64;
 }
+
+const NO_KEYS: IdKeys = new Map();
 
 export function createSymmetry(groups: Interchangeable): Symmetry {
   const pattern = idPattern(groups.flat());
@@ -74,42 +82,50 @@ export function createSymmetry(groups: Interchangeable): Symmetry {
     cache.set(text, m);
     return m;
   };
-  const mentions = (v: unknown, out: string[]): void => {
-    if (typeof v === 'string') {
-      if (mentionsOf(v)) out.push(v);
-      return;
-    }
-    if (v === null || typeof v !== 'object') return;
-    if (Array.isArray(v)) {
-      for (const x of v) mentions(x, out);
-      return;
-    }
-    for (const k in v as Record<string, unknown>) {
-      if (mentionsOf(k)) out.push(k);
-      mentions((v as Record<string, unknown>)[k], out);
-    }
-  };
-  const keys = new Map<string, { hi: number; lo: number }>();
   return {
-    mentions,
-    canonicalNames(found) {
-      // Each id's key: the sum of its occurrences' hashes, itself marked, its mates blanked.
-      keys.clear();
-      for (const text of found)
-        for (const { id, hi, lo } of mentionsOf(text)!) {
+    keysOf(v) {
+      let keys: Map<string, { hi: number; lo: number }> | null = null;
+      const add = (text: string) => {
+        const m = mentionsOf(text);
+        if (!m) return;
+        keys ??= new Map();
+        for (const { id, hi, lo } of m) {
           const k = keys.get(id);
           if (k) {
             k.hi = (k.hi + hi) | 0;
             k.lo = (k.lo + lo) | 0;
           } else keys.set(id, { hi, lo });
         }
+      };
+      const walk = (x: unknown): void => {
+        if (typeof x === 'string') return add(x);
+        if (x === null || typeof x !== 'object') return;
+        if (Array.isArray(x)) {
+          for (const y of x) walk(y);
+          return;
+        }
+        for (const k in x as Record<string, unknown>) {
+          add(k);
+          walk((x as Record<string, unknown>)[k]);
+        }
+      };
+      walk(v);
+      return keys ?? NO_KEYS;
+    },
+    canonicalNames(parts) {
       const names = new Map<string, string>();
       for (const group of groups) {
-        const keyed = group.map((id, index) => ({
-          id,
-          index,
-          ...(keys.get(id) ?? { hi: 0, lo: 0 }),
-        }));
+        const keyed = group.map((id, index) => {
+          let hi = 0;
+          let lo = 0;
+          for (const part of parts) {
+            const k = part.get(id);
+            if (!k) continue;
+            hi = (hi + k.hi) | 0;
+            lo = (lo + k.lo) | 0;
+          }
+          return { id, index, hi, lo };
+        });
         keyed.sort((a, b) => a.hi - b.hi || a.lo - b.lo || a.index - b.index);
         const to: string[] = [];
         keyed.forEach((k, i) => (to[k.index] = group[i]!));
@@ -130,12 +146,7 @@ export function createSymmetry(groups: Interchangeable): Symmetry {
 export function symmetricFingerprint(groups: Interchangeable): (view: unknown) => Hash64 {
   if (groups.flat().length === 0) return (view) => fingerprint64(view);
   const symmetry = createSymmetry(groups);
-  const found: string[] = [];
-  return (view) => {
-    found.length = 0;
-    symmetry.mentions(view, found);
-    return symmetry.hashRenamed(view, symmetry.canonicalNames(found));
-  };
+  return (view) => symmetry.hashRenamed(view, symmetry.canonicalNames([symmetry.keysOf(view)]));
 }
 
 /** Every ordering of `items`. */
