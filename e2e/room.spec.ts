@@ -96,6 +96,15 @@ async function cuttableLink(context: BrowserContext) {
   };
 }
 
+/** The instructor creates a room on the test's server; resolves the attendees' link. */
+async function createRoom(instructor: Page): Promise<string> {
+  await instructor.goto('/#/');
+  await openRoomDialog(instructor);
+  await instructor.getByLabel('Room server').fill(serverUrl);
+  await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
+  return instructor.getByTestId('room-join-link').inputValue();
+}
+
 async function attendee(
   browser: Browser,
   link: string,
@@ -119,11 +128,7 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
   page: instructor,
 }) => {
   test.setTimeout(180_000);
-  await instructor.goto('/#/');
-  await openRoomDialog(instructor);
-  await instructor.getByLabel('Room server').fill(serverUrl);
-  await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
-  const link = await instructor.getByTestId('room-join-link').inputValue();
+  const link = await createRoom(instructor);
   const instructorKey = (await instructor.getByTestId('room-key').textContent()) ?? '';
   expect(link).toContain('#/join?');
   await instructor.getByRole('link', { name: 'Open the live view' }).click();
@@ -263,11 +268,7 @@ test('an attendee offline for a minute loses nothing: what they did arrives when
   page: instructor,
 }) => {
   test.setTimeout(120_000);
-  await instructor.goto('/#/');
-  await openRoomDialog(instructor);
-  await instructor.getByLabel('Room server').fill(serverUrl);
-  await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
-  const link = await instructor.getByTestId('room-join-link').inputValue();
+  const link = await createRoom(instructor);
   await instructor.getByRole('link', { name: 'Open the live view' }).click();
   const ada = instructor.getByTestId('room-people').locator('tr[data-person="Ada"]');
 
@@ -309,11 +310,7 @@ test("a team's mob timer is one across its laptops: started on one, its turn end
   page: instructor,
 }) => {
   test.setTimeout(120_000);
-  await instructor.goto('/#/');
-  await openRoomDialog(instructor);
-  await instructor.getByLabel('Room server').fill(serverUrl);
-  await instructor.getByRole('button', { name: 'Create a room on this server' }).click();
-  const link = await instructor.getByTestId('room-join-link').inputValue();
+  const link = await createRoom(instructor);
   // Each laptop runs its own clock; the test moves Ada's.
   const clock = async (_: BrowserContext, p: Page) => p.clock.install();
   const ada = await attendee(browser, link, 'Ada', 'Pierogi', clock);

@@ -14,7 +14,6 @@ import type { PersonView, RoomConnection, RoomCredentials } from '../../room/cli
 import { PersonStatus } from '../../room/protocol';
 import type { Control, Verdict } from '../../room/protocol';
 import { exerciseHash, sharedRunHash } from '../routing';
-import { shareMobTimer } from './teamTimer';
 import {
   lastFollowed,
   readCredentials,
@@ -34,6 +33,8 @@ interface RoomState {
   people: PersonView[];
   /** What the instructor pushes (the attendee's view; the instructor's own, too). */
   control: Control;
+  /** The connection and team name of an attendee in a team (its shared mob timer), else null. */
+  team: { connection: RoomConnection; name: string } | null;
   /** What went wrong last (joining, creating), for the dialog. */
   error: string | null;
   busy: boolean;
@@ -110,7 +111,8 @@ export const useRoomStore = create<RoomState>((set, get) => {
     const attendee = c.role === 'person';
     if (attendee) {
       connection.setStatus({ name: c.name ?? '', team: c.team ?? '', ...get().status });
-      if (c.teamId) unsubscribe.push(shareMobTimer(connection, c.team ?? ''));
+      // The team's mob timer is joined to this browser's by the header (shell/useTeamTimer.ts).
+      if (c.teamId) set({ team: { connection, name: c.team ?? '' } });
     } else unsubscribe.push(connection.onPeople((people) => set({ people })));
     unsubscribe.push(
       connection.onControl((control) => {
@@ -152,7 +154,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
     unsubscribe = [];
     connection?.destroy();
     connection = null;
-    set({ link: 'none', people: [], control: {} });
+    set({ link: 'none', people: [], control: {}, team: null });
   };
 
   const initial = typeof localStorage === 'undefined' ? null : readCredentials();
@@ -164,6 +166,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
     status: {},
     people: [],
     control: {},
+    team: null,
     error: null,
     busy: false,
 

@@ -14,6 +14,7 @@ import { HelpDialog } from './HelpDialog';
 import { MobTimer } from './MobTimer';
 import { shortcutFor } from './shortcuts';
 import { useMobStore } from './useMobStore';
+import { useTeamTimer } from './useTeamTimer';
 import { usePrefsStore, useShownTheme } from './usePrefsStore';
 
 export const PRESENT_HASH = '#/present';
@@ -32,6 +33,7 @@ async function goToNeighbour(folder: string, delta: 1 | -1) {
 
 export function HeaderTools() {
   const route = useHashRoute();
+  useTeamTimer();
   const projector = usePrefsStore((s) => s.projector);
   const toggleProjector = usePrefsStore((s) => s.toggleProjector);
   const toggleTheme = usePrefsStore((s) => s.toggleTheme);

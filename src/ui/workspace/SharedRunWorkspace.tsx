@@ -17,7 +17,7 @@ import { CounterexampleCallout } from './CounterexampleCallout';
 import { PANE_ORDER, WorkspaceLayout } from './Layout';
 import type { PaneControls } from './Layout';
 import { RunPane } from './RunPane';
-import { useCodeRunLinks } from './useCodeRunLinks';
+import { editorLinks, useCodeRunLinks } from './useCodeRunLinks';
 import { useExerciseRun, useRunShortcuts } from './useExerciseRun';
 import type { ExerciseRun } from './useExerciseRun';
 import { useFullView } from './useFullView';
@@ -80,10 +80,7 @@ export function SharedRunWorkspace({ exercise, share, seed }: Props) {
             starter={starter}
             onChange={ignore}
             errors={NO_ERRORS}
-            runLine={links.runLine}
-            onCaretLine={links.onCaretLine}
-            caretSteps={links.caretSteps}
-            onGoToStep={playback.seekTo}
+            {...editorLinks(links, playback.seekTo)}
             readOnly={{ heading: 'Their code' }}
           />
         </ErrorBoundary>

@@ -26,7 +26,7 @@ import { PANE_ORDER, WorkspaceLayout } from './Layout';
 import type { PaneControls } from './Layout';
 import { RunPane } from './RunPane';
 import { useCheckFlow } from './useCheckFlow';
-import { useCodeRunLinks } from './useCodeRunLinks';
+import { editorLinks, useCodeRunLinks } from './useCodeRunLinks';
 import { useExerciseRun, useRunShortcuts } from './useExerciseRun';
 import { useFullView } from './useFullView';
 import { useLearnerErrors } from './useLearnerErrors';
@@ -140,10 +140,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
               onChange={onEdit}
               errors={learnerErrors.errors}
               warnings={learnerErrors.warnings}
-              runLine={links.runLine}
-              onCaretLine={links.onCaretLine}
-              caretSteps={links.caretSteps}
-              onGoToStep={playback.seekTo}
+              {...editorLinks(links, playback.seekTo)}
             />
           </ErrorBoundary>
         }

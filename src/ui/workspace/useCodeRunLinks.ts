@@ -64,3 +64,13 @@ function lastLineOf(choices: readonly { line?: number }[]): { step: number; line
   }
   return null;
 }
+
+/** The editor's side of the code ↔ run links (CodeEditor's props), going to steps with `seekTo`. */
+export function editorLinks(links: CodeRunLinks, seekTo: (step: number) => void) {
+  return {
+    runLine: links.runLine,
+    onCaretLine: links.onCaretLine,
+    caretSteps: links.caretSteps,
+    onGoToStep: seekTo,
+  };
+}
