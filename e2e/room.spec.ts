@@ -222,6 +222,9 @@ test('an instructor sees three attendees live, moves them, and sees a raised han
     .click();
   for (const page of pages) {
     await expect(page).toHaveURL(/#\/shared\/06-resend-if-in-doubt\?share=/);
+    // Their code runs only once they say so.
+    await expect(page.getByTestId('shared-run')).toHaveCount(0);
+    await page.getByTestId('shared-run-gate').getByRole('button', { name: 'Show the run' }).click();
     await expect(page.getByTestId('shared-run')).toContainText('read-only');
   }
   expect(await pages[0]!.evaluate(() => localStorage.getItem('rmw.progress'))).toBe(adaCode);

@@ -65,7 +65,7 @@ export function App() {
             />
           )}
           {route.name === 'shared' && (
-            <ExerciseView folder={route.folder} share={route.share} readOnly />
+            <ExerciseView folder={route.folder} share={route.share} readOnly ask={route.ask} />
           )}
           {route.name === 'present' && <PresenterView />}
           {route.name === 'agenda' && <AgendaView />}

@@ -12,7 +12,7 @@ import { DEFAULT_SEED, PATH_HASH } from './routing';
 import type { SharedRun } from './shareLink';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
 import { ModelCheckingWorkspace } from './workspace/ModelCheckingWorkspace';
-import { SharedRunWorkspace } from './workspace/SharedRunWorkspace';
+import { SharedRunGate, SharedRunWorkspace } from './workspace/SharedRunWorkspace';
 import { Workspace } from './workspace/Workspace';
 
 interface Props {
@@ -22,9 +22,11 @@ interface Props {
   share?: SharedRun;
   /** Show `share` read-only (a run someone shared), leaving the viewer's own work alone. */
   readOnly?: boolean;
+  /** Ask before running the shared code (the page was not opened by the viewer). */
+  ask?: boolean;
 }
 
-export function ExerciseView({ folder, seed, share, readOnly = false }: Props) {
+export function ExerciseView({ folder, seed, share, readOnly = false, ask = false }: Props) {
   const exercise = use(getExercises()).find((e) => e.folder === folder);
   if (!exercise) {
     return (
@@ -59,11 +61,13 @@ export function ExerciseView({ folder, seed, share, readOnly = false }: Props) {
   if (readOnly && share)
     return (
       <Page folder={folder} title={item.title} subtitle={`A shared run · ${subtitle}`}>
-        <SharedRunWorkspace
-          exercise={exercise}
-          share={share}
-          seed={share.seed ?? exercise.manifest.opening?.seed ?? DEFAULT_SEED}
-        />
+        <SharedRunGate ask={ask}>
+          <SharedRunWorkspace
+            exercise={exercise}
+            share={share}
+            seed={share.seed ?? exercise.manifest.opening?.seed ?? DEFAULT_SEED}
+          />
+        </SharedRunGate>
       </Page>
     );
   return (

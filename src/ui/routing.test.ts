@@ -65,6 +65,12 @@ describe('share routes', () => {
       name: 'shared',
       folder: '04-lost-message',
       share: run,
+      ask: false,
+    });
+    // Sent by the instructor's follow-me: the page asks before the code runs.
+    expect(parseHash(sharedRunHash('04-lost-message', encodeShare(run), true))).toMatchObject({
+      name: 'shared',
+      ask: true,
     });
     expect(parseHash('#/shared/04-lost-message').name).toBe('badUrl');
     expect(parseHash('#/shared/04-lost-message?share=garbage').name).toBe('badUrl');

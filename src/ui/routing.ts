@@ -21,8 +21,11 @@ export type Route =
   | { name: 'join'; server: string; room: string }
   /** `seed`: the URL's (absent: the exercise's opening run). */
   | { name: 'exercise'; folder: string; seed?: number; share?: SharedRun }
-  /** A run someone shared (in a room), shown read-only: the viewer's own code is not touched. */
-  | { name: 'shared'; folder: string; share: SharedRun }
+  /**
+   * A run someone shared (in a room), shown read-only: the viewer's own code is not touched.
+   * `ask`: the page came by itself (the instructor's follow-me), so it asks before it runs the code.
+   */
+  | { name: 'shared'; folder: string; share: SharedRun; ask: boolean }
   | { name: 'badUrl'; message: string };
 
 const FOLDER = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -62,7 +65,7 @@ export function parseHash(hash: string): Route {
       return { name: 'badUrl', message: 'This link to a shared run has no run in it.' };
     const decoded = decodeShare(shareText);
     if (!decoded.ok) return { name: 'badUrl', message: decoded.message };
-    return { name: 'shared', folder, share: decoded.run };
+    return { name: 'shared', folder, share: decoded.run, ask: /(?:^|&)ask=1(?:&|$)/.test(query) };
   }
   if (shareText !== undefined) {
     const decoded = decodeShare(shareText);
@@ -96,9 +99,12 @@ export function shareHash(folder: string, run: SharedRun): string {
   return `${exerciseHash(folder)}?share=${encodeShare(run)}`;
 }
 
-/** The hash of a shared run's read-only page (`payload`: a share link's, as shared). */
-export function sharedRunHash(folder: string, payload: string): string {
-  return `#/shared/${encodeURIComponent(folder)}?share=${payload}`;
+/**
+ * The hash of a shared run's read-only page (`payload`: a share link's, as shared); `ask`: the
+ * page asks before it runs the code (it was not opened by the viewer's own click).
+ */
+export function sharedRunHash(folder: string, payload: string, ask = false): string {
+  return `#/shared/${encodeURIComponent(folder)}?share=${payload}${ask ? '&ask=1' : ''}`;
 }
 
 export const PATH_HASH = '#/';

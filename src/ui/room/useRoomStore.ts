@@ -122,7 +122,7 @@ export const useRoomStore = create<RoomState>((set, get) => {
         if (!attendee || !follow || follow.at <= lastFollowed()) return;
         rememberFollowed(follow.at);
         window.location.hash = follow.share
-          ? sharedRunHash(follow.folder, follow.share)
+          ? sharedRunHash(follow.folder, follow.share, true)
           : exerciseHash(follow.folder);
       }),
     );

@@ -4,9 +4,12 @@
  * and the exercise's instructions. The viewer's own code, settings, versions and progress for
  * the exercise are never read or written here. "Open in my editor" is the ordinary share link,
  * which keeps the viewer's code as a version before it loads theirs. The shared code runs only in
- * the simulation worker's sandbox, like any share link.
+ * the simulation worker's sandbox, like any share link, and only once the viewer chose it: their
+ * click on the link, or, when the page came by itself (the instructor's follow-me), their answer
+ * to SharedRunGate.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ExerciseBundle } from '../../workshop/bundle';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Instructions } from '../Instructions';
@@ -29,6 +32,24 @@ interface Props {
 }
 
 const NO_ERRORS: never[] = [];
+
+/** Asks before the shared code runs (`ask`); otherwise shows the run at once. */
+export function SharedRunGate({ ask, children }: { ask: boolean; children: ReactNode }) {
+  const [accepted, setAccepted] = useState(!ask);
+  if (accepted) return children;
+  return (
+    <section className="panel" aria-labelledby="shared-gate-title" data-testid="shared-run-gate">
+      <h2 id="shared-gate-title">The instructor is showing the room a run</h2>
+      <p>
+        Someone shared this run: it holds their code. It runs only here, in the sandbox, shown
+        read-only; your own code is not touched.
+      </p>
+      <button type="button" className="button" autoFocus onClick={() => setAccepted(true)}>
+        Show the run
+      </button>
+    </section>
+  );
+}
 const ignore = () => {};
 
 export function SharedRunWorkspace({ exercise, share, seed }: Props) {
