@@ -61,6 +61,32 @@ describe('sampling past the bound', () => {
     expect(replay(model, kept.initial, kept.choiceIndices).states.at(-1)).toBe(7);
   });
 
+  it('walks vary how often they inject a fault, so a fault late in a run is found too', () => {
+    // Twenty steps; at each, five ways to fail and one way on. One fault in all; only a fault at
+    // step 15 or later breaks the invariant. Uniform walks spend the fault in the first steps.
+    type Run = { at: number; faultAt: number | null };
+    const late = (isFault?: (c: string) => boolean): Model<Run, string> => ({
+      initialStates: () => [{ at: 0, faultAt: null }],
+      enabled: (s) =>
+        s.at >= 20 ? [] : ['on', ...(s.faultAt === null ? ['f1', 'f2', 'f3', 'f4', 'f5'] : [])],
+      step: (s, c) => ({ at: s.at + 1, faultAt: c === 'on' ? s.faultAt : s.at }),
+      fingerprint: (s) => ({ hi: s.at, lo: s.faultAt ?? -1 }),
+      invariants: [
+        { name: 'noLateFault', kind: 'always', holds: (s) => s.faultAt === null || s.faultAt < 15 },
+      ],
+      describeChoice: (c) => c,
+      ...(isFault ? { isFault } : {}),
+    });
+    const walksToFind = (model: Model<Run, string>) => {
+      const swarm = new Swarm(model, { maxDepth: 100, maxWalks: 300 });
+      return swarm.runSome(1_000_000)?.walk ?? null;
+    };
+    // Uniform: the fault lands late with chance (1/6)^15: never in 300 walks.
+    expect(walksToFind(late())).toBeNull();
+    // Walks that take a fault one time in five or twenty: found within the same 300 walks.
+    expect(walksToFind(late((c) => c !== 'on'))).not.toBeNull();
+  });
+
   it('the same seed walks the same way', () => {
     const model = grid(12, { a: 7, b: 3 });
     const first = new Swarm(model, { maxDepth: 100, seed: 5 }).runSome(1_000_000);

@@ -2,7 +2,9 @@
  * Sampling past the bound: seeded random walks, and shrinking what they find.
  *
  * Contract: `new Swarm(model, options)` walks the model from its initial states, choosing
- * uniformly among the enabled choices, checking every `always` invariant on every state and the
+ * uniformly among the enabled choices — or, where the model says which choices are faults, two
+ * walks in three take a fault only with a small chance (FAULT_RATES), so a fault budget is not
+ * always spent in a run's first steps — checking every `always` invariant on every state and the
  * terminal checks (`stuck`, `atQuiescence`) on the last one; `runSome(budgetSteps)` takes up to
  * that many steps and returns a finding as soon as a walk breaks an invariant. Walk `k` draws from
  * `createRng(seed + k)`, so each walk is the same on every machine whatever the time budget.
@@ -15,6 +17,13 @@
 import { createRng } from '../core/random';
 import { describeChoice } from './trace';
 import type { Invariant, Model } from './types';
+
+/**
+ * Walks take turns at how often they inject a fault where the model names faults: uniformly
+ * among all choices (most steps offer several faults, so the budget goes in the first steps),
+ * or a fault with these chances, so faults land late in a run too.
+ */
+const FAULT_RATES: (number | null)[] = [null, 0.2, 0.05];
 
 export interface SwarmOptions {
   seed?: number;
@@ -50,6 +59,10 @@ export class Swarm<S, C> {
   private initial = 0;
   private path: number[] = [];
   private rng = createRng(0);
+  /** How likely this walk takes a fault when one is enabled (null: uniform over everything). */
+  private faultRate: number | null = null;
+  private readonly faults: number[] = [];
+  private readonly others: number[] = [];
 
   constructor(
     private readonly model: Model<S, C>,
@@ -97,7 +110,7 @@ export class Swarm<S, C> {
         this.state = null;
         continue;
       }
-      const ci = this.rng.int(enabled.length);
+      const ci = this.choose(enabled);
       this.path.push(ci);
       this.state = this.model.step(s, enabled[ci] as C);
       this.steps++;
@@ -106,9 +119,25 @@ export class Swarm<S, C> {
     return null;
   }
 
+  /** The index of the enabled choice this walk takes. */
+  private choose(enabled: C[]): number {
+    const isFault = this.model.isFault;
+    if (this.faultRate === null || !isFault) return this.rng.int(enabled.length);
+    this.faults.length = 0;
+    this.others.length = 0;
+    enabled.forEach((c, i) => (isFault(c) ? this.faults : this.others).push(i));
+    const pick = (from: number[]) => from[this.rng.int(from.length)]!;
+    if (this.faults.length === 0) return pick(this.others);
+    if (this.others.length === 0) return pick(this.faults);
+    return this.rng.int(1_000_000) < this.faultRate * 1_000_000
+      ? pick(this.faults)
+      : pick(this.others);
+  }
+
   private beginWalk(): void {
     this.walks++;
     this.rng = createRng((this.seed + this.walks) >>> 0);
+    this.faultRate = FAULT_RATES[this.walks % FAULT_RATES.length]!;
     const initial = this.model.initialStates();
     this.initial = this.rng.int(initial.length);
     this.state = initial[this.initial] as S;

@@ -42,6 +42,11 @@ export interface Model<S, C> {
   /** Whether a terminal state is a normal end (default: every terminal state is). */
   isQuiescent?(s: S): boolean;
   describeChoice?(c: C): string;
+  /**
+   * Whether a choice injects a fault: random walks vary how often they take one, so the fault
+   * budget is not always spent in the first steps (swarm.ts).
+   */
+  isFault?(c: C): boolean;
   /** A JSON-compatible view of a state, for traces sent over `postMessage`. */
   toPlain?(s: S): unknown;
   /**

@@ -5,7 +5,14 @@
  * input, results so far), so equal fingerprints mean equal futures.
  */
 import type { Invariant, Model } from '../checker/types';
-import { cloneWorld, createEngine, createFingerprint, describeChoice, isQuiescent } from '../sim';
+import {
+  cloneWorld,
+  createEngine,
+  createFingerprint,
+  describeChoice,
+  faultOf,
+  isQuiescent,
+} from '../sim';
 import type { Choice, Engine, EngineOptions, InvariantSpec, Program, World } from '../sim';
 
 export interface SimModel extends Model<World, Choice> {
@@ -41,6 +48,7 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
     invariants,
     isQuiescent,
     describeChoice,
+    isFault: (c) => faultOf(c) !== null,
     toPlain: (w) => w,
     serialize: (w) => JSON.stringify(w),
     deserialize: (text) => JSON.parse(text) as World,
