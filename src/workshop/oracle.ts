@@ -15,8 +15,11 @@
  * Reference outcomes are computed lazily per set of included intents by checking the reference
  * solution (faults off) and collecting its quiescent outcomes, in two tiers: deliveries in order
  * first, and only when a run's outcome is not among those, with as many out-of-order deliveries
- * as the run's faults could cause (the same verdicts as one reordered run, at a fraction of the
- * cost for the runs that end in order). They are cached per exercise ×
+ * as the run's faults could cause (an outcome is accepted exactly when one reordered run would
+ * accept it, at a fraction of the cost for the runs that end in order; the schema of fields
+ * compared is what the in-order runs write). With the whole workload, the exercise's
+ * interchangeable ids reduce the reference runs, and each outcome is expanded to every renaming.
+ * They are cached per exercise ×
  * settings × intent set for the life of the process (the browser worker reuses them across checks).
  * They share the check's time budget (`budget`): a reference run still going at its deadline
  * throws SearchLimitReached, and the check ends "limit reached", saying why, instead of running
