@@ -71,8 +71,12 @@ const SYNC_UPDATE = 2;
 const MESSAGE_SYNC = 0;
 const MESSAGE_SYNC_REPLY = 4;
 
+function hmac(secret: string, parts: string[], encoding: 'base64url' | 'hex'): string {
+  return createHmac('sha256', secret).update(parts.join('\n')).digest(encoding);
+}
+
 export function sign(secret: string, ...parts: string[]): string {
-  return createHmac('sha256', secret).update(parts.join('\n')).digest('base64url');
+  return hmac(secret, parts, 'base64url');
 }
 
 function same(a: string, b: string): boolean {
@@ -88,7 +92,8 @@ export function instructorKey(secret: string, room: string): string {
 /** The id of the team called `name` in `room`: the same for the same name, case and spacing aside. */
 export function teamId(secret: string, room: string, name: string): string {
   const normal = name.trim().replace(/\s+/g, ' ').toLowerCase();
-  return createHmac('sha256', secret).update(`${room}\nteam\n${normal}`).digest('hex').slice(0, 16);
+  // Hex: a team id is a document name's part, [a-z0-9] only.
+  return hmac(secret, [room, 'team', normal], 'hex').slice(0, 16);
 }
 
 /** A person's token: `person.<id>.<signature>`, or `person.<id>.<team>.<signature>` in a team. */
@@ -102,10 +107,10 @@ export function personToken(secret: string, room: string, person: string, team?:
 export function verifyToken(secret: string, room: string, token: string): Who | null {
   if (token.startsWith('person.')) {
     const parts = token.split('.');
-    const [, person = ''] = parts;
-    const team = parts.length === 4 ? parts[2]! : undefined;
-    const sig = parts[parts.length - 1] ?? '';
     if (parts.length !== 3 && parts.length !== 4) return null;
+    const person = parts[1]!;
+    const team = parts.length === 4 ? parts[2]! : undefined;
+    const sig = parts.at(-1)!;
     if (!ID_PATTERN.test(person) || (team !== undefined && !ID_PATTERN.test(team))) return null;
     const expected = team
       ? sign(secret, room, 'person', person, team)
