@@ -1,8 +1,9 @@
 /**
  * The mob timer's state (mobTimer.ts) in a zustand store, remembered whole (a running turn goes
  * on after a reload) and shared by every window of the browser (storage events), and by a
- * team's laptops in a room (`setMobPublisher` and `receive`, useTeamTimer.ts). The clock is injectable (`setMobClock`); by default it is the wall clock, which
- * Playwright's `page.clock` can fast-forward.
+ * team's laptops in a room (`setMobPublisher` and `receive`, useTeamTimer.ts). The clock is
+ * injectable (`setMobClock`); by default it is the wall clock, which Playwright's `page.clock`
+ * can fast-forward.
  */
 import { create } from 'zustand';
 import * as timer from './mobTimer';
