@@ -126,12 +126,11 @@ export class Swarm<S, C> {
     this.faults.length = 0;
     this.others.length = 0;
     enabled.forEach((c, i) => (isFault(c) ? this.faults : this.others).push(i));
-    const pick = (from: number[]) => from[this.rng.int(from.length)]!;
-    if (this.faults.length === 0) return pick(this.others);
-    if (this.others.length === 0) return pick(this.faults);
-    return this.rng.int(1_000_000) < this.faultRate * 1_000_000
-      ? pick(this.faults)
-      : pick(this.others);
+    const from =
+      this.faults.length === 0 || (this.others.length > 0 && this.rng.next() >= this.faultRate)
+        ? this.others
+        : this.faults;
+    return from[this.rng.int(from.length)]!;
   }
 
   private beginWalk(): void {

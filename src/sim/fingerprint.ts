@@ -41,8 +41,8 @@ export function createFingerprint(
 
 /**
  * The canonical fingerprint under a symmetry, with sections still entering by digests: each
- * section's strings naming an id are found once (a section never changes after its step), and
- * its digest under a renaming is kept per renaming; a section naming no id enters by its plain
+ * section's ids' sort keys are computed once (a section never changes after its step), and its
+ * digest under a renaming is kept per renaming; a section naming no id enters by its plain
  * digest, which is its digest under every renaming.
  */
 function symmetricWorldFingerprint(

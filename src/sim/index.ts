@@ -30,4 +30,4 @@ export { cloneWorld } from './cloneWorld';
 export * from './outcome';
 export { CtxMisuseError } from './validate';
 export { createFingerprint, fingerprintWorld } from './fingerprint';
-export { renameDeep, renamingsOf } from './symmetry';
+export { renamer, renamingsOf } from './symmetry';

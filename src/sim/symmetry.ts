@@ -15,7 +15,7 @@
  * declaration is a promise that handlers and invariants treat these ids alike (as opaque ids);
  * code that singles one out by its literal name breaks the reduction. The oracle's reference run
  * with the whole workload is reduced too, and every outcome it collects is then renamed in every
- * way the groups allow (`renamingsOf`, `renameDeep`), so a learner's run may end in any of them;
+ * way the groups allow (`renamingsOf`, `renamer`), so a learner's run may end in any of them;
  * its per-intent "can take effect" goals are checked on the worlds kept, so declare symmetry only
  * where no intent can be left undone without faults.
  */
@@ -142,13 +142,6 @@ export function createSymmetry(groups: Interchangeable): Symmetry {
   };
 }
 
-/** A function from a (hash-ready) view of a world to its fingerprint under the symmetry. */
-export function symmetricFingerprint(groups: Interchangeable): (view: unknown) => Hash64 {
-  if (groups.flat().length === 0) return (view) => fingerprint64(view);
-  const symmetry = createSymmetry(groups);
-  return (view) => symmetry.hashRenamed(view, symmetry.canonicalNames([symmetry.keysOf(view)]));
-}
-
 /** Every ordering of `items`. */
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
@@ -181,8 +174,12 @@ export function renamingsOf(
   return out;
 }
 
-/** `v` with every whole-token id in its strings and object keys renamed by `names`. */
-export function renameDeep<T>(v: T, names: ReadonlyMap<string, string>): T {
+/**
+ * A function giving a value with every whole-token id in its strings and object keys renamed by
+ * `names` (a copy; the value is not changed).
+ */
+export function renamer(names: ReadonlyMap<string, string>): <T>(v: T) => T {
+  if (names.size === 0) return (v) => v;
   const pattern = idPattern([...names.keys()]);
   const text = (s: string) => s.replace(pattern, (t) => names.get(t) ?? t);
   const walk = (x: unknown): unknown => {
@@ -194,5 +191,5 @@ export function renameDeep<T>(v: T, names: ReadonlyMap<string, string>): T {
       out[text(k)] = walk((x as Record<string, unknown>)[k]);
     return out;
   };
-  return names.size === 0 ? v : (walk(v) as T);
+  return <T>(v: T) => walk(v) as T;
 }

@@ -39,7 +39,7 @@ import {
   describeDifference,
   initialMessageIds,
   intentOfAction,
-  renameDeep,
+  renamer,
   renamingsOf,
   intentOfMessage,
   intentsOf,
@@ -288,10 +288,20 @@ function canonicalOutcomes(
   const out = new Map<string, ReferenceOutcome<ObservedOutcome>>();
   for (const { outcome, reorders } of run.outcomes) {
     const o = canonical(outcome, schema);
-    const seen = out.get(o.key);
-    if (!seen || reorders < seen.reorders) out.set(o.key, { outcome: o, reorders });
+    keepFewest(out, o.key, o, reorders);
   }
   return out;
+}
+
+/** Keeps `outcome` under `key` unless one there was reached with no more reorderings. */
+function keepFewest<O>(
+  outcomes: Map<string, ReferenceOutcome<O>>,
+  key: string,
+  outcome: O,
+  reorders: number,
+): void {
+  const seen = outcomes.get(key);
+  if (!seen || reorders < seen.reorders) outcomes.set(key, { outcome, reorders });
 }
 
 /**
@@ -315,10 +325,7 @@ function runReference(
     description: 'collects the reference outcomes',
     check(w) {
       const raw = observe(w);
-      const key = stableStringify(raw);
-      const used = w.faults.byKind.reorder ?? 0;
-      const seen = outcomes.get(key);
-      if (!seen || used < seen.reorders) outcomes.set(key, { outcome: raw, reorders: used });
+      keepFewest(outcomes, stableStringify(raw), raw, w.faults.byKind.reorder ?? 0);
       if (w.faults.total === 0)
         for (const [intent, status] of classifyIntents(w, manifest))
           if (status !== 'definite') undone.add(intent);
@@ -361,8 +368,8 @@ function runReference(
     throw new ReferenceSolutionError(
       `The reference solution ${result.verdict === 'violated' ? `ends stuck (${result.invariant})` : `gives "${result.verdict}"`} with no faults: the exercise cannot be checked.`,
     );
-  if (renamings) return renamed({ outcomes: [...outcomes.values()], undone }, renamings, base);
-  return { outcomes: [...outcomes.values()], undone };
+  const run = { outcomes: [...outcomes.values()], undone };
+  return renamings ? renamed(run, renamings, base) : run;
 }
 
 /** Most renamings an outcome is expanded into (5 interchangeable ids: 120). */
@@ -390,23 +397,20 @@ function renamed(
 ): ReferenceRun {
   const outcomes = new Map<string, ReferenceOutcome<RawOutcome>>();
   const undone = new Set<string>();
-  // Message intents are named by position (message#2): rename through the message's id.
+  // Message intents are named by position (message#2): renamed through the message's id.
   const ids = initialMessageIds(manifest.workload.messages ?? []);
-  const renameIntent = (key: string, names: ReadonlyMap<string, string>) => {
-    const message = /^message#(\d+)$/.exec(key);
-    if (!message) return renameDeep(key, names);
-    const id = ids[Number(message[1])];
-    const to = id === undefined ? -1 : ids.indexOf(names.get(id) ?? id);
-    return to < 0 ? key : intentOfMessage(to);
-  };
+  const messageAt = new Map(ids.map((id, i) => [intentOfMessage(i), id]));
+  const intentOfId = new Map(ids.map((id, i) => [id, intentOfMessage(i)]));
   for (const names of renamings) {
+    const rename = renamer(names);
     for (const { outcome, reorders } of run.outcomes) {
-      const raw = renameDeep(outcome, names);
-      const key = stableStringify(raw);
-      const seen = outcomes.get(key);
-      if (!seen || reorders < seen.reorders) outcomes.set(key, { outcome: raw, reorders });
+      const raw = rename(outcome);
+      keepFewest(outcomes, stableStringify(raw), raw, reorders);
     }
-    for (const key of run.undone) undone.add(renameIntent(key, names));
+    for (const key of run.undone) {
+      const id = messageAt.get(key);
+      undone.add(id === undefined ? rename(key) : (intentOfId.get(rename(id)) ?? key));
+    }
   }
   return { outcomes: [...outcomes.values()], undone };
 }
