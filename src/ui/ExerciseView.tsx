@@ -58,25 +58,19 @@ export function ExerciseView({ folder, seed, share, readOnly = false, ask = fals
       </Page>
     );
   }
+  // The URL's seed (a share link's is in it), else the shared run's, else the opening run's.
+  const shownSeed = seed ?? share?.seed ?? exercise.manifest.opening?.seed ?? DEFAULT_SEED;
   if (readOnly && share)
     return (
       <Page folder={folder} title={item.title} subtitle={`A shared run · ${subtitle}`}>
         <SharedRunGate ask={ask}>
-          <SharedRunWorkspace
-            exercise={exercise}
-            share={share}
-            seed={share.seed ?? exercise.manifest.opening?.seed ?? DEFAULT_SEED}
-          />
+          <SharedRunWorkspace exercise={exercise} share={share} seed={shownSeed} />
         </SharedRunGate>
       </Page>
     );
   return (
     <Page folder={folder} title={item.title} subtitle={subtitle} summary={item.summary}>
-      <Workspace
-        exercise={exercise}
-        seed={seed ?? exercise.manifest.opening?.seed ?? DEFAULT_SEED}
-        share={share}
-      />
+      <Workspace exercise={exercise} seed={shownSeed} share={share} />
     </Page>
   );
 }

@@ -60,16 +60,13 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(query);
   // Read raw: URLSearchParams would turn lz-string's '+' into a space.
   const shareText = /(?:^|&)share=([^&]*)/.exec(query)?.[1];
+  const decoded = shareText === undefined ? null : decodeShare(shareText);
+  if (decoded && !decoded.ok) return { name: 'badUrl', message: decoded.message };
   if (parts[0] === 'shared') {
-    if (shareText === undefined)
-      return { name: 'badUrl', message: 'This link to a shared run has no run in it.' };
-    const decoded = decodeShare(shareText);
-    if (!decoded.ok) return { name: 'badUrl', message: decoded.message };
-    return { name: 'shared', folder, share: decoded.run, ask: /(?:^|&)ask=1(?:&|$)/.test(query) };
+    if (!decoded) return { name: 'badUrl', message: 'This link to a shared run has no run in it.' };
+    return { name: 'shared', folder, share: decoded.run, ask: params.get('ask') === '1' };
   }
-  if (shareText !== undefined) {
-    const decoded = decodeShare(shareText);
-    if (!decoded.ok) return { name: 'badUrl', message: decoded.message };
+  if (decoded) {
     return {
       name: 'exercise',
       folder,

@@ -65,10 +65,11 @@ function save(t: MobTimer, sound: boolean) {
 }
 
 export const useMobStore = create<MobState>((set, get) => {
-  const put = (t: MobTimer, ended = false) => {
+  /** The timer now; sent to the team unless it came from there (`fromTeam`). */
+  const put = (t: MobTimer, ended = false, fromTeam = false) => {
     set({ timer: t, endedCount: get().endedCount + (ended ? 1 : 0) });
     save(t, get().sound);
-    publisher?.(t);
+    if (!fromTeam) publisher?.(t);
   };
   // One timer for every window of this browser (the presenter's too): another window's change
   // arrives as a storage event.
@@ -95,13 +96,8 @@ export const useMobStore = create<MobState>((set, get) => {
       save(get().timer, on);
     },
     configure: (names, turnMs) => put(timer.configure(get().timer, names, turnMs)),
-    receive: (t) => {
-      const before = get().timer;
-      // A turn that ended on a teammate's laptop first ends here too: banner and sound.
-      const ended = t.turnEnded && t.turn > before.turn;
-      set({ timer: t, endedCount: get().endedCount + (ended ? 1 : 0) });
-      save(t, get().sound);
-    },
+    // A turn that ended on a teammate's laptop first ends here too: banner and sound.
+    receive: (t) => put(t, t.turnEnded && t.turn > get().timer.turn, true),
   };
 });
 

@@ -32,6 +32,7 @@ interface Props {
 }
 
 const NO_ERRORS: never[] = [];
+const ignore = () => {};
 
 /** Asks before the shared code runs (`ask`); otherwise shows the run at once. */
 export function SharedRunGate({ ask, children }: { ask: boolean; children: ReactNode }) {
@@ -50,7 +51,6 @@ export function SharedRunGate({ ask, children }: { ask: boolean; children: React
     </section>
   );
 }
-const ignore = () => {};
 
 export function SharedRunWorkspace({ exercise, share, seed }: Props) {
   const { folder, manifest } = exercise;
