@@ -18,150 +18,17 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { checkModel } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
-import type { ExerciseManifest, InitialMessage, TabSpec } from '../../src/sim';
-import type { ExerciseBundle } from '../../src/workshop/bundle';
-import { loadBundle } from '../../src/workshop/testing';
-import { checkVariant } from '../../src/workshop/verify';
-import { importExerciseModule } from '../../src/workshop/loadNode';
+import { checkVariantWithHelpers } from '../../src/workshop/verify';
+import { defaultHelpers, threadPool } from '../../src/workers/threadPool';
+import { GROWN, grownBundle } from './grown';
 import { loadLessonSolution } from './lesson';
-import { ReferenceSolutionError } from '../../src/workshop/oracle';
+import { ReferenceSolutionError, oracleReferences } from '../../src/workshop/oracle';
 import { round } from './report';
 import type { BenchEntry } from './report';
 
 const BUDGET_MS = 30_000;
 
-// 17's business invariant is built per list of payments: its manifest exports the builder.
-const { couponWhenTotalCrosses100 } = await importExerciseModule<{
-  couponWhenTotalCrosses100: (
-    payments: readonly { amount: number }[],
-  ) => ExerciseManifest['invariants'][number];
-}>('17-event-sourcing', 'manifest.ts');
 const lesson = await loadLessonSolution();
-/**
- * Today a messaging world costs 7-12 KB of heap per frontier state: past ~300,000 states the
- * 4 GB benchmark heap runs out, so the suite stops there (a limit, verdict 0) instead of crashing.
- */
-const MAX_STATES = 300_000;
-
-interface Grown {
-  name: string;
-  folder: string;
-  grow(m: ExerciseManifest): ExerciseManifest;
-}
-
-const messages = (m: ExerciseManifest): InitialMessage[] => m.workload.messages ?? [];
-const tabs = (m: ExerciseManifest): TabSpec[] => m.workload.tabs ?? [];
-
-/** `n` AddItem messages for 08's order (two consumers already). */
-function addItems(n: number) {
-  return (m: ExerciseManifest): ExerciseManifest => ({
-    ...m,
-    workload: {
-      messages: Array.from({ length: n }, (_, i) => ({
-        ...messages(m)[0]!,
-        payload: {
-          orderId: 'order-1',
-          filling: ['Meat', 'Mushrooms', 'Strawberry', 'SwissCheese'][i % 4],
-        },
-      })),
-    },
-  });
-}
-
-/** `n` PaymentBooked messages for 17, with its business invariant over those payments. */
-function payments(n: number) {
-  return (m: ExerciseManifest): ExerciseManifest => {
-    const first = messages(m)[0]!;
-    const grown = Array.from({ length: n }, (_, i) => ({ ...first, id: `payment-${i + 1}` }));
-    const amounts = grown.map((g) => ({ amount: (g.payload as { amount: number }).amount }));
-    return {
-      ...m,
-      workload: { messages: grown },
-      // Identical payments: a world and its renamings are one state (src/sim/symmetry.ts).
-      interchangeable: [grown.map((g) => g.id)],
-      invariants: m.invariants.map((inv) =>
-        inv.name === 'couponWhenTotalCrosses100' ? couponWhenTotalCrosses100(amounts) : inv,
-      ),
-    };
-  };
-}
-
-export const GROWN: Grown[] = [
-  { name: 'visibility-timeout-4-messages', folder: '08-visibility-timeout', grow: addItems(4) },
-  { name: 'event-sourcing-4-payments', folder: '17-event-sourcing', grow: payments(4) },
-  { name: 'event-sourcing-5-payments', folder: '17-event-sourcing', grow: payments(5) },
-  {
-    name: 'http-edges-4-actions',
-    folder: '22-http-edges',
-    grow: (m) => ({
-      ...m,
-      workload: {
-        tabs: tabs(m).map((t) => ({ ...t, actions: [...t.actions, ...t.actions] })),
-      },
-    }),
-  },
-  {
-    name: 'http-edges-second-tab',
-    folder: '22-http-edges',
-    // Alice on two devices doing the same: interchangeable tabs (named apart from the customer
-    // "alice" in the data, which is not interchangeable with anything).
-    grow: (m) => ({
-      ...m,
-      workload: {
-        tabs: [
-          { ...tabs(m)[0]!, name: 'laptop' },
-          { ...tabs(m)[0]!, name: 'phone' },
-        ],
-      },
-      interchangeable: [['laptop', 'phone']],
-    }),
-  },
-  {
-    name: 'inbox-2-messages-2-faults',
-    folder: '14-inbox',
-    grow: (m) => ({
-      ...m,
-      faults: { total: 2, perKind: { crash: 1, duplicate: 1 } },
-      workload: {
-        messages: [
-          ...messages(m),
-          { ...messages(m)[0]!, payload: { orderId: 'order-1', filling: 'Mushrooms' } },
-        ],
-      },
-    }),
-  },
-  {
-    name: 'token-dedup-2-orders',
-    folder: '15-token-dedup',
-    grow: (m) => {
-      const db = m.stores.db!;
-      if (db.kind !== 'documents') throw new Error('15: db is not a document store');
-      const first = messages(m)[0]!;
-      return {
-        ...m,
-        stores: {
-          ...m.stores,
-          db: {
-            ...db,
-            initial: {
-              ...db.initial,
-              invoices: { ...db.initial?.invoices, 'order-2': { customer: 'bob', charges: [] } },
-            },
-          },
-        },
-        workload: {
-          messages: [
-            first,
-            {
-              ...first,
-              payload: { ...(first.payload as object), orderId: 'order-2', customer: 'bob' },
-            },
-          ],
-        },
-      };
-    },
-  },
-];
 
 function heapMB(): number {
   return getHeapStatistics().used_heap_size / 1_048_576;
@@ -174,16 +41,11 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
   let totalSearchMs = 0;
   let heapPerMillion = 0;
   let largest = 10_000;
+  const helpers = defaultHelpers();
+  console.log(`  ${helpers} helper threads`);
   for (const g of GROWN) {
-    const bundle: ExerciseBundle = await loadBundle(g.folder);
-    const manifest = g.grow(bundle.manifest);
-    const grown: ExerciseBundle = {
-      ...bundle,
-      manifest: {
-        ...manifest,
-        limits: { maxStates: MAX_STATES, maxDepth: 10_000, maxTimeMs: BUDGET_MS },
-      },
-    };
+    const grown = await grownBundle(g.name, BUDGET_MS);
+    const manifest = grown.manifest;
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const base = heapMB();
@@ -205,10 +67,20 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
     const t = performance.now();
     let r: { verdict: string; distinctStates: number; searchMs: number };
     try {
-      const check = checkVariant(
+      // Every core: helper threads build the same model and expand the search's levels.
+      const check = await checkVariantWithHelpers(
         grown,
         { variant: 'solution', file: manifest.files.solution, expected: null },
         now,
+        (remainingMs) =>
+          threadPool(
+            {
+              module: new URL('./grown.ts', import.meta.url).href,
+              exportName: 'grownModel',
+              args: { name: g.name, remainingMs, references: oracleReferences() },
+            },
+            { size: helpers },
+          ),
       );
       const searchMs = 'elapsedMs' in check.result ? (check.result.searchMs ?? check.elapsedMs) : 0;
       r = { verdict: check.verdict, distinctStates: check.distinctStates, searchMs };

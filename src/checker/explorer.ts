@@ -25,13 +25,14 @@
  * state all have the same length (the usual case) produce no candidates and pay nothing.
  */
 import { assertNever } from '../core/assert';
-import { Hasher } from '../core/hash';
 import { BeyondPhase, DEFAULT_BEYOND_WALKS } from './beyond';
 import { CycleSearch } from './cycles';
+import { STUCK, fingerprintInto, type ExpandedChunk, type ExpansionFailure } from './expansion';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { GenericFrontier } from './frontier';
 import { toLearnerError } from './learnerError';
 import { SearchLimitReached, limitReachedResult } from './limitReached';
+import type { ExpansionPool } from './pool';
 import { Swarm, shrink } from './swarm';
 import { pathTo, replay } from './trace';
 import {
@@ -65,6 +66,10 @@ const BYTES_PER_STATE = 48;
 const BATCH_STATES = 512;
 const DEFAULT_SAMPLE_SHARE = 0.25;
 const DEFAULT_MAX_WALKS = 20_000;
+/** Chunks a helper works on or has queued; answered chunks waiting to be merged, per helper. */
+const OUTSTANDING_PER_HELPER = 3;
+const CHUNKS_AHEAD = 6;
+const DEFAULT_POOL_FROM_STATES = 2_000;
 
 export type { Exploration, SliceOutcome } from './types';
 
@@ -92,6 +97,19 @@ export function checkModel<S, C>(
   for (;;) {
     const out = run.runSlice(1 << 20);
     if (out.done) return out.result;
+  }
+}
+
+/** Runs a whole check, with helpers when `options.pool` is given (waiting for their answers). */
+export async function checkModelAsync<S, C>(
+  model: Model<S, C>,
+  options: CheckOptions = {},
+): Promise<CheckResult<S, C>> {
+  const run = explore(model, options);
+  for (;;) {
+    const out = run.runSlice(1 << 20);
+    if (out.done) return out.result;
+    if (out.wait) await out.wait;
   }
 }
 
@@ -149,6 +167,17 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
 
   // Generic frontier.
   private readonly frontier: GenericFrontier<S>;
+  // Helpers on other cores (generic models with serialize only): the current level goes out in
+  // chunks, and their answers are merged in level order.
+  private pool: ExpansionPool | undefined;
+  private readonly startPool: (() => ExpansionPool) | undefined;
+  private readonly poolFromStates: number;
+  private readonly chunks: PendingChunk[] = [];
+  private dispatched = 0;
+  /** Per state of the current / next level: its fingerprint (hi, lo) and the helper that produced it (-1: none). */
+  private currentMeta = new IntVector(1024);
+  private nextMeta = new IntVector(1024);
+  private waitFor: Promise<unknown> | undefined;
   // Packed frontier.
   private curBuf: Int32Array = new Int32Array(0);
   private nextBuf: Int32Array = new Int32Array(0);
@@ -183,6 +212,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.maxMemoryBytes / 4,
     );
     this.sample = options.sample;
+    const pooled = !this.packed && model.serialize && model.deserialize ? options.pool : undefined;
+    this.pool = typeof pooled === 'function' ? undefined : pooled;
+    this.startPool = typeof pooled === 'function' ? pooled : undefined;
+    this.poolFromStates = options.poolFromStates ?? DEFAULT_POOL_FROM_STATES;
     this.searchTimeMs = this.sample
       ? this.maxTimeMs * (1 - (this.sample.share ?? DEFAULT_SAMPLE_SHARE))
       : this.maxTimeMs;
@@ -228,12 +261,17 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
           budget -= this.stepSampling(budget);
           continue;
         }
-        const n = this.cycleSearch ? this.stepCycleSearch(budget) : this.searchSome(budget);
+        const n = this.cycleSearch
+          ? this.stepCycleSearch(budget)
+          : this.pool
+            ? this.searchWithHelpers(budget)
+            : this.searchSome(budget);
         budget -= n;
         if (!this.result && this.now() - this.startMs > this.searchTimeMs) {
           this.pending = { kind: 'limit', limit: 'time' };
         }
         if (this.pending) this.finishPending();
+        if (this.waitFor) break;
       }
     } catch (err) {
       if (err instanceof SearchLimitReached) {
@@ -245,9 +283,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
         this.result = { verdict: 'learner-error', ...info, ...this.stats() };
       }
     }
-    return this.result
-      ? { done: true, result: this.result }
-      : { done: false, progress: this.progress() };
+    if (this.result) return { done: true, result: this.result };
+    const wait = this.waitFor;
+    this.waitFor = undefined;
+    return { done: false, progress: this.progress(), ...(wait ? { wait } : {}) };
   }
 
   private stats(): CheckStats {
@@ -271,7 +310,12 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.choices.push(i);
       this.count++;
       if (this.packed) this.pushNext(this.packed.toVector(s), 0);
-      else this.frontier.push(s, this.count - 1);
+      else if (this.pool) {
+        this.frontier.pushText(this.model.serialize!(s));
+        this.nextMeta.push(this.h[0]!);
+        this.nextMeta.push(this.h[1]!);
+        this.nextMeta.push(-1);
+      } else this.frontier.push(s, this.count - 1);
     });
     this.beginLevel(0);
   }
@@ -287,17 +331,14 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       hashVector(this.packed.toVector(s), 0, this.width, this.h);
       return;
     }
-    const hasher = new Hasher();
-    const direct = this.model.fingerprint(s, hasher);
-    const fp = direct ?? hasher.digest();
-    this.h[0] = fp.hi | 0;
-    this.h[1] = fp.lo | 0;
+    fingerprintInto(this.model, s, this.h);
   }
 
   /** Makes the next level current. */
   private beginLevel(depth: number): void {
     this.depth = depth;
     this.pos = 0;
+    this.dispatched = 0;
     if (this.packed) {
       const t = this.curBuf;
       this.curBuf = this.nextBuf;
@@ -305,6 +346,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.nextCount = 0;
     } else {
       this.frontier.advance();
+      const meta = this.currentMeta;
+      this.currentMeta = this.nextMeta;
+      this.nextMeta = meta;
+      meta.length = 0;
     }
     this.nextLevelStart = this.count;
     this.levelStarts.push(this.count);
@@ -319,17 +364,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     let done = 0;
     while (done < budget && !this.pending) {
       if (this.pos === this.levelSize()) {
-        this.flushBatch();
-        if (this.pending) break;
-        if (this.count === this.nextLevelStart) {
-          this.endSearch();
-          return Math.max(done, 1);
-        }
-        if (this.count > this.maxStates) {
-          this.pending = { kind: 'limit', limit: 'states' };
-          break;
-        }
-        this.beginLevel(this.depth + 1);
+        if (!this.nextLevel()) return this.result ? Math.max(done, 1) : done;
         continue;
       }
       this.expanding = this.levelStarts[this.depth]! + this.pos;
@@ -347,6 +382,206 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       if ((done & 255) === 0 && this.now() - this.startMs > this.searchTimeMs) break;
     }
     return done;
+  }
+
+  /**
+   * The current level is expanded: begins the next one and returns true, or ends the search (a
+   * result, or a pending limit or verdict) and returns false.
+   */
+  private nextLevel(): boolean {
+    this.flushBatch();
+    if (this.pending) return false;
+    if (this.count === this.nextLevelStart) {
+      this.endSearch();
+      return false;
+    }
+    if (this.count > this.maxStates) {
+      this.pending = { kind: 'limit', limit: 'states' };
+      return false;
+    }
+    if (!this.pool && this.startPool && this.count >= this.poolFromStates) this.handToHelpers();
+    this.beginLevel(this.depth + 1);
+    return true;
+  }
+
+  /**
+   * The search goes on with helpers from the next level: its states go out as their texts (no
+   * helper produced them), so their fingerprints are not needed.
+   */
+  private handToHelpers(): void {
+    this.pool = this.startPool!();
+    this.nextMeta.length = 0;
+    for (let i = this.nextLevelStart; i < this.count; i++) {
+      this.nextMeta.push(0);
+      this.nextMeta.push(0);
+      this.nextMeta.push(-1);
+    }
+  }
+
+  /**
+   * The search with helpers: keeps two chunks of the level per helper out, merges their answers
+   * in level order (so the result is the sequential search's), and returns how many states it
+   * merged; when the next answer is not in yet, sets `waitFor` and returns.
+   */
+  private searchWithHelpers(budget: number): number {
+    let done = 0;
+    while (done < budget && !this.pending) {
+      if (this.pos === this.levelSize()) {
+        if (!this.nextLevel()) return this.result ? Math.max(done, 1) : done;
+        continue;
+      }
+      this.dispatch();
+      const head = this.chunks[0]!;
+      if (head.error !== undefined) throw head.error;
+      if (!head.chunk) {
+        this.waitFor = head.settled;
+        return done;
+      }
+      this.chunks.shift();
+      done += this.mergeChunk(head.chunk, head.count, head.helper);
+      if (!this.pending && this.memoryBytes() > this.maxMemoryBytes) {
+        this.pending = { kind: 'limit', limit: 'memory' };
+      }
+      if (this.now() - this.startMs > this.searchTimeMs) break;
+    }
+    return done;
+  }
+
+  /**
+   * Sends the current level to the helpers in chunks, in order: a run of states one helper
+   * produced goes back to it without texts (it holds them), unless it is busy and another is not
+   * (which then rebuilds them from their texts). Stops when every helper has its chunks out.
+   */
+  private dispatch(): void {
+    const pool = this.pool!;
+    const size = this.levelSize();
+    const meta = this.currentMeta;
+    // About eight chunks per helper and level, 1-64 states each: small early levels still spread.
+    const chunkStates = Math.max(1, Math.min(64, Math.ceil(size / (pool.size * 8))));
+    while (this.dispatched < size && this.chunks.length < pool.size * CHUNKS_AHEAD) {
+      const from = this.dispatched;
+      const producer = meta.get(3 * from + 2);
+      let to = from + 1;
+      while (to < size && to - from < chunkStates && meta.get(3 * to + 2) === producer) to++;
+      let helper = producer;
+      if (helper < 0 || pool.outstanding(helper) >= OUTSTANDING_PER_HELPER) {
+        let idlest = 0;
+        for (let i = 1; i < pool.size; i++) {
+          if (pool.outstanding(i) < pool.outstanding(idlest)) idlest = i;
+        }
+        // Another helper takes the run only if it would otherwise sit idle (or no one holds it).
+        if (pool.outstanding(idlest) >= (producer < 0 ? OUTSTANDING_PER_HELPER : 1)) return;
+        helper = idlest;
+      }
+      const texts: (string | null)[] = [];
+      const fingerprints = new Int32Array(2 * (to - from));
+      for (let p = from; p < to; p++) {
+        const text = this.frontier.takeText(p);
+        texts.push(helper === producer ? null : text);
+        fingerprints[2 * (p - from)] = meta.get(3 * p);
+        fingerprints[2 * (p - from) + 1] = meta.get(3 * p + 1);
+      }
+      const wanted = this.sometimesFound.map((at) => (at < 0 ? 1 : 0));
+      const request = {
+        level: this.depth,
+        fingerprints,
+        texts,
+        countOnly: this.depth >= this.maxDepth,
+        wanted,
+      };
+      const entry: PendingChunk = { count: to - from, helper, settled: Promise.resolve() };
+      entry.settled = pool.expand(request, helper).then(
+        (chunk) => {
+          entry.chunk = chunk;
+        },
+        (error: unknown) => {
+          entry.error = error;
+        },
+      );
+      this.chunks.push(entry);
+      this.dispatched = to;
+    }
+  }
+
+  /**
+   * Takes in a helper's answer for the next `count` states of the level exactly as
+   * `expandGeneric` would have found it; returns how many states it took (fewer when a verdict
+   * or limit comes first).
+   */
+  private mergeChunk(c: ExpandedChunk, count: number, helper: number): number {
+    const nSometimes = this.sometimes.length;
+    const levelStart = this.levelStarts[this.depth]!;
+    let successor = 0;
+    for (let at = 0; at < count; at++) {
+      const idx = levelStart + this.pos;
+      this.expanding = idx;
+      if (c.failure?.at === at) {
+        for (let e = 0; e < c.failure.emitted && !this.pending; e++) {
+          this.mergeSuccessor(c, successor++, idx, e, helper);
+        }
+        throw failureToError(c.failure.failure);
+      }
+      this.pos++;
+      const broken = c.broken[at]!;
+      if (broken >= 0) {
+        this.violate(idx, broken);
+        return at + 1;
+      }
+      for (let k = 0; k < nSometimes; k++) {
+        if (c.held[at * nSometimes + k] && this.sometimesFound[k]! < 0)
+          this.sometimesFound[k] = idx;
+      }
+      const n = c.successors[at]!;
+      if (n > 0 && this.depth >= this.maxDepth) {
+        this.pending = { kind: 'limit', limit: 'depth' };
+        return at + 1;
+      }
+      this.outDegree.push(n);
+      for (let ci = 0; ci < n; ci++) {
+        this.mergeSuccessor(c, successor++, idx, ci, helper);
+        if (this.pending) return at + 1;
+      }
+      if (n === 0) {
+        this.terminal++;
+        const end = c.end[at]!;
+        if (end === STUCK) this.pending = { kind: 'violated', index: idx, invariant: 'stuck' };
+        else if (end >= 0) this.violate(idx, end);
+        if (this.pending) return at + 1;
+      }
+      if (this.count > this.maxStates) {
+        this.pending = { kind: 'limit', limit: 'states' };
+        return at + 1;
+      }
+    }
+    return count;
+  }
+
+  private mergeSuccessor(
+    c: ExpandedChunk,
+    j: number,
+    from: number,
+    choice: number,
+    helper: number,
+  ): void {
+    this.generated++;
+    const tIdx = this.count;
+    const hi = c.fingerprints[2 * j]!;
+    const lo = c.fingerprints[2 * j + 1]!;
+    const found = this.table.getOrInsert(hi, lo, tIdx);
+    this.edges.push(found < 0 ? tIdx : found);
+    if (found < 0) {
+      const text = c.texts[j];
+      if (text == null) throw new Error('A helper sent a new state without its text.');
+      this.parents.push(from);
+      this.choices.push(choice);
+      this.count++;
+      this.frontier.pushText(text);
+      this.nextMeta.push(hi);
+      this.nextMeta.push(lo);
+      this.nextMeta.push(helper);
+    } else if (found < this.nextLevelStart) {
+      this.backEdge(from, choice, found);
+    }
   }
 
   private expandPacked(packed: PackedModel<S>): void {
@@ -589,6 +824,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     const maxDepth = this.sample?.maxDepth ?? Math.max(100, this.depth * 4);
     // The frontier is not needed any more: walks hold one state at a time.
     this.frontier.clear();
+    this.chunks.length = 0;
     const swarm = new Swarm(this.model, {
       maxDepth,
       seed: this.sample?.seed ?? 1,
@@ -657,3 +893,26 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
 }
 
 function noop(): void {}
+
+/** A chunk of the current level out with a helper. */
+interface PendingChunk {
+  count: number;
+  helper: number;
+  settled: Promise<unknown>;
+  chunk?: ExpandedChunk;
+  error?: unknown;
+}
+
+/** What a helper reported as thrown, thrown again here as the sequential search would see it. */
+function failureToError(failure: ExpansionFailure): Error {
+  switch (failure.kind) {
+    case 'limit':
+      return new SearchLimitReached(failure.limit, failure.reason);
+    case 'learner':
+      return Object.assign(new Error(failure.info.message), { learnerError: failure.info });
+    case 'internal':
+      return new Error(failure.message);
+    default:
+      return assertNever(failure, 'expansion failure');
+  }
+}

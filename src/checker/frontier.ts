@@ -65,6 +65,24 @@ export class GenericFrontier<S> {
       this.serialising = this.objects * this.bytesPerObject > this.serialiseAboveBytes;
   }
 
+  /** Adds a state of the next level as its text (a successor a helper expanded, see pool.ts). */
+  pushText(text: string): void {
+    this.chars += text.length;
+    this.upcoming.push(new Serialised(text));
+  }
+
+  /** The current level's state at `pos` as its text (serialised now if it was an object), released. */
+  takeText(pos: number): string {
+    const item = this.current[pos]!;
+    this.current[pos] = undefined as never;
+    if (item instanceof Serialised) {
+      this.chars -= item.text.length;
+      return item.text;
+    }
+    this.objects--;
+    return this.serialiser!.serialize(item);
+  }
+
   /** The current level's state at `pos`, released from the frontier. */
   take(pos: number): S {
     const item = this.current[pos]!;

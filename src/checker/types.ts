@@ -11,6 +11,7 @@
  */
 import type { Hash64, Hasher } from '../core/hash';
 import type { LearnerError } from '../core/learnerError';
+import type { ExpansionPool } from './pool';
 
 /** When an invariant is checked. */
 export type InvariantKind = 'always' | 'atQuiescence' | 'sometimes';
@@ -159,6 +160,16 @@ export interface CheckOptions extends CheckLimits {
    * counterexample. With `maxTimeMs`, the search leaves `share` of it (default 0.25) to them.
    */
   sample?: SampleOptions;
+  /**
+   * Helpers on other cores (pool.ts) that expand the search's levels, for a model with
+   * `serialize`/`deserialize` (others ignore it). Results are exactly those without it; the
+   * exploration then answers "not done yet" with `wait` while the helpers work. A function is
+   * called (once) when a level begins with `poolFromStates` states known: small checks end
+   * before helpers would have started.
+   */
+  pool?: ExpansionPool | (() => ExpansionPool);
+  /** Distinct states before a `pool` function is called (default 2,000). */
+  poolFromStates?: number;
 }
 
 export interface SampleOptions {
@@ -285,7 +296,13 @@ export type CheckResult<S, C> =
 export type Verdict = CheckResult<unknown, unknown>['verdict'];
 
 export type SliceOutcome<S, C> =
-  { done: false; progress: CheckProgress } | { done: true; result: CheckResult<S, C> };
+  | {
+      done: false;
+      progress: CheckProgress;
+      /** Helpers are expanding what comes next: settled when the search can go on. */
+      wait?: Promise<unknown>;
+    }
+  | { done: true; result: CheckResult<S, C> };
 
 /** A check in progress, run in slices (explorer.ts). */
 export interface Exploration<S, C> {

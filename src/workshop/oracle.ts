@@ -118,6 +118,24 @@ interface SubsetOutcomes {
 
 const references = new Map<string, Reference>();
 
+/**
+ * The reference outcomes computed so far, as data that survives `postMessage` (Maps, Sets and
+ * plain objects): a helper on another thread adopts them instead of running the reference again
+ * (src/workers/threadPool.ts). Opaque outside this module.
+ */
+export type OracleReferences = ReadonlyMap<string, object>;
+
+export function oracleReferences(): OracleReferences {
+  return new Map(references);
+}
+
+/** Takes in references computed by another thread (those not known here yet). */
+export function adoptOracleReferences(known: OracleReferences): void {
+  for (const [key, reference] of known) {
+    if (!references.has(key)) references.set(key, reference as Reference);
+  }
+}
+
 /** The reference solution made a run that is not a clean zero-fault pass: an authoring error. */
 export class ReferenceSolutionError extends Error {
   override name = 'ReferenceSolutionError';

@@ -4,10 +4,11 @@
  * the expected invariant; a model-checking folder's lesson steps each end as their manifest says.
  * Used by `npm run verify-exercises`, the tests and the benchmarks.
  */
-import { checkModel } from '../checker/explorer';
+import { checkModel, checkModelAsync } from '../checker/explorer';
+import type { ExpansionPool } from '../checker/pool';
 import { toLearnerError } from '../checker/learnerError';
 import { SearchLimitReached, limitReachedResult } from '../checker/limitReached';
-import type { CheckResult } from '../checker/types';
+import type { CheckOptions, CheckResult } from '../checker/types';
 import { replayChoices } from '../sim';
 import type { Choice, TraceEvent, World } from '../sim';
 import type { HandlerModule, HandlerParams } from '../checker/messageHandler/dsl';
@@ -16,7 +17,7 @@ import { evaluateModelSource } from '../checker/sandboxModules';
 import type { ExerciseBundle, ModelCheckingBundle } from './bundle';
 import { parameterValues } from './modelCheckingManifest';
 import { createProgram } from './program';
-import { createSimModel } from './simModel';
+import { createSimModel, type SimModel } from './simModel';
 import { beyondBounds, modelWithSettings } from './beyond';
 import { withOracle } from './oracle';
 
@@ -68,6 +69,58 @@ export function checkVariant(
   now: () => number = () => 0,
   source?: string,
 ): VariantCheck {
+  const prepared = prepareVariant(bundle, v, now, source);
+  if ('early' in prepared) return prepared.early;
+  return variantCheck(prepared, checkModel(prepared.model, prepared.options));
+}
+
+/**
+ * `checkVariant` with helpers on other cores: `pool` is called with the time left once the
+ * search has `poolFromStates` states (so small checks start no helpers), and the pool is closed
+ * after the check. Results are exactly `checkVariant`'s.
+ */
+export async function checkVariantWithHelpers(
+  bundle: ExerciseBundle,
+  v: VariantToCheck,
+  now: () => number,
+  pool: (remainingMs: number) => ExpansionPool,
+  options: { source?: string; poolFromStates?: number } = {},
+): Promise<VariantCheck> {
+  const prepared = prepareVariant(bundle, v, now, options.source);
+  if ('early' in prepared) return prepared.early;
+  const deadline = now() + prepared.options.maxTimeMs;
+  let helpers: ExpansionPool | undefined;
+  try {
+    const result = await checkModelAsync(prepared.model, {
+      ...prepared.options,
+      pool: () => (helpers = pool(Math.max(0, deadline - now()))),
+      ...(options.poolFromStates !== undefined ? { poolFromStates: options.poolFromStates } : {}),
+    });
+    return variantCheck(prepared, result);
+  } finally {
+    helpers?.close();
+  }
+}
+
+interface PreparedVariant {
+  base: Pick<VariantCheck, 'variant' | 'file' | 'expected'>;
+  bundle: ExerciseBundle;
+  v: VariantToCheck;
+  text: string;
+  model: SimModel;
+  options: CheckOptions & { maxTimeMs: number };
+}
+
+/**
+ * The model a variant is checked on (the oracle's reference runs computed, the learner's file
+ * compiled) and the check's options; or the check's end when that already fails.
+ */
+export function prepareVariant(
+  bundle: ExerciseBundle,
+  v: VariantToCheck,
+  now: () => number = () => 0,
+  source?: string,
+): PreparedVariant | { early: VariantCheck } {
   const text = source ?? bundle.sources[v.file] ?? '';
   const base = { variant: v.variant, file: v.file, expected: v.expected };
   // The oracle's reference runs share the check's time budget with the search.
@@ -77,28 +130,41 @@ export function checkVariant(
   try {
     manifest = withOracle(bundle.manifest, bundle, budget);
   } catch (error) {
-    if (error instanceof SearchLimitReached) return limitCheck(base, error);
+    if (error instanceof SearchLimitReached) return { early: limitCheck(base, error) };
     throw error;
   }
   const prepared = createProgram(manifest, text, v.file);
-  if (!prepared.ok) return learnerErrorCheck(base, prepared.error);
-  let simModel: ReturnType<typeof createSimModel>;
+  if (!prepared.ok) return { early: learnerErrorCheck(base, prepared.error) };
+  let simModel: SimModel;
   try {
     // Building the engine reads what the file exports (a retry policy): it can fail there too.
     simModel = createSimModel(prepared.program);
   } catch (error) {
     const learner = toLearnerError(error);
     if (!learner) throw error;
-    return learnerErrorCheck(base, learner);
+    return { early: learnerErrorCheck(base, learner) };
   }
   const model = { ...simModel, beyond: beyondBounds(bundle, {}, text, v.file) };
-  const result = checkModel(model, {
-    maxStates: limits.maxStates,
-    maxDepth: limits.maxDepth,
-    maxTimeMs: Math.max(0, budget.deadlineMs - now()),
-    now,
-    sample: {},
-  });
+  return {
+    base,
+    bundle,
+    v,
+    text,
+    model,
+    options: {
+      maxStates: limits.maxStates,
+      maxDepth: limits.maxDepth,
+      maxTimeMs: Math.max(0, budget.deadlineMs - now()),
+      now,
+      sample: {},
+    },
+  };
+}
+
+function variantCheck(
+  { base, bundle, v, text, model }: PreparedVariant,
+  result: CheckResult<World, Choice>,
+): VariantCheck {
   const invariant = result.verdict === 'violated' ? result.invariant : null;
   let explanation: string | null = null;
   if (result.verdict === 'violated') {
