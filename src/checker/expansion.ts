@@ -23,47 +23,9 @@ import { Hasher } from '../core/hash';
 import { FingerprintTable } from './fingerprintTable';
 import { SearchLimitReached } from './limitReached';
 import { toLearnerError } from './learnerError';
-import type { LearnerErrorInfo, Model } from './types';
+import type { ExpandRequest, ExpandedChunk, ExpansionFailure, Model } from './types';
 
-export interface ExpandRequest {
-  /** The BFS level the states are on (a helper keeps the states it produced for one level). */
-  level: number;
-  /** The states' fingerprints (hi, lo per state), in level order. */
-  fingerprints: Int32Array;
-  /**
-   * Each state's `serialize` text, or null for a state this helper produced while expanding the
-   * level before (it still holds that state, with its caches).
-   */
-  texts: (string | null)[];
-  /** The search is at its depth bound: count the enabled choices, step none. */
-  countOnly: boolean;
-  /** Bit k set: the search still wants a witness of `sometimes` invariant k (in model order). */
-  wanted: number[];
-}
-
-/** What learner code (or the model at its limit) threw, as plain data. */
-export type ExpansionFailure =
-  | { kind: 'learner'; info: LearnerErrorInfo }
-  | { kind: 'limit'; limit: SearchLimitReached['limit']; reason: string }
-  | { kind: 'internal'; message: string };
-
-/** What expanding one chunk found, per state and per successor, in order. */
-export interface ExpandedChunk {
-  /** Per state: the index (in `model.invariants`) of the first `always` invariant it breaks, or -1. */
-  broken: Int32Array;
-  /** Per state and wanted `sometimes` invariant k: 1 where it holds (`held[state * n + k]`). */
-  held: Uint8Array;
-  /** Per state not broken: its successors (its enabled choices with `countOnly`). */
-  successors: Int32Array;
-  /** Per terminal state: -1 a normal end, -2 stuck, i >= 0 the `atQuiescence` invariant it breaks. */
-  end: Int32Array;
-  /** Per successor, in order: its fingerprint's halves (hi, lo). */
-  fingerprints: Int32Array;
-  /** Per successor: its text, or null when this helper sent that state before. */
-  texts: (string | null)[];
-  /** Expanding state `at` threw after its first `emitted` successors; later states are absent. */
-  failure?: { at: number; emitted: number; failure: ExpansionFailure };
-}
+export type { ExpandRequest, ExpandedChunk, ExpansionFailure } from './types';
 
 export const NOT_BROKEN = -1;
 export const NORMAL_END = -1;

@@ -10,18 +10,9 @@
  * `inThreadPool` runs helpers in this thread (tests, and a one-core fallback), answering in a
  * scrambled order so that tests meet what threads do.
  */
-import type { ExpandRequest, ExpandedChunk } from './expansion';
+import type { ExpandRequest, ExpandedChunk, ExpansionPool } from './types';
 
-export interface ExpansionPool {
-  /** Helpers in the pool, numbered 0 to size - 1. */
-  readonly size: number;
-  /** Chunks sent to `helper` and not answered yet. */
-  outstanding(helper: number): number;
-  /** Sends `request` to `helper`; resolves with its answer. */
-  expand(request: ExpandRequest, helper: number): Promise<ExpandedChunk>;
-  /** Stops every helper (outstanding chunks stay unanswered). */
-  close(): void;
-}
+export type { ExpansionPool } from './types';
 
 export type HelperRequest = { type: 'expand'; id: number; request: ExpandRequest };
 

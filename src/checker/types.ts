@@ -11,7 +11,6 @@
  */
 import type { Hash64, Hasher } from '../core/hash';
 import type { LearnerError } from '../core/learnerError';
-import type { ExpansionPool } from './pool';
 
 /** When an invariant is checked. */
 export type InvariantKind = 'always' | 'atQuiescence' | 'sometimes';
@@ -311,4 +310,57 @@ export interface Exploration<S, C> {
   /** Ends the run; returns `cancelled` (or the result if it had already finished). */
   cancel(): CheckResult<S, C>;
   progress(): CheckProgress;
+}
+
+// Helpers on other cores (expansion.ts does a helper's work, pool.ts carries it).
+
+export interface ExpandRequest {
+  /** The BFS level the states are on (a helper keeps the states it produced for one level). */
+  level: number;
+  /** The states' fingerprints (hi, lo per state), in level order. */
+  fingerprints: Int32Array;
+  /**
+   * Each state's `serialize` text, or null for a state this helper produced while expanding the
+   * level before (it still holds that state, with its caches).
+   */
+  texts: (string | null)[];
+  /** The search is at its depth bound: count the enabled choices, step none. */
+  countOnly: boolean;
+  /** Bit k set: the search still wants a witness of `sometimes` invariant k (in model order). */
+  wanted: number[];
+}
+
+/** What learner code (or the model at its limit) threw, as plain data. */
+export type ExpansionFailure =
+  | { kind: 'learner'; info: LearnerErrorInfo }
+  | { kind: 'limit'; limit: LimitKind; reason: string }
+  | { kind: 'internal'; message: string };
+
+/** What expanding one chunk found, per state and per successor, in order. */
+export interface ExpandedChunk {
+  /** Per state: the index (in `model.invariants`) of the first `always` invariant it breaks, or -1. */
+  broken: Int32Array;
+  /** Per state and wanted `sometimes` invariant k: 1 where it holds (`held[state * n + k]`). */
+  held: Uint8Array;
+  /** Per state not broken: its successors (its enabled choices with `countOnly`). */
+  successors: Int32Array;
+  /** Per terminal state: -1 a normal end, -2 stuck, i >= 0 the `atQuiescence` invariant it breaks. */
+  end: Int32Array;
+  /** Per successor, in order: its fingerprint's halves (hi, lo). */
+  fingerprints: Int32Array;
+  /** Per successor: its text, or null when this helper sent that state before. */
+  texts: (string | null)[];
+  /** Expanding state `at` threw after its first `emitted` successors; later states are absent. */
+  failure?: { at: number; emitted: number; failure: ExpansionFailure };
+}
+
+export interface ExpansionPool {
+  /** Helpers in the pool, numbered 0 to size - 1. */
+  readonly size: number;
+  /** Chunks sent to `helper` and not answered yet. */
+  outstanding(helper: number): number;
+  /** Sends `request` to `helper`; resolves with its answer. */
+  expand(request: ExpandRequest, helper: number): Promise<ExpandedChunk>;
+  /** Stops every helper (outstanding chunks stay unanswered). */
+  close(): void;
 }
