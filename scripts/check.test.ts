@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadBundle } from '../src/workshop/testing';
+import { checkVariant, variantsOf } from '../src/workshop/verify';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -107,11 +109,33 @@ export async function onSubmitOrder() {}
     expect(r.json.learnerError).toMatch(/no progress for 10 s inside one step/);
   }, 60_000);
 
+  it('--helpers: threads help a search past 2,000 states, and the verdict is the same', async () => {
+    const bundle = await loadBundle('14-inbox');
+    const solution = variantsOf(bundle).find((v) => v.variant === 'solution')!;
+    const alone = checkVariant(bundle, solution);
+    expect(alone.distinctStates).toBeGreaterThan(2_000);
+    const r = cli('14-inbox', '--variant', 'solution', '--helpers', '2');
+    expect(r).toMatchObject({
+      code: 0,
+      json: {
+        verdict: 'passed',
+        helpers: 2,
+        distinctStates: alone.distinctStates,
+        generatedStates: alone.generatedStates,
+        depth: alone.depth,
+      },
+    });
+  }, 60_000);
+
   it('a usage error: exit 2, still JSON', () => {
     expect(cli('04-lost-message', '--nope')).toMatchObject({
       code: 2,
       json: { verdict: 'usage-error', message: 'unknown option --nope' },
     });
     expect(cli('no-such-exercise')).toMatchObject({ code: 2, json: { verdict: 'usage-error' } });
+    expect(cli('04-lost-message', '--helpers', 'many')).toMatchObject({
+      code: 2,
+      json: { verdict: 'usage-error', message: '--helpers takes a whole number, not "many"' },
+    });
   });
 });

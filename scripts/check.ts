@@ -26,8 +26,12 @@ import { isMessaging, modelCheckingVariantSource } from '../src/workshop/bundle'
 import type { LoadedExercise, ModelCheckingBundle } from '../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../src/workshop/loadNode';
 import { parameterValues } from '../src/workshop/modelCheckingManifest';
-import { applySettings, SettingError } from '../src/workshop/settings';
-import { checkVariant, variantsOf } from '../src/workshop/verify';
+import { SettingError } from '../src/workshop/settings';
+import { checkVariant, checkVariantWithHelpers, variantsOf } from '../src/workshop/verify';
+import { oracleReferences } from '../src/workshop/oracle';
+import { isLockedDown } from '../src/sandbox/hardened';
+import { defaultHelpers, threadPool } from '../src/workers/threadPool';
+import { configuredBundle, type HelperModelArgs } from './checkRecipe';
 
 const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<name>] [--file <handler.ts>] [--set name=value ...] [--json]
 
@@ -37,6 +41,8 @@ const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<n
   --set        change a setting: dispatch=immediate|batched, faults.total=N, faults.<kind>=N;
                for model-checking: messages=N, maxFailures=F
   --max-states stop after this many distinct states (default: the exercise's limit)
+  --helpers    threads that help a search past 2,000 states (default: one less than the
+               cores, none below three cores); the verdict is the same with any number
   --json       print one JSON object instead of a summary (also for errors)
 
 exit codes: 0 passed, 1 violated, 2 usage, 3 your code failed, 4 limit reached, 70 internal error`;
@@ -62,6 +68,7 @@ interface Args {
   settings: Record<string, string>;
   json: boolean;
   maxStates?: number;
+  helpers?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -85,6 +92,10 @@ function parseArgs(argv: string[]): Args {
       if (!/^[1-9]\d*$/.test(v))
         throw new UsageError(`--max-states takes a whole number, not "${v}"`);
       args.maxStates = Number(v);
+    } else if (a === '--helpers') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--helpers takes a whole number, not "${v}"`);
+      args.helpers = Number(v);
     } else if (a === '--set') {
       const kv = value();
       const eq = kv.indexOf('=');
@@ -110,6 +121,8 @@ interface Report {
   depth: number;
   terminalStates: number;
   elapsedMs: number;
+  /** Helper threads that expanded part of the search (--helpers), when there were any. */
+  helpers?: number;
   counterexample?: { steps: string[]; events?: string[] };
   learnerError?: string;
   /** Where the learner's code failed (file, 1-based line and column when known). */
@@ -141,11 +154,7 @@ async function run(args: Args, now: () => number): Promise<Report> {
   }
   if (!found.ok) throw new UsageError(`exercise ${found.folder} is broken: ${found.error}`);
   if (!isMessaging(found)) return runModelChecking(found, loaded, args, now);
-  const configured = applySettings(found.manifest, args.settings);
-  const manifest = args.maxStates
-    ? { ...configured, limits: { ...configured.limits, maxStates: args.maxStates } }
-    : configured;
-  const bundle = { ...found, manifest };
+  const bundle = configuredBundle(found, args.settings, args.maxStates);
   const v = variantsOf(bundle).find((x) => x.variant === args.variant);
   if (!v && !args.file) {
     throw new UsageError(
@@ -156,7 +165,33 @@ async function run(args: Args, now: () => number): Promise<Report> {
   }
   const target = args.file ? { variant: args.file, file: args.file, expected: null } : v!;
   const source = args.file ? readFile(args.file) : undefined;
-  const r = checkVariant(bundle, target, now, source);
+  const helpers = args.helpers ?? defaultHelpers();
+  const r = helpers
+    ? await checkVariantWithHelpers(
+        bundle,
+        target,
+        now,
+        (remainingMs) =>
+          threadPool(
+            {
+              module: new URL('./checkRecipe.ts', import.meta.url).href,
+              exportName: 'helperModel',
+              args: {
+                folder: found.folder,
+                settings: args.settings,
+                ...(args.maxStates ? { maxStates: args.maxStates } : {}),
+                target,
+                ...(source !== undefined ? { source } : {}),
+                remainingMs,
+                references: oracleReferences(),
+              } satisfies HelperModelArgs,
+              lockdown: isLockedDown(),
+            },
+            { size: helpers, memoryMB: MEMORY_MB },
+          ),
+        source !== undefined ? { source } : {},
+      )
+    : checkVariant(bundle, target, now, source);
   const report: Report = {
     exercise: bundle.manifest.id,
     variant: args.file ?? args.variant,
@@ -166,6 +201,7 @@ async function run(args: Args, now: () => number): Promise<Report> {
     depth: r.depth,
     terminalStates: 'terminalStates' in r.result ? r.result.terminalStates : 0,
     elapsedMs: Math.round(r.elapsedMs),
+    ...('helpers' in r.result && r.result.helpers ? { helpers: r.result.helpers } : {}),
   };
   const result = r.result;
   if (result.verdict === 'violated') {

@@ -16,9 +16,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { checkModel } from '../../src/checker/explorer';
+import { checkModel, checkModelAsync } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
-import { checkVariantWithHelpers } from '../../src/workshop/verify';
+import { checkVariant, checkVariantWithHelpers, prepareVariant } from '../../src/workshop/verify';
 import { defaultHelpers, threadPool } from '../../src/workers/threadPool';
 import { GROWN, grownBundle } from './grown';
 import { loadLessonSolution } from './lesson';
@@ -42,7 +42,9 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
   let heapPerMillion = 0;
   let largest = 10_000;
   const helpers = defaultHelpers();
-  console.log(`  ${helpers} helper threads`);
+  console.log(
+    `  ${helpers ? `${helpers} helper threads` : 'no helper threads (fewer than 3 cores)'}`,
+  );
   for (const g of GROWN) {
     const grown = await grownBundle(g.name, BUDGET_MS);
     const manifest = grown.manifest;
@@ -67,21 +69,12 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
     const t = performance.now();
     let r: { verdict: string; distinctStates: number; searchMs: number };
     try {
-      // Every core: helper threads build the same model and expand the search's levels.
-      const check = await checkVariantWithHelpers(
-        grown,
-        { variant: 'solution', file: manifest.files.solution, expected: null },
-        now,
-        (remainingMs) =>
-          threadPool(
-            {
-              module: new URL('./grown.ts', import.meta.url).href,
-              exportName: 'grownModel',
-              args: { name: g.name, remainingMs, references: oracleReferences() },
-            },
-            { size: helpers },
-          ),
-      );
+      // Every core (from three on, see threadPool.ts): helper threads build the same model
+      // and expand the search's levels.
+      const solution = { variant: 'solution', file: manifest.files.solution, expected: null };
+      const check = helpers
+        ? await checkVariantWithHelpers(grown, solution, now, grownPool(g.name, helpers))
+        : checkVariant(grown, solution, now);
       const searchMs = 'elapsedMs' in check.result ? (check.result.searchMs ?? check.elapsedMs) : 0;
       r = { verdict: check.verdict, distinctStates: check.distinctStates, searchMs };
     } catch (e) {
@@ -124,6 +117,7 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
       },
     );
   }
+  out.push(...(await helpersBench()));
   const packed = packedStatesPerSecond();
   const searching = totalStates / (totalSearchMs / 1000);
   const whole = totalStates / (totalMs / 1000);
@@ -133,6 +127,58 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
     { name: 'scale.heapMBPerMillionStates', value: round(heapPerMillion), unit: 'MB' },
   );
   return out;
+}
+
+/** Helper threads for grown workload `name`, with the time left when they start. */
+function grownPool(name: string, size: number) {
+  return (remainingMs: number) =>
+    threadPool(
+      {
+        module: new URL('./grown.ts', import.meta.url).href,
+        exportName: 'grownModel',
+        args: { name, remainingMs, references: oracleReferences() },
+        lockdown: false,
+      },
+      { size },
+    );
+}
+
+/**
+ * Helpers on this machine's cores (at least two), against the search alone, on 17 with 5
+ * payments (a symmetry, so helpers must keep the first of equal-looking states): the same states,
+ * and `scale.helpers.statesPerSecondRatio`, states/s with helpers ÷ alone (>1: they pay).
+ */
+async function helpersBench(): Promise<BenchEntry[]> {
+  const name = 'event-sourcing-5-payments';
+  const size = Math.max(2, defaultHelpers());
+  const grown = await grownBundle(name, BUDGET_MS);
+  const solution = { variant: 'solution', file: grown.manifest.files.solution, expected: null };
+  const now = () => performance.now();
+  const model = prepareVariant(grown, solution, now);
+  if ('early' in model) throw new Error(`${name}: no search`);
+  const alone = await checkModelAsync(model.model, { ...model.options, sample: undefined });
+  const pool = grownPool(name, size)(BUDGET_MS);
+  const withHelpers = await checkModelAsync(model.model, {
+    ...model.options,
+    sample: undefined,
+    pool,
+  }).finally(() => pool.close());
+  if (alone.distinctStates !== withHelpers.distinctStates) {
+    throw new Error(
+      `helpers found ${withHelpers.distinctStates} states, alone ${alone.distinctStates}`,
+    );
+  }
+  const ratio =
+    alone.distinctStates /
+    (withHelpers.elapsedMs / 1000) /
+    (alone.distinctStates / (alone.elapsedMs / 1000));
+  console.log(
+    `  scale.helpers: ${size} helpers, ${alone.distinctStates} states in ${Math.round(withHelpers.elapsedMs)} ms, alone ${Math.round(alone.elapsedMs)} ms`,
+  );
+  return [
+    { name: 'scale.helpers.count', value: size, unit: 'threads' },
+    { name: 'scale.helpers.statesPerSecondRatio', value: round(ratio, 2), unit: 'ratio' },
+  ];
 }
 
 /** The packed lesson model's states per second at (4,4), as the checker section measures it. */

@@ -43,6 +43,8 @@ export interface CheckerClient {
       onProgress?: (p: CheckProgress, elapsedMs: number) => void;
       /** A diagnostic run: told before every call into learner code (see `CheckRequest.locate`). */
       onEnter?: (where: EnteringLearnerCode) => void;
+      /** Helpers on other cores for a search that grows (see `CheckRequest.helpers`). */
+      helpers?: number;
     },
   ): CheckRun;
   /** Prepares what a check of `model` will need, while nothing is asked (see `WarmRequest`). */
@@ -97,6 +99,7 @@ export function createCheckerClient(transport: CheckerTransport): CheckerClient 
       const request: CheckerRequest = { type: 'check', runId, model, limits: options.limits ?? {} };
       if (options.sliceMs !== undefined) request.sliceMs = options.sliceMs;
       if (options.onEnter) request.locate = true;
+      if (options.helpers) request.helpers = options.helpers;
       transport.post(request);
       return { result, cancel: () => transport.post({ type: 'cancel', runId }) };
     },

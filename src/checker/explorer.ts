@@ -296,6 +296,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       depth: this.depth,
       terminalStates: this.terminal,
       elapsedMs: this.now() - this.startMs,
+      ...(this.pool ? { helpers: this.pool.size } : {}),
     };
   }
 
@@ -365,6 +366,8 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     while (done < budget && !this.pending) {
       if (this.pos === this.levelSize()) {
         if (!this.nextLevel()) return this.result ? Math.max(done, 1) : done;
+        // Helpers took over from this level on (searchWithHelpers).
+        if (this.pool) return done;
         continue;
       }
       this.expanding = this.levelStarts[this.depth]! + this.pos;

@@ -12,17 +12,23 @@ import type {
   CheckRequest,
   CheckerResponse,
   EnteringLearnerCode,
+  ModelRequest,
   WarmRequest,
   WireResult,
 } from './protocol';
 import { createModelFromRequest, type ModelDeps } from './registry';
-import type { CheckResult, Model, Trace } from './types';
+import type { CheckResult, ExpansionPool, Model, Trace } from './types';
 
 export interface HandlerDeps extends ModelDeps {
   post(response: CheckerResponse): void;
   now(): number;
   /** Lets pending messages (a cancel) in between slices. */
   yieldToEvents(): Promise<void>;
+  /**
+   * Starts `count` helpers that build `model` themselves, with `remainingMs` of the check's time
+   * left (the worker's nested workers; absent: checks run in one thread).
+   */
+  startHelpers?: (model: ModelRequest, count: number, remainingMs: number) => ExpansionPool;
 }
 
 export interface CheckerHandler {
@@ -84,12 +90,26 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
         }
         return;
       }
+      // Helpers (a diagnostic run stays in one thread, where `entering` is posted from).
+      let pool: ExpansionPool | undefined;
+      let poolStarted = false;
+      const helpers = request.locate ? 0 : (request.helpers ?? 0);
+      const startPool =
+        deps.startHelpers && helpers > 0
+          ? () => {
+              const remainingMs = timeBudget ? timeBudget.deadlineMs - deps.now() : Infinity;
+              pool = deps.startHelpers!(request.model, helpers, Math.max(0, remainingMs));
+              poolStarted = true;
+              return pool;
+            }
+          : undefined;
       // A limit is followed by random walks past it (swarm.ts) for the rest of the time budget.
       const run = explore(model, {
         ...request.limits,
         ...(timeBudget ? { maxTimeMs: Math.max(0, timeBudget.deadlineMs - deps.now()) } : {}),
         now: deps.now,
         sample: {},
+        ...(startPool ? { pool: startPool } : {}),
       });
       const sliceMs = request.sliceMs ?? 50;
       const started = deps.now();
@@ -103,32 +123,57 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
         elapsedMs: 0,
       });
       let budget = FIRST_SLICE_STATES;
-      for (;;) {
-        if (cancelled.delete(runId)) {
-          deps.post({ type: 'result', runId, result: toWire(model, run.cancel()) });
-          return;
+      let lastPost = deps.now();
+      try {
+        for (;;) {
+          if (cancelled.delete(runId)) {
+            deps.post({ type: 'result', runId, result: toWire(model, run.cancel()) });
+            return;
+          }
+          const t0 = deps.now();
+          let out;
+          try {
+            out = run.runSlice(budget);
+          } catch (err) {
+            deps.post({ type: 'error', runId, message: `Internal error: ${String(err)}` });
+            return;
+          }
+          if (out.done) {
+            deps.post({ type: 'result', runId, result: toWire(model, out.result) });
+            return;
+          }
+          const took = Math.max(1, deps.now() - t0);
+          if (!out.wait) {
+            budget = Math.max(100, Math.min(budget * 4, Math.round((budget * sliceMs) / took)));
+          }
+          // With helpers a slice ends whenever their next answer is due: progress stays at one
+          // post per `sliceMs` (and one as they start, which may take a while).
+          const starting = poolStarted;
+          if (!out.wait || starting || deps.now() - lastPost >= sliceMs) {
+            poolStarted = false;
+            lastPost = deps.now();
+            deps.post({
+              type: 'progress',
+              runId,
+              progress: {
+                ...out.progress,
+                ...(pool ? { helpers: pool.size } : {}),
+                ...(starting ? { preparing: true } : {}),
+              },
+              elapsedMs: deps.now() - started,
+            });
+          }
+          if (out.wait) {
+            try {
+              await out.wait;
+            } catch {
+              // A helper failed: the next slice reports it.
+            }
+          }
+          await deps.yieldToEvents();
         }
-        const t0 = deps.now();
-        let out;
-        try {
-          out = run.runSlice(budget);
-        } catch (err) {
-          deps.post({ type: 'error', runId, message: `Internal error: ${String(err)}` });
-          return;
-        }
-        if (out.done) {
-          deps.post({ type: 'result', runId, result: toWire(model, out.result) });
-          return;
-        }
-        const took = Math.max(1, deps.now() - t0);
-        budget = Math.max(100, Math.min(budget * 4, Math.round((budget * sliceMs) / took)));
-        deps.post({
-          type: 'progress',
-          runId,
-          progress: out.progress,
-          elapsedMs: deps.now() - started,
-        });
-        await deps.yieldToEvents();
+      } finally {
+        pool?.close();
       }
     },
   };

@@ -47,6 +47,11 @@ export interface CheckRequest {
    * code, so the last one names where a stuck step is (slow; only after a stuck check).
    */
   locate?: boolean;
+  /**
+   * Helpers on other cores (pool.ts) for a search that grows past a few thousand states; 0 or
+   * absent: none. The page sends one less than its cores (the checker's own thread is the last).
+   */
+  helpers?: number;
 }
 
 /** Where learner code is about to run (see `CheckRequest.locate`). */

@@ -199,6 +199,8 @@ export interface CheckStats {
   depth: number;
   terminalStates: number;
   elapsedMs: number;
+  /** Helpers on other cores that expanded part of the search (pool.ts), when there were any. */
+  helpers?: number;
   /**
    * The exhaustive search's own share of `elapsedMs`, when random walks followed it (past a limit,
    * or on grown workloads after a pass); absent when the search was all there was.
@@ -218,10 +220,12 @@ export interface CheckProgress {
   /** The grown workload being sampled, after a pass ("one more fault"). */
   beyond?: string;
   /**
-   * The next slice prepares that grown workload (its reference runs): it may take seconds the
-   * first time, with no progress in between.
+   * The next slice prepares that grown workload (its reference runs), or helpers are starting:
+   * it may take seconds the first time, with no progress in between.
    */
   preparing?: boolean;
+  /** Helpers on other cores expanding the search (pool.ts), once they started. */
+  helpers?: number;
 }
 
 /** A path from an initial state: replay with `initialStates()[initial]` then `step` per choice. */

@@ -2,12 +2,17 @@
  * The checker's helpers on every core in Node: worker threads serving `src/checker/pool.ts`'s
  * channel (the CLI's checks, the benchmarks).
  *
- * Contract: `threadPool(recipe, size)` starts `size` threads (default: this machine's
- * parallelism). Each locks its realm down (SES, as the CLI's check does: a learner's file runs in
- * a compartment there too), builds its model with `recipe` (a module exporting a function from
- * plain arguments to the model, so every thread builds exactly the model the search runs on) and
- * answers chunks of the search's levels. A thread that cannot build its model, or dies, fails the
- * check with an operating error (pool.ts). `close()` ends the threads.
+ * Contract: `threadPool(recipe, options)` starts `options.size` threads. Each locks its realm
+ * down when the recipe says so (as the search's thread is: the CLI's), builds its model with
+ * `recipe` (a module exporting a function from plain arguments to the model, so every thread
+ * builds exactly the model the search runs on) and answers chunks of the search's levels. A
+ * thread that cannot build its model, or dies, fails the check with an operating error (pool.ts).
+ * `close()` ends the threads.
+ *
+ * `defaultHelpers()` is none below three cores: a helper expands a state at about half the
+ * speed of the search's own thread (its states cross threads as text, and the search's thread
+ * competes for the cores), so two cores gain nothing (measured in `npm run bench`,
+ * `scale.helpers.*`).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,17 +25,22 @@ export interface ModelRecipe {
   exportName: string;
   /** Plain data (structured-cloned to the thread). */
   args: unknown;
+  /**
+   * Lock the thread's realm down (SES) first: whenever the search's thread is, so that learner
+   * code runs exactly as there (`isLockedDown()`; the CLI's checks are, the benchmarks are not).
+   */
+  lockdown: boolean;
 }
 
 const HELPER = new URL('./expansionHelper.thread.ts', import.meta.url);
 
-/** Helpers by default: one per core the machine offers. */
-export function defaultHelpers(): number {
-  return Math.max(1, availableParallelism());
+/** Helpers by default: one less than the cores, none below three cores (see above). */
+export function defaultHelpers(cores = availableParallelism()): number {
+  return cores >= 3 ? cores - 1 : 0;
 }
 
 export interface ThreadPoolOptions {
-  /** Threads (default: `defaultHelpers()`). */
+  /** Threads (default: `defaultHelpers()`, at least one). */
   size?: number;
   /** Each thread's heap limit: past it the thread dies and the check ends with an error. */
   memoryMB?: number;
@@ -39,7 +49,8 @@ export interface ThreadPoolOptions {
 export function threadPool(recipe: ModelRecipe, options: ThreadPoolOptions = {}): ExpansionPool {
   // The thread loads the TypeScript entry through tsx's loader, as scripts/check.ts does.
   const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(HELPER.href)}); })`;
-  const ports = Array.from({ length: options.size ?? defaultHelpers() }, (): HelperPort => {
+  const size = Math.max(1, options.size ?? defaultHelpers());
+  const ports = Array.from({ length: size }, (): HelperPort => {
     const worker = new Worker(entry, {
       eval: true,
       workerData: recipe,

@@ -8,6 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { createExpansionHelper } from '../checker/expansion';
 import { inThreadPool } from '../checker/pool';
+import { createCheckerClient, createInThreadTransport } from '../checker/client';
+import type { ModelRequest } from '../checker/protocol';
+import { createModelFromRequest } from '../checker/registry';
+import { isMessaging } from './bundle';
+import { createExerciseModelFactory } from './exerciseModel';
+import { loadExercisesFromDisk } from './loadNode';
 import { loadBundle } from './testing';
 import { checkVariant, checkVariantWithHelpers, prepareVariant, variantsOf } from './verify';
 import type { VariantCheck } from './verify';
@@ -50,4 +56,38 @@ describe('checks with helpers', () => {
       }
     }, 120_000);
   }
+});
+
+describe('checks with helpers through the checker protocol, as the worker runs them', () => {
+  it("end as checks without, for 14's solution (helpers build their model from the request)", async () => {
+    const exercises = await loadExercisesFromDisk();
+    const inbox = exercises.filter(isMessaging).find((e) => e.folder === '14-inbox')!;
+    const deps = {
+      createExerciseModel: createExerciseModelFactory(exercises),
+      now: () => 0,
+      yieldToEvents: () => Promise.resolve(),
+    };
+    const client = createCheckerClient(
+      createInThreadTransport({
+        ...deps,
+        startHelpers: (model: ModelRequest, count: number) =>
+          inThreadPool(
+            Array.from({ length: count }, () =>
+              createExpansionHelper(createModelFromRequest(model, deps)),
+            ),
+          ),
+      }),
+    );
+    const request: ModelRequest = {
+      kind: 'exercise',
+      folder: '14-inbox',
+      source: inbox.sources['solution.ts']!,
+      file: 'solution.ts',
+    };
+    const alone = await client.check(request).result;
+    const withHelpers = await client.check(request, { helpers: 3 }).result;
+    expect(withHelpers).toMatchObject({ verdict: 'passed', helpers: 3 });
+    const { helpers: _helpers, ...same } = withHelpers;
+    expect(same).toEqual(alone);
+  });
 });

@@ -13,6 +13,7 @@ function Stats({ r }: { r: WireResult }) {
     <>
       {fmt(r.distinctStates)} states explored to depth {r.depth}, {fmt(r.terminalStates)} terminal
       states, in {(r.elapsedMs / 1000).toFixed(2)} s
+      {'helpers' in r && r.helpers ? `, on ${r.helpers + 1} cores` : ''}
     </>
   );
 }

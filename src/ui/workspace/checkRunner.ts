@@ -33,6 +33,17 @@ const LOCATE_SILENCE_MS = 1_500;
 /** The diagnostic run gives up after this long (the stuck step is then not located). */
 const LOCATE_MAX_MS = 6_000;
 
+/**
+ * Helpers on other cores for a check that grows: one less than the cores (the checker's own
+ * thread is the last, and the page needs some), none below three cores, where one helper beside
+ * the checker's thread only adds its start.
+ */
+export function helperCount(cores = navigator.hardwareConcurrency || 1): number {
+  return cores >= 3 ? Math.min(cores - 1, MAX_HELPERS) : 0;
+}
+/** Past this, more workers mostly add memory (each builds its own model and keeps its states). */
+const MAX_HELPERS = 8;
+
 let client: CheckerClient | null = null;
 /** Why the page's checker worker died, for the check that was running then. */
 let crash: string | null = null;
@@ -73,6 +84,7 @@ export const checkInWorker: CheckRunner = (job, onProgress) => {
   }
   const run = c.check(job.model, {
     limits: job.limits,
+    helpers: helperCount(),
     onProgress: (progress, elapsedMs) => {
       last = { progress, elapsedMs };
       clearTimeout(timer);

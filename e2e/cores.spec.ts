@@ -1,0 +1,51 @@
+/**
+ * Every core: a check that grows past a few thousand states hands its levels to helper workers
+ * (nested in the checker's sandboxed worker, src/workers/checker.worker.ts), and ends exactly as
+ * in one thread. The page asks for one helper less than its cores; the test gives it four (this
+ * machine may have two, where the page would start none).
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { collectErrors, replaceCode } from './support';
+
+const SOLUTION = readFileSync('exercises/14-inbox/solution.ts', 'utf8');
+
+async function pretendCores(page: Page, cores: number) {
+  await page.addInitScript((n) => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+  }, cores);
+}
+
+/** Checks 14's solution; returns the verdict's text. */
+async function checkSolution(page: Page): Promise<string> {
+  await page.goto('/#/exercise/14-inbox');
+  await expect(page.locator('.seq')).toBeVisible();
+  await replaceCode(page, SOLUTION);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('Passed', { timeout: 60_000 });
+  return (await verdict.textContent()) ?? '';
+}
+
+const statesOf = (text: string) => /([\d,]+) states explored to depth (\d+)/.exec(text)?.slice(1);
+
+test('a check on four cores ends as on one: same states, same depth, said in the verdict', async ({
+  browser,
+}) => {
+  const one = await browser.newPage();
+  await pretendCores(one, 2);
+  const alone = await checkSolution(one);
+  expect(alone).not.toContain('cores');
+  await one.close();
+
+  const four = await browser.newPage();
+  const errors = collectErrors(four);
+  await pretendCores(four, 4);
+  const withHelpers = await checkSolution(four);
+  expect(withHelpers).toContain('on 4 cores');
+  expect(statesOf(withHelpers)).toEqual(statesOf(alone));
+  expect(Number(statesOf(alone)?.[0]?.replace(/,/g, ''))).toBeGreaterThan(2_000);
+  expect(errors).toEqual([]);
+  await four.close();
+});
