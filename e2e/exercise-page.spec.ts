@@ -9,6 +9,9 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations, replaceCode } from './support';
 
+// Independent journeys: spread over both workers, not run in file order on one (CI time).
+test.describe.configure({ mode: 'parallel' });
+
 const SOLUTION = readFileSync('exercises/04-lost-message/solution.ts', 'utf8');
 
 /** The run view's "Step n of m". */

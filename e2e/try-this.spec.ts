@@ -8,6 +8,9 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { replaceCode } from './support';
 
+// Independent journeys: spread over both workers, not run in file order on one (CI time).
+test.describe.configure({ mode: 'parallel' });
+
 async function open(page: Page, folder: string) {
   await page.goto(`/#/exercise/${folder}`);
   await page.getByRole('tab', { name: 'Timeline table' }).click();
