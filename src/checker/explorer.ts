@@ -32,7 +32,7 @@ import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { GenericFrontier } from './frontier';
 import { toLearnerError } from './learnerError';
 import { SearchLimitReached, limitReachedResult } from './limitReached';
-import type { ExpansionPool } from './pool';
+import { HelperLevels } from './helperLevels';
 import { Swarm, shrink } from './swarm';
 import { pathTo, replay } from './trace';
 import {
@@ -48,6 +48,7 @@ import type {
   CheckResult,
   CheckStats,
   Exploration,
+  ExpansionPool,
   Invariant,
   LimitKind,
   Model,
@@ -66,9 +67,6 @@ const BYTES_PER_STATE = 48;
 const BATCH_STATES = 512;
 const DEFAULT_SAMPLE_SHARE = 0.25;
 const DEFAULT_MAX_WALKS = 20_000;
-/** Chunks a helper works on or has queued; answered chunks waiting to be merged, per helper. */
-const OUTSTANDING_PER_HELPER = 3;
-const CHUNKS_AHEAD = 6;
 const DEFAULT_POOL_FROM_STATES = 2_000;
 
 export type { Exploration, SliceOutcome } from './types';
@@ -169,14 +167,9 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly frontier: GenericFrontier<S>;
   // Helpers on other cores (generic models with serialize only): the current level goes out in
   // chunks, and their answers are merged in level order.
-  private pool: ExpansionPool | undefined;
+  private helpers: HelperLevels | undefined;
   private readonly startPool: (() => ExpansionPool) | undefined;
   private readonly poolFromStates: number;
-  private readonly chunks: PendingChunk[] = [];
-  private dispatched = 0;
-  /** Per state of the current / next level: its fingerprint (hi, lo) and the helper that produced it (-1: none). */
-  private currentMeta = new IntVector(1024);
-  private nextMeta = new IntVector(1024);
   private waitFor: Promise<unknown> | undefined;
   // Packed frontier.
   private curBuf: Int32Array = new Int32Array(0);
@@ -213,7 +206,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     );
     this.sample = options.sample;
     const pooled = !this.packed && model.serialize && model.deserialize ? options.pool : undefined;
-    this.pool = typeof pooled === 'function' ? undefined : pooled;
+    if (pooled && typeof pooled !== 'function') this.helpers = new HelperLevels(pooled);
     this.startPool = typeof pooled === 'function' ? pooled : undefined;
     this.poolFromStates = options.poolFromStates ?? DEFAULT_POOL_FROM_STATES;
     this.searchTimeMs = this.sample
@@ -263,7 +256,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
         }
         const n = this.cycleSearch
           ? this.stepCycleSearch(budget)
-          : this.pool
+          : this.helpers
             ? this.searchWithHelpers(budget)
             : this.searchSome(budget);
         budget -= n;
@@ -296,7 +289,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       depth: this.depth,
       terminalStates: this.terminal,
       elapsedMs: this.now() - this.startMs,
-      ...(this.pool ? { helpers: this.pool.size } : {}),
+      ...(this.helpers ? { helpers: this.helpers.pool.size } : {}),
     };
   }
 
@@ -311,11 +304,9 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.choices.push(i);
       this.count++;
       if (this.packed) this.pushNext(this.packed.toVector(s), 0);
-      else if (this.pool) {
+      else if (this.helpers) {
         this.frontier.pushText(this.model.serialize!(s));
-        this.nextMeta.push(this.h[0]!);
-        this.nextMeta.push(this.h[1]!);
-        this.nextMeta.push(-1);
+        this.helpers.push(this.h[0]!, this.h[1]!, -1);
       } else this.frontier.push(s, this.count - 1);
     });
     this.beginLevel(0);
@@ -339,7 +330,6 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private beginLevel(depth: number): void {
     this.depth = depth;
     this.pos = 0;
-    this.dispatched = 0;
     if (this.packed) {
       const t = this.curBuf;
       this.curBuf = this.nextBuf;
@@ -347,10 +337,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.nextCount = 0;
     } else {
       this.frontier.advance();
-      const meta = this.currentMeta;
-      this.currentMeta = this.nextMeta;
-      this.nextMeta = meta;
-      meta.length = 0;
+      this.helpers?.advance();
     }
     this.nextLevelStart = this.count;
     this.levelStarts.push(this.count);
@@ -367,7 +354,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       if (this.pos === this.levelSize()) {
         if (!this.nextLevel()) return this.result ? Math.max(done, 1) : done;
         // Helpers took over from this level on (searchWithHelpers).
-        if (this.pool) return done;
+        if (this.helpers) return done;
         continue;
       }
       this.expanding = this.levelStarts[this.depth]! + this.pos;
@@ -402,7 +389,9 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.pending = { kind: 'limit', limit: 'states' };
       return false;
     }
-    if (!this.pool && this.startPool && this.count >= this.poolFromStates) this.handToHelpers();
+    if (!this.helpers && this.startPool && this.count >= this.poolFromStates) {
+      this.handToHelpers();
+    }
     this.beginLevel(this.depth + 1);
     return true;
   }
@@ -412,17 +401,12 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
    * helper produced them), so their fingerprints are not needed.
    */
   private handToHelpers(): void {
-    this.pool = this.startPool!();
-    this.nextMeta.length = 0;
-    for (let i = this.nextLevelStart; i < this.count; i++) {
-      this.nextMeta.push(0);
-      this.nextMeta.push(0);
-      this.nextMeta.push(-1);
-    }
+    const helpers = (this.helpers = new HelperLevels(this.startPool!()));
+    for (let i = this.nextLevelStart; i < this.count; i++) helpers.push(0, 0, -1);
   }
 
   /**
-   * The search with helpers: keeps two chunks of the level per helper out, merges their answers
+   * The search with helpers: keeps chunks of the level out with every helper, merges their answers
    * in level order (so the result is the sequential search's), and returns how many states it
    * merged; when the next answer is not in yet, sets `waitFor` and returns.
    */
@@ -433,14 +417,21 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
         if (!this.nextLevel()) return this.result ? Math.max(done, 1) : done;
         continue;
       }
-      this.dispatch();
-      const head = this.chunks[0]!;
+      const helpers = this.helpers!;
+      helpers.dispatch({
+        size: this.levelSize(),
+        depth: this.depth,
+        takeText: (p) => this.frontier.takeText(p),
+        countOnly: this.depth >= this.maxDepth,
+        wanted: this.sometimesFound.map((at) => (at < 0 ? 1 : 0)),
+      });
+      const head = helpers.head()!;
       if (head.error !== undefined) throw head.error;
       if (!head.chunk) {
         this.waitFor = head.settled;
         return done;
       }
-      this.chunks.shift();
+      helpers.shift();
       done += this.mergeChunk(head.chunk, head.count, head.helper);
       if (!this.pending && this.memoryBytes() > this.maxMemoryBytes) {
         this.pending = { kind: 'limit', limit: 'memory' };
@@ -448,62 +439,6 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       if (this.now() - this.startMs > this.searchTimeMs) break;
     }
     return done;
-  }
-
-  /**
-   * Sends the current level to the helpers in chunks, in order: a run of states one helper
-   * produced goes back to it without texts (it holds them), unless it is busy and another is not
-   * (which then rebuilds them from their texts). Stops when every helper has its chunks out.
-   */
-  private dispatch(): void {
-    const pool = this.pool!;
-    const size = this.levelSize();
-    const meta = this.currentMeta;
-    // About eight chunks per helper and level, 1-64 states each: small early levels still spread.
-    const chunkStates = Math.max(1, Math.min(64, Math.ceil(size / (pool.size * 8))));
-    while (this.dispatched < size && this.chunks.length < pool.size * CHUNKS_AHEAD) {
-      const from = this.dispatched;
-      const producer = meta.get(3 * from + 2);
-      let to = from + 1;
-      while (to < size && to - from < chunkStates && meta.get(3 * to + 2) === producer) to++;
-      let helper = producer;
-      if (helper < 0 || pool.outstanding(helper) >= OUTSTANDING_PER_HELPER) {
-        let idlest = 0;
-        for (let i = 1; i < pool.size; i++) {
-          if (pool.outstanding(i) < pool.outstanding(idlest)) idlest = i;
-        }
-        // Another helper takes the run only if it would otherwise sit idle (or no one holds it).
-        if (pool.outstanding(idlest) >= (producer < 0 ? OUTSTANDING_PER_HELPER : 1)) return;
-        helper = idlest;
-      }
-      const texts: (string | null)[] = [];
-      const fingerprints = new Int32Array(2 * (to - from));
-      for (let p = from; p < to; p++) {
-        const text = this.frontier.takeText(p);
-        texts.push(helper === producer ? null : text);
-        fingerprints[2 * (p - from)] = meta.get(3 * p);
-        fingerprints[2 * (p - from) + 1] = meta.get(3 * p + 1);
-      }
-      const wanted = this.sometimesFound.map((at) => (at < 0 ? 1 : 0));
-      const request = {
-        level: this.depth,
-        fingerprints,
-        texts,
-        countOnly: this.depth >= this.maxDepth,
-        wanted,
-      };
-      const entry: PendingChunk = { count: to - from, helper, settled: Promise.resolve() };
-      entry.settled = pool.expand(request, helper).then(
-        (chunk) => {
-          entry.chunk = chunk;
-        },
-        (error: unknown) => {
-          entry.error = error;
-        },
-      );
-      this.chunks.push(entry);
-      this.dispatched = to;
-    }
   }
 
   /**
@@ -579,9 +514,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       this.choices.push(choice);
       this.count++;
       this.frontier.pushText(text);
-      this.nextMeta.push(hi);
-      this.nextMeta.push(lo);
-      this.nextMeta.push(helper);
+      this.helpers!.push(hi, lo, helper);
     } else if (found < this.nextLevelStart) {
       this.backEdge(from, choice, found);
     }
@@ -827,7 +760,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     const maxDepth = this.sample?.maxDepth ?? Math.max(100, this.depth * 4);
     // The frontier is not needed any more: walks hold one state at a time.
     this.frontier.clear();
-    this.chunks.length = 0;
+    this.helpers?.clear();
     const swarm = new Swarm(this.model, {
       maxDepth,
       seed: this.sample?.seed ?? 1,
@@ -896,15 +829,6 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
 }
 
 function noop(): void {}
-
-/** A chunk of the current level out with a helper. */
-interface PendingChunk {
-  count: number;
-  helper: number;
-  settled: Promise<unknown>;
-  chunk?: ExpandedChunk;
-  error?: unknown;
-}
 
 /** What a helper reported as thrown, thrown again here as the sequential search would see it. */
 function failureToError(failure: ExpansionFailure): Error {
