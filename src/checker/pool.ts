@@ -111,10 +111,10 @@ export function inThreadPool(
         state ^= state << 5;
         let hops = (state >>> 0) % 4;
         const later = (): void => {
-          if (hops-- > 0) queueMicrotask(later);
+          if (hops-- > 0) void Promise.resolve().then(later);
           else serve(queue.shift()!);
         };
-        queueMicrotask(later);
+        void Promise.resolve().then(later);
       },
       listen(onMessage) {
         answer = onMessage;
