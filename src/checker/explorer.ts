@@ -610,12 +610,14 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   /**
    * What the search holds now, in bytes: the frontier (two bytes per character of a serialised
    * state, the estimate for states still kept as objects, packed vectors at four bytes per int)
-   * and the per-state tables. A model without `serialize` has its object states uncounted.
+   * and the per-state tables. A model without `serialize` has its object states uncounted. With
+   * helpers the frontier's texts count twice: the helpers hold the same states as objects (about
+   * one byte per character), the successors they produced for the level duplicates included.
    */
   private memoryBytes(): number {
     const frontier = this.packed
       ? (this.curBuf.length + this.nextBuf.length) * 4
-      : this.frontier.bytes();
+      : this.frontier.bytes() * (this.helpers ? 2 : 1);
     return frontier + this.count * BYTES_PER_STATE + this.edges.length * 4;
   }
 

@@ -133,6 +133,22 @@ describe('the search with helpers', () => {
     }
   });
 
+  it('counts what the helpers hold: a memory limit stops the search with helpers sooner', async () => {
+    // Long texts, so that the frontier (not the per-state tables) fills a 1 MB budget.
+    const padded = gridModel(200, 200);
+    const model: Model<string, 0 | 1> = {
+      ...padded,
+      serialize: (s) => s.padEnd(2_000, ' '),
+      deserialize: (t) => t.trimEnd(),
+    };
+    const alone = checkModel(model, { maxMemoryMB: 1, pool: undefined });
+    const pool = inThreadPool(helpers(model, 2));
+    const withHelpers = await checkModelAsync(model, { maxMemoryMB: 1, pool });
+    expect(alone).toMatchObject({ verdict: 'limit-reached', limit: 'memory' });
+    expect(withHelpers).toMatchObject({ verdict: 'limit-reached', limit: 'memory' });
+    expect(withHelpers.distinctStates).toBeLessThan(alone.distinctStates);
+  });
+
   it("reports the learner's error where the sequential search meets it", async () => {
     const learnerError = { kind: 'runtime', file: 'handler.ts', line: 7, message: 'boom' };
     const model = gridModel(20, 20);
