@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Hasher } from '../core/hash';
 import { checkModel, explore } from './explorer';
 import { FingerprintTable, hashVector } from './fingerprintTable';
+import { graphModel } from './testModels';
 import type { CheckResult, Invariant, Model } from './types';
-
-/** A model over named nodes of an explicit graph; choices are successor positions. */
-function graphModel(
-  edges: Record<string, string[]>,
-  invariants: Invariant<string>[] = [],
-  extra: Partial<Model<string, number>> = {},
-): Model<string, number> {
-  return {
-    initialStates: () => ['init'],
-    enabled: (s) => (edges[s] ?? []).map((_, i) => i),
-    step: (s, c) => edges[s]![c]!,
-    fingerprint: (s: string, h: Hasher) => h.string(s),
-    invariants,
-    describeChoice: (c) => `#${c}`,
-    ...extra,
-  };
-}
 
 function expectVerdict<S, C, V extends CheckResult<S, C>['verdict']>(
   r: CheckResult<S, C>,

@@ -4,29 +4,23 @@
  * answers come in. Each model below is chosen to reach one kind of ending.
  */
 import { describe, expect, it } from 'vitest';
-import type { Hasher } from '../core/hash';
 import { checkModel, checkModelAsync } from './explorer';
 import { createExpansionHelper } from './expansion';
 import { createExpansionPool, inThreadPool, type HelperPort } from './pool';
+import { graphModel as textGraphModel } from './testModels';
 import type { CheckOptions, CheckResult, Invariant, Model } from './types';
 
-/** A model over named nodes of an explicit graph, with text states. */
+/** A graph model (testModels.ts) whose states are their own text. */
 function graphModel(
   edges: Record<string, string[]>,
   invariants: Invariant<string>[] = [],
   extra: Partial<Model<string, number>> = {},
 ): Model<string, number> {
-  return {
-    initialStates: () => ['init'],
-    enabled: (s) => (edges[s] ?? []).map((_, i) => i),
-    step: (s, c) => edges[s]![c]!,
-    fingerprint: (s: string, h: Hasher) => h.string(s),
-    invariants,
-    describeChoice: (c) => `#${c}`,
+  return textGraphModel(edges, invariants, {
     serialize: (s) => s,
     deserialize: (t) => t,
     ...extra,
-  };
+  });
 }
 
 /** A w x h grid walked right or down, its states as "x,y". */
