@@ -168,7 +168,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   // Helpers on other cores (generic models with serialize only): the current level goes out in
   // chunks, and their answers are merged in level order.
   private helpers: HelperLevels | undefined;
-  private readonly startPool: (() => ExpansionPool) | undefined;
+  private startPool: (() => ExpansionPool | undefined) | undefined;
   private readonly poolFromStates: number;
   private waitFor: Promise<unknown> | undefined;
   // Packed frontier.
@@ -401,7 +401,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
    * helper produced them), so their fingerprints are not needed.
    */
   private handToHelpers(): void {
-    const helpers = (this.helpers = new HelperLevels(this.startPool!()));
+    const pool = this.startPool!();
+    this.startPool = undefined;
+    if (!pool) return;
+    const helpers = (this.helpers = new HelperLevels(pool));
     for (let i = this.nextLevelStart; i < this.count; i++) helpers.push(0, 0, -1);
   }
 

@@ -26,9 +26,14 @@ export interface HandlerDeps extends ModelDeps {
   yieldToEvents(): Promise<void>;
   /**
    * Starts `count` helpers that build `model` themselves, with `remainingMs` of the check's time
-   * left (the worker's nested workers; absent: checks run in one thread).
+   * left (the worker's nested workers), or returns undefined where none can start (absent too:
+   * checks run in one thread).
    */
-  startHelpers?: (model: ModelRequest, count: number, remainingMs: number) => ExpansionPool;
+  startHelpers?: (
+    model: ModelRequest,
+    count: number,
+    remainingMs: number,
+  ) => ExpansionPool | undefined;
 }
 
 export interface CheckerHandler {
@@ -99,7 +104,7 @@ export function createCheckerHandler(deps: HandlerDeps): CheckerHandler {
           ? () => {
               const remainingMs = timeBudget ? timeBudget.deadlineMs - deps.now() : Infinity;
               pool = deps.startHelpers!(request.model, helpers, Math.max(0, remainingMs));
-              poolStarted = true;
+              poolStarted = pool !== undefined;
               return pool;
             }
           : undefined;

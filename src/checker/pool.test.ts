@@ -213,6 +213,21 @@ describe('the search with helpers', () => {
     });
   });
 
+  it('goes on alone where no helper can start', async () => {
+    const model = gridModel(30, 30, [notAt('20,20')]);
+    let asked = 0;
+    const r = await checkModelAsync(model, {
+      pool: () => {
+        asked++;
+        return undefined;
+      },
+      poolFromStates: 10,
+    });
+    expect(asked).toBe(1);
+    expect(r).not.toHaveProperty('helpers');
+    expect(withoutTime(r)).toEqual(withoutTime(checkModel(model)));
+  });
+
   it('ends with an operating error when a helper dies, never a verdict', async () => {
     const dead: HelperPort = {
       post() {},

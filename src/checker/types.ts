@@ -164,9 +164,10 @@ export interface CheckOptions extends CheckLimits {
    * `serialize`/`deserialize` (others ignore it). Results are exactly those without it; the
    * exploration then answers "not done yet" with `wait` while the helpers work. A function is
    * called (once) when a level begins with `poolFromStates` states known: small checks end
-   * before helpers would have started.
+   * before helpers would have started; when it returns undefined (no helpers can start here),
+   * the search goes on in its own thread.
    */
-  pool?: ExpansionPool | (() => ExpansionPool);
+  pool?: ExpansionPool | (() => ExpansionPool | undefined);
   /** Distinct states before a `pool` function is called (default 2,000). */
   poolFromStates?: number;
 }

@@ -68,13 +68,25 @@ const deps = exercisesLoaded.then((exercises) => ({
   createExerciseModel: createExerciseModelFactory(exercises),
 }));
 
-/** `count` nested workers of this script, each building `model` and expanding chunks. */
+/**
+ * `count` nested workers of this script, each building `model` and expanding chunks; none where
+ * a worker cannot start workers (the check then goes on in this one).
+ */
 function startHelpers(model: ModelRequest, count: number, remainingMs: number) {
+  if (typeof Worker !== 'function') return undefined;
   const references = oracleReferences();
-  const ports = Array.from({ length: count }, (): HelperPort => {
+  const workers: Worker[] = [];
+  try {
     // The bundled script is classic; the dev server's is a module.
     const type = import.meta.env.DEV ? 'module' : 'classic';
-    const worker = new Worker(scope.location.href, { name: HELPER_NAME, type });
+    for (let i = 0; i < count; i++) {
+      workers.push(new Worker(scope.location.href, { name: HELPER_NAME, type }));
+    }
+  } catch {
+    for (const w of workers) w.terminate();
+    return undefined;
+  }
+  const ports = workers.map((worker): HelperPort => {
     const start: HelperStart = { type: 'helper-start', model, remainingMs, references };
     worker.postMessage(start);
     return {
