@@ -49,3 +49,22 @@ test('a check on four cores ends as on one: same states, same depth, said in the
   expect(errors).toEqual([]);
   await four.close();
 });
+
+test('a long check on four cores shows its progress on them and stops on Cancel', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await pretendCores(page, 4);
+  await page.goto('/#/exercise/14-inbox');
+  await expect(page.locator('.seq')).toBeVisible();
+  await replaceCode(page, SOLUTION);
+  // Two faults: far more states than the exercise's own check.
+  await page.getByRole('spinbutton', { name: 'Faults in total' }).fill('2');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const progress = page.getByTestId('check-progress');
+  await expect(progress).toContainText(/[\d,]+ states, .* on 4 cores/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Check cancelled', { timeout: 10_000 });
+  await expect(progress).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
