@@ -34,9 +34,12 @@ export interface ModelRecipe {
 
 const HELPER = new URL('./expansionHelper.thread.ts', import.meta.url);
 
-/** Helpers by default: one less than the cores, none below three cores (see above). */
+/**
+ * Helpers by default: one less than the cores, none below three cores (see above), at most eight
+ * (each thread holds its own model: about 100 MB).
+ */
 export function defaultHelpers(cores = availableParallelism()): number {
-  return cores >= 3 ? cores - 1 : 0;
+  return cores >= 3 ? Math.min(cores - 1, 8) : 0;
 }
 
 export interface ThreadPoolOptions {

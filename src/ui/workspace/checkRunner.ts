@@ -41,8 +41,12 @@ const LOCATE_MAX_MS = 6_000;
 export function helperCount(cores = navigator.hardwareConcurrency || 1): number {
   return cores >= 3 ? Math.min(cores - 1, MAX_HELPERS) : 0;
 }
-/** Past this, more workers mostly add memory (each builds its own model and keeps its states). */
-const MAX_HELPERS = 8;
+/**
+ * Each helper loads the exercises and builds its own model (about 100 MB per worker thread
+ * measured in Node): on an attendee's laptop, four helpers double a big check's speed for a few
+ * hundred MB at most.
+ */
+const MAX_HELPERS = 4;
 
 let client: CheckerClient | null = null;
 /** Why the page's checker worker died, for the check that was running then. */
