@@ -135,11 +135,11 @@ export function createExpansionHelper<S, C>(
           const t = model.step(s, c);
           fingerprintInto(model, t, h);
           fingerprints.push(h[0]!, h[1]!);
-          // The first of equal fingerprints, as the search keeps (under a symmetry, equal
-          // fingerprints may be different renamings of one state).
-          const key = `${h[0]!},${h[1]!}`;
-          if (!producing.has(key)) producing.set(key, t);
+          // Sent before: the search knows it (from an earlier level: not new; from this one: the
+          // first of equal fingerprints is kept already, as the search keeps it; under a symmetry
+          // they may be different renamings of one state). Only a first one is kept and sent.
           const first = sent.getOrInsert(h[0]!, h[1]!, 0) < 0;
+          if (first) producing.set(`${h[0]!},${h[1]!}`, t);
           texts.push(first ? serialize(t) : null);
         }
         if (enabled.length === 0) end[at] = endOf(model, kinds.atQuiescence, s);
