@@ -33,7 +33,7 @@ import { isLockedDown } from '../src/sandbox/hardened';
 import { defaultHelpers, threadPool } from '../src/workers/threadPool';
 import { configuredBundle, type HelperModelArgs } from './checkRecipe';
 
-const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<name>] [--file <handler.ts>] [--set name=value ...] [--json]
+const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<name>] [--file <handler.ts>] [--set name=value ...] [--helpers N] [--json]
 
   <exercise>   an exercise id (e.g. lost-message) or folder (e.g. 04-lost-message)
   --variant    which of the exercise's files to check (default: starter)
@@ -300,7 +300,7 @@ function printSummary(r: Report): void {
   switch (r.verdict) {
     case 'passed':
       console.log(
-        `${head}PASSED — every invariant holds in all ${n(r.distinctStates)} states (${n(r.terminalStates)} terminal, depth ${r.depth}), ${r.elapsedMs} ms`,
+        `${head}PASSED — every invariant holds in all ${n(r.distinctStates)} states (${n(r.terminalStates)} terminal, depth ${r.depth}), ${r.elapsedMs} ms${r.helpers ? ` on ${r.helpers + 1} threads` : ''}`,
       );
       for (const b of r.beyond ?? [])
         console.log(
