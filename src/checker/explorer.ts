@@ -27,12 +27,19 @@
 import { assertNever } from '../core/assert';
 import { BeyondPhase, DEFAULT_BEYOND_WALKS } from './beyond';
 import { CycleSearch } from './cycles';
-import { STUCK, fingerprintInto, type ExpandedChunk, type ExpansionFailure } from './expansion';
+import {
+  STUCK,
+  createExpansionHelper,
+  fingerprintInto,
+  type ExpandedChunk,
+  type ExpansionFailure,
+} from './expansion';
 import { FingerprintTable, IntVector, hashVector } from './fingerprintTable';
 import { GenericFrontier } from './frontier';
 import { toLearnerError } from './learnerError';
 import { SearchLimitReached, limitReachedResult } from './limitReached';
 import { HelperLevels } from './helperLevels';
+import { withHelperHere } from './pool';
 import { Swarm, shrink } from './swarm';
 import { pathTo, replay } from './trace';
 import {
@@ -206,7 +213,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     );
     this.sample = options.sample;
     const pooled = !this.packed && model.serialize && model.deserialize ? options.pool : undefined;
-    if (pooled && typeof pooled !== 'function') this.helpers = new HelperLevels(pooled);
+    if (pooled && typeof pooled !== 'function') this.helpers = this.helpersOn(pooled);
     this.startPool = typeof pooled === 'function' ? pooled : undefined;
     this.poolFromStates = options.poolFromStates ?? DEFAULT_POOL_FROM_STATES;
     this.searchTimeMs = this.sample
@@ -289,7 +296,7 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       depth: this.depth,
       terminalStates: this.terminal,
       elapsedMs: this.now() - this.startMs,
-      ...(this.helpers ? { helpers: this.helpers.pool.size } : {}),
+      ...(this.helpers ? { helpers: this.helpers.threads } : {}),
     };
   }
 
@@ -404,8 +411,13 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
     const pool = this.startPool!();
     this.startPool = undefined;
     if (!pool) return;
-    const helpers = (this.helpers = new HelperLevels(pool));
+    const helpers = (this.helpers = this.helpersOn(pool));
     for (let i = this.nextLevelStart; i < this.count; i++) helpers.push(0, 0, -1);
+  }
+
+  /** The pool's helpers and one in this thread, which works while the search would wait. */
+  private helpersOn(pool: ExpansionPool): HelperLevels {
+    return new HelperLevels(withHelperHere(pool, createExpansionHelper(this.model)), pool.size);
   }
 
   /**
@@ -431,7 +443,8 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       const head = helpers.head()!;
       if (head.error !== undefined) throw head.error;
       if (!head.chunk) {
-        this.waitFor = head.settled;
+        // Nothing to merge yet: expand a chunk here if one waits, then come back at once.
+        this.waitFor = helpers.pool.workHere?.() ? Promise.resolve() : head.settled;
         return done;
       }
       helpers.shift();

@@ -43,7 +43,11 @@ export class HelperLevels {
   private current = new IntVector(1024);
   private next = new IntVector(1024);
 
-  constructor(readonly pool: ExpansionPool) {}
+  constructor(
+    readonly pool: ExpansionPool,
+    /** Helpers on other threads (the pool may count one in the search's own). */
+    readonly threads: number,
+  ) {}
 
   /** A new state of the next level, produced by `helper` (-1: by the search itself). */
   push(hi: number, lo: number, helper: number): void {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, checkModelAsync } from './explorer';
 import { createExpansionHelper } from './expansion';
-import { createExpansionPool, inThreadPool, type HelperPort } from './pool';
+import { createExpansionPool, inThreadPool, withHelperHere, type HelperPort } from './pool';
 import { graphModel as textGraphModel } from './testModels';
 import type { CheckOptions, CheckResult, Invariant, Model } from './types';
 
@@ -211,6 +211,31 @@ describe('the search with helpers', () => {
       at: 0,
       failure: { kind: 'internal', message: 'A helper was sent a state it does not hold.' },
     });
+  });
+
+  it("has a helper in the search's own thread, which works only when asked", async () => {
+    const model = gridModel(3, 3);
+    const pool = withHelperHere(inThreadPool(helpers(model, 1)), createExpansionHelper(model));
+    expect(pool.size).toBe(2);
+    expect(pool.workHere!()).toBe(false);
+    const request = {
+      level: 1,
+      fingerprints: new Int32Array(2),
+      texts: ['1,1'],
+      countOnly: false,
+      wanted: [],
+    };
+    let answered = false;
+    const answer = pool.expand(request, 1).then((chunk) => {
+      answered = true;
+      return chunk;
+    });
+    expect(pool.outstanding(1)).toBe(1);
+    await Promise.resolve();
+    expect(answered).toBe(false);
+    expect(pool.workHere!()).toBe(true);
+    expect((await answer).texts).toEqual(['2,1', '1,2']);
+    expect(pool.outstanding(1)).toBe(0);
   });
 
   it('goes on alone where no helper can start', async () => {

@@ -89,6 +89,34 @@ export function serveExpansion(
 }
 
 /**
+ * `pool` and one more helper in the search's own thread (numbered `pool.size`): its chunks wait
+ * until the search has nothing to merge, then `workHere()` expands one. On two cores the search's
+ * thread then expands instead of waiting, beside one helper thread.
+ */
+export function withHelperHere(
+  pool: ExpansionPool,
+  expand: (request: ExpandRequest) => ExpandedChunk,
+): ExpansionPool {
+  const here = pool.size;
+  const queue: { request: ExpandRequest; resolve(chunk: ExpandedChunk): void }[] = [];
+  return {
+    size: pool.size + 1,
+    outstanding: (helper) => (helper === here ? queue.length : pool.outstanding(helper)),
+    expand(request, helper) {
+      if (helper !== here) return pool.expand(request, helper);
+      return new Promise((resolve) => queue.push({ request, resolve }));
+    },
+    workHere() {
+      const next = queue.shift();
+      if (!next) return false;
+      next.resolve(expand(next.request));
+      return true;
+    },
+    close: () => pool.close(),
+  };
+}
+
+/**
  * `size` helpers in this thread, each with its own `expand` (its own memory of texts sent).
  * Answers come back on later microtasks, in an order scrambled by `seed`, as threads would.
  */

@@ -366,6 +366,11 @@ export interface ExpansionPool {
   outstanding(helper: number): number;
   /** Sends `request` to `helper`; resolves with its answer. */
   expand(request: ExpandRequest, helper: number): Promise<ExpandedChunk>;
+  /**
+   * Does one chunk of a helper that runs in the search's own thread, if one is waiting; returns
+   * whether it did (pools without such a helper have none).
+   */
+  workHere?(): boolean;
   /** Stops every helper (outstanding chunks stay unanswered). */
   close(): void;
 }

@@ -9,10 +9,9 @@
  * thread that cannot build its model, or dies, fails the check with an operating error (pool.ts).
  * `close()` ends the threads.
  *
- * `defaultHelpers()` is none below three cores: a helper expands a state at about half the
- * speed of the search's own thread (its states cross threads as text, and the search's thread
- * competes for the cores), so two cores gain nothing (measured in `npm run bench`,
- * `scale.helpers.*`).
+ * `defaultHelpers()` is none below three cores: on this shared 2-core machine a search with
+ * helpers ran at 0.6-0.85x of one thread (states cross threads as text, the search's thread
+ * merges, other work takes its share of the cores; `npm run bench`, `scale.helpers.*`).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
