@@ -31,6 +31,7 @@ import {
   STUCK,
   createExpansionHelper,
   fingerprintInto,
+  invariantsByKind,
   type ExpandedChunk,
   type ExpansionFailure,
 } from './expansion';
@@ -154,10 +155,10 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
   private readonly outDegree = new IntVector();
   private readonly edges = new IntVector();
   private readonly h = new Int32Array(2);
-  private readonly always: number[] = [];
-  private readonly atQuiescence: number[] = [];
-  private readonly sometimes: number[] = [];
-  private readonly sometimesFound: number[] = [];
+  private readonly always: number[];
+  private readonly atQuiescence: number[];
+  private readonly sometimes: number[];
+  private readonly sometimesFound: number[];
 
   private count = 0;
   private generated = 0;
@@ -220,14 +221,12 @@ class Explorer<S, C> implements Exploration<S, C>, SearchTree<S, C> {
       ? this.maxTimeMs * (1 - (this.sample.share ?? DEFAULT_SAMPLE_SHARE))
       : this.maxTimeMs;
     this.scratch = new Int32Array(Math.max(1, this.width));
-    model.invariants.forEach((inv, i) => {
-      if (inv.kind === 'always') this.always.push(i);
-      else if (inv.kind === 'atQuiescence') this.atQuiescence.push(i);
-      else {
-        this.sometimes.push(i);
-        this.sometimesFound.push(-1);
-      }
-    });
+    ({
+      always: this.always,
+      atQuiescence: this.atQuiescence,
+      sometimes: this.sometimes,
+    } = invariantsByKind(model));
+    this.sometimesFound = this.sometimes.map(() => -1);
     this.emitPacked = (choice) => this.addToBatch(choice);
     this.batch = new Int32Array(BATCH_STATES * 2 * Math.max(1, this.width));
   }
