@@ -30,7 +30,7 @@ import { SettingError } from '../src/workshop/settings';
 import { checkVariant, checkVariantWithHelpers, variantsOf } from '../src/workshop/verify';
 import { oracleReferences } from '../src/workshop/oracle';
 import { isLockedDown } from '../src/sandbox/hardened';
-import { defaultHelpers, threadPool } from '../src/workers/threadPool';
+import { defaultHelpers, threadPool, yieldToThreads } from '../src/workers/threadPool';
 import { configuredBundle, type HelperModelArgs } from './checkRecipe';
 
 const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<name>] [--file <handler.ts>] [--set name=value ...] [--helpers N] [--json]
@@ -42,7 +42,7 @@ const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<n
                for model-checking: messages=N, maxFailures=F
   --max-states stop after this many distinct states (default: the exercise's limit)
   --helpers    threads that help a search past 2,000 states (default: one less than the
-               cores, none below three cores); the verdict is the same with any number
+               cores, at most 8); the verdict is the same with any number
   --json       print one JSON object instead of a summary (also for errors)
 
 exit codes: 0 passed, 1 violated, 2 usage, 3 your code failed, 4 limit reached, 70 internal error`;
@@ -189,7 +189,7 @@ async function run(args: Args, now: () => number): Promise<Report> {
             },
             { size: helpers, memoryMB: MEMORY_MB },
           ),
-        source !== undefined ? { source } : {},
+        { ...(source !== undefined ? { source } : {}), yieldToEvents: yieldToThreads },
       )
     : checkVariant(bundle, target, now, source);
   const report: Report = {

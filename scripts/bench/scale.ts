@@ -20,7 +20,7 @@ import { getHeapStatistics } from 'node:v8';
 import { checkModel, checkModelAsync } from '../../src/checker/explorer';
 import { createHandlerModel } from '../../src/checker/messageHandler/model';
 import { checkVariant, checkVariantWithHelpers, prepareVariant } from '../../src/workshop/verify';
-import { defaultHelpers, threadPool } from '../../src/workers/threadPool';
+import { defaultHelpers, threadPool, yieldToThreads } from '../../src/workers/threadPool';
 import { GROWN, grownBundle } from './grown';
 import { loadLessonSolution } from './lesson';
 import { ReferenceSolutionError, oracleReferences } from '../../src/workshop/oracle';
@@ -43,9 +43,7 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
   let heapPerMillion = 0;
   let largest = 10_000;
   const helpers = defaultHelpers();
-  console.log(
-    `  ${helpers ? `${helpers} helper threads` : 'no helper threads (fewer than 3 cores)'}`,
-  );
+  console.log(`  ${helpers} helper threads`);
   for (const g of GROWN) {
     const grown = await grownBundle(g.name, BUDGET_MS);
     const manifest = grown.manifest;
@@ -70,11 +68,12 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
     const t = performance.now();
     let r: { verdict: string; distinctStates: number; searchMs: number };
     try {
-      // Every core (from three on, see threadPool.ts): helper threads build the same model
-      // and expand the search's levels.
+      // Every core: helper threads build the same model and expand the search's levels.
       const solution = { variant: 'solution', file: manifest.files.solution, expected: null };
       const check = helpers
-        ? await checkVariantWithHelpers(grown, solution, now, grownPool(g.name, helpers))
+        ? await checkVariantWithHelpers(grown, solution, now, grownPool(g.name, helpers), {
+            yieldToEvents: yieldToThreads,
+          })
         : checkVariant(grown, solution, now);
       const searchMs = 'elapsedMs' in check.result ? (check.result.searchMs ?? check.elapsedMs) : 0;
       r = { verdict: check.verdict, distinctStates: check.distinctStates, searchMs };
@@ -145,27 +144,31 @@ function grownPool(name: string, size: number) {
 }
 
 /**
- * Helpers on this machine's cores (at least one), against the search alone, on 17 with 5
- * payments (a symmetry, so helpers must keep the first of equal-looking states): the same states,
- * and `scale.helpers.statesPerSecondRatio`, states/s with helpers ÷ alone (>1: they pay).
+ * Helpers on this machine's cores (one less than the cores, at least one: the search's own
+ * thread expands too) against the search alone, on 22 with a second tab (interchangeable tabs, so
+ * helpers must keep the first of equal-looking states) up to 50,000 states: the same states, and
+ * `scale.helpers.statesPerSecondRatio`, states/s with helpers ÷ alone (>1: they pay).
  */
 async function helpersBench(): Promise<BenchEntry[]> {
-  const name = 'event-sourcing-5-payments';
-  // One less than the cores, as a check would take from three on (the search's thread expands
-  // too): here, on two cores, one helper thread.
+  const name = 'http-edges-second-tab';
   const size = Math.max(1, availableParallelism() - 1);
-  const grown = await grownBundle(name, BUDGET_MS);
+  const grown = await grownBundle(name, 120_000);
   const solution = { variant: 'solution', file: grown.manifest.files.solution, expected: null };
   const now = () => performance.now();
   const model = prepareVariant(grown, solution, now);
   if ('early' in model) throw new Error(`${name}: no search`);
+  model.options.maxStates = 50_000;
   const alone = await checkModelAsync(model.model, { ...model.options, sample: undefined });
-  const pool = grownPool(name, size)(BUDGET_MS);
-  const withHelpers = await checkModelAsync(model.model, {
-    ...model.options,
-    sample: undefined,
-    pool,
-  }).finally(() => pool.close());
+  const pool = grownPool(name, size)(120_000);
+  const withHelpers = await checkModelAsync(
+    model.model,
+    {
+      ...model.options,
+      sample: undefined,
+      pool,
+    },
+    yieldToThreads,
+  ).finally(() => pool.close());
   if (alone.distinctStates !== withHelpers.distinctStates) {
     throw new Error(
       `helpers found ${withHelpers.distinctStates} states, alone ${alone.distinctStates}`,

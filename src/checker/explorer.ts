@@ -110,12 +110,21 @@ export function checkModel<S, C>(
 export async function checkModelAsync<S, C>(
   model: Model<S, C>,
   options: CheckOptions = {},
+  /**
+   * Lets the helpers' answers in (a macrotask: `setImmediate` in Node). Without it, only the
+   * answer the search waits on arrives, and while the search's own thread expands chunks the
+   * helpers' answers queue up unread, leaving them idle.
+   */
+  yieldToEvents: () => Promise<void> = () => Promise.resolve(),
 ): Promise<CheckResult<S, C>> {
   const run = explore(model, options);
   for (;;) {
     const out = run.runSlice(1 << 20);
     if (out.done) return out.result;
-    if (out.wait) await out.wait;
+    if (out.wait) {
+      await out.wait;
+      await yieldToEvents();
+    }
   }
 }
 

@@ -9,9 +9,11 @@
  * thread that cannot build its model, or dies, fails the check with an operating error (pool.ts).
  * `close()` ends the threads.
  *
- * `defaultHelpers()` is none below three cores: on this shared 2-core machine a search with
- * helpers ran at 0.6-0.85x of one thread (states cross threads as text, the search's thread
- * merges, other work takes its share of the cores; `npm run bench`, `scale.helpers.*`).
+ * `defaultHelpers()` is one less than the cores (the search's own thread expands too). On this
+ * shared 2-core machine one helper thread ran a search at 1.14-1.17x of one thread on 22 with a
+ * second tab (50,000 states), and at 0.91-0.95x on 17 with 5 payments (18,162 states in about
+ * 3 s, where starting the thread, about a second, is most of the difference); `npm run bench`,
+ * `scale.helpers.*`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -33,12 +35,17 @@ export interface ModelRecipe {
 
 const HELPER = new URL('./expansionHelper.thread.ts', import.meta.url);
 
+/** Lets worker threads' messages in (a macrotask): pass to `checkModelAsync` with a pool. */
+export function yieldToThreads(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
- * Helpers by default: one less than the cores, none below three cores (see above), at most eight
- * (each thread holds its own model: about 100 MB).
+ * Helpers by default: one less than the cores (see above), at most eight (each thread holds its
+ * own model: about 100 MB).
  */
 export function defaultHelpers(cores = availableParallelism()): number {
-  return cores >= 3 ? Math.min(cores - 1, 8) : 0;
+  return Math.min(Math.max(0, cores - 1), 8);
 }
 
 export interface ThreadPoolOptions {

@@ -84,18 +84,27 @@ export async function checkVariantWithHelpers(
   v: VariantToCheck,
   now: () => number,
   pool: (remainingMs: number) => ExpansionPool,
-  options: { source?: string; poolFromStates?: number } = {},
+  options: {
+    source?: string;
+    poolFromStates?: number;
+    /** Lets the helpers' answers in between slices (see `checkModelAsync`). */
+    yieldToEvents?: () => Promise<void>;
+  } = {},
 ): Promise<VariantCheck> {
   const prepared = prepareVariant(bundle, v, now, options.source);
   if ('early' in prepared) return prepared.early;
   const deadline = now() + prepared.options.maxTimeMs;
   let helpers: ExpansionPool | undefined;
   try {
-    const result = await checkModelAsync(prepared.model, {
-      ...prepared.options,
-      pool: () => (helpers = pool(Math.max(0, deadline - now()))),
-      ...(options.poolFromStates !== undefined ? { poolFromStates: options.poolFromStates } : {}),
-    });
+    const result = await checkModelAsync(
+      prepared.model,
+      {
+        ...prepared.options,
+        pool: () => (helpers = pool(Math.max(0, deadline - now()))),
+        ...(options.poolFromStates !== undefined ? { poolFromStates: options.poolFromStates } : {}),
+      },
+      options.yieldToEvents,
+    );
     return variantCheck(prepared, result);
   } finally {
     helpers?.close();
