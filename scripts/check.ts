@@ -42,7 +42,7 @@ const USAGE = `usage: npm run check -- <exercise> [--variant starter|solution|<n
                for model-checking: messages=N, maxFailures=F
   --max-states stop after this many distinct states (default: the exercise's limit)
   --helpers    threads that help a search past 2,000 states (default: one less than the
-               cores, at most 8); the verdict is the same with any number
+               cores, none below three, at most 8); the verdict is the same with any number
   --json       print one JSON object instead of a summary (also for errors)
 
 exit codes: 0 passed, 1 violated, 2 usage, 3 your code failed, 4 limit reached, 70 internal error`;

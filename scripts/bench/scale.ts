@@ -68,7 +68,8 @@ export async function runScaleBench(): Promise<BenchEntry[]> {
     const t = performance.now();
     let r: { verdict: string; distinctStates: number; searchMs: number };
     try {
-      // Every core: helper threads build the same model and expand the search's levels.
+      // Every core (from three on, see threadPool.ts): helper threads build the same model
+      // and expand the search's levels.
       const solution = { variant: 'solution', file: manifest.files.solution, expected: null };
       const check = helpers
         ? await checkVariantWithHelpers(grown, solution, now, grownPool(g.name, helpers), {

@@ -9,11 +9,12 @@
  * thread that cannot build its model, or dies, fails the check with an operating error (pool.ts).
  * `close()` ends the threads.
  *
- * `defaultHelpers()` is one less than the cores (the search's own thread expands too). On this
- * shared 2-core machine one helper thread ran a search at 1.14-1.17x of one thread on 22 with a
- * second tab (50,000 states), and at 0.91-0.95x on 17 with 5 payments (18,162 states in about
- * 3 s, where starting the thread, about a second, is most of the difference); `npm run bench`,
- * `scale.helpers.*`.
+ * `defaultHelpers()` is one less than the cores, none below three. On this shared 2-core machine
+ * one helper thread ran a search at 0.98-1.17x of one thread on 22 with a second tab (50,000
+ * states) and at 0.91-0.95x on 17 with 5 payments (about 3 s, where starting the thread, about a
+ * second, is most of the difference), while the search's heap held its frontier as text (the
+ * grown suite's heap per million states went from 566 to 1,253 MB): no gain worth that on two
+ * cores. `npm run bench`, `scale.helpers.*`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -41,11 +42,11 @@ export function yieldToThreads(): Promise<void> {
 }
 
 /**
- * Helpers by default: one less than the cores (see above), at most eight (each thread holds its
- * own model: about 100 MB).
+ * Helpers by default: one less than the cores, none below three (see above), at most eight (each
+ * thread holds its own model: about 100 MB).
  */
 export function defaultHelpers(cores = availableParallelism()): number {
-  return Math.min(Math.max(0, cores - 1), 8);
+  return cores >= 3 ? Math.min(cores - 1, 8) : 0;
 }
 
 export interface ThreadPoolOptions {
