@@ -7,10 +7,10 @@ import { performance } from 'node:perf_hooks';
 import type { ExerciseBundle } from '../src/workshop/bundle';
 import { isMessaging } from '../src/workshop/bundle';
 import { loadExercisesFromDisk } from '../src/workshop/loadNode';
-import { adoptOracleReferences, type OracleReferences } from '../src/workshop/oracle';
+import type { OracleReferences } from '../src/workshop/oracle';
 import { applySettings } from '../src/workshop/settings';
 import type { SimModel } from '../src/workshop/simModel';
-import { prepareVariant, type VariantToCheck } from '../src/workshop/verify';
+import { helperVariantModel, type VariantToCheck } from '../src/workshop/verify';
 
 /** A messaging exercise with the CLI's settings and state limit applied. */
 export function configuredBundle(
@@ -38,20 +38,16 @@ export interface HelperModelArgs {
 
 /** The model a helper thread of `npm run check` builds (threadPool.ts recipe). */
 export async function helperModel(args: HelperModelArgs): Promise<SimModel> {
-  adoptOracleReferences(args.references);
   const found = (await loadExercisesFromDisk())
     .filter(isMessaging)
     .find((l) => l.folder === args.folder);
   if (!found) throw new Error(`no exercise ${args.folder}`);
-  const bundle = configuredBundle(found, args.settings, args.maxStates);
-  const timed = {
-    ...bundle,
-    manifest: {
-      ...bundle.manifest,
-      limits: { ...bundle.manifest.limits, maxTimeMs: args.remainingMs },
-    },
-  };
-  const prepared = prepareVariant(timed, args.target, () => performance.now(), args.source);
-  if ('early' in prepared) throw new Error(`${args.folder}: ended before its search`);
-  return prepared.model;
+  return helperVariantModel(
+    configuredBundle(found, args.settings, args.maxStates),
+    args.target,
+    args.references,
+    args.remainingMs,
+    () => performance.now(),
+    args.source,
+  );
 }

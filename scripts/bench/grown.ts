@@ -7,8 +7,8 @@
 import type { ExerciseManifest, InitialMessage, TabSpec } from '../../src/sim';
 import type { ExerciseBundle } from '../../src/workshop/bundle';
 import { loadBundle } from '../../src/workshop/testing';
-import { prepareVariant } from '../../src/workshop/verify';
-import { adoptOracleReferences, type OracleReferences } from '../../src/workshop/oracle';
+import { helperVariantModel } from '../../src/workshop/verify';
+import type { OracleReferences } from '../../src/workshop/oracle';
 import { importExerciseModule } from '../../src/workshop/loadNode';
 import type { SimModel } from '../../src/workshop/simModel';
 import { performance } from 'node:perf_hooks';
@@ -163,19 +163,9 @@ export async function grownModel(args: {
   remainingMs: number;
   references: OracleReferences;
 }): Promise<SimModel> {
-  // The search's thread computed the oracle's reference runs already: not once more per thread.
-  adoptOracleReferences(args.references);
   const bundle = await grownBundle(args.name, args.remainingMs);
-  const m = bundle.manifest;
-  const prepared = prepareVariant(
-    bundle,
-    { variant: 'solution', file: m.files.solution, expected: null },
-    () => performance.now(),
+  const solution = { variant: 'solution', file: bundle.manifest.files.solution, expected: null };
+  return helperVariantModel(bundle, solution, args.references, args.remainingMs, () =>
+    performance.now(),
   );
-  if ('early' in prepared) {
-    throw new Error(
-      `${args.name}: the solution ends before its search (${prepared.early.verdict}).`,
-    );
-  }
-  return prepared.model;
 }

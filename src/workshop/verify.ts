@@ -19,7 +19,7 @@ import { parameterValues } from './modelCheckingManifest';
 import { createProgram } from './program';
 import { createSimModel, type SimModel } from './simModel';
 import { beyondBounds, modelWithSettings } from './beyond';
-import { withOracle } from './oracle';
+import { adoptOracleReferences, withOracle, type OracleReferences } from './oracle';
 
 export interface VariantCheck {
   variant: string;
@@ -109,6 +109,32 @@ export async function checkVariantWithHelpers(
   } finally {
     helpers?.close();
   }
+}
+
+/**
+ * The model a helper on another thread expands for variant `v` (threadPool.ts recipes): the
+ * search's oracle reference runs adopted (not run again per thread), built within `remainingMs`.
+ */
+export function helperVariantModel(
+  bundle: ExerciseBundle,
+  v: VariantToCheck,
+  references: OracleReferences,
+  remainingMs: number,
+  now: () => number,
+  source?: string,
+): SimModel {
+  adoptOracleReferences(references);
+  const limits = { ...bundle.manifest.limits, maxTimeMs: remainingMs };
+  const prepared = prepareVariant(
+    { ...bundle, manifest: { ...bundle.manifest, limits } },
+    v,
+    now,
+    source,
+  );
+  if ('early' in prepared) {
+    throw new Error(`${v.variant}: ended before its search (${prepared.early.verdict}).`);
+  }
+  return prepared.model;
 }
 
 interface PreparedVariant {
