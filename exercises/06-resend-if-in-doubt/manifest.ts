@@ -1,10 +1,10 @@
 import { coreInvariants, defineExercise, docs, invariant } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 import { carts } from '../shared';
 import type { Order } from '../types';
 
 /** The items of every SubmitOrder for each cart: in the broker, parked, or already an order. */
-function submittedItems(w: World): Map<string, Set<string>> {
+function submittedItems(w: InvariantWorld): Map<string, Set<string>> {
   const byCart = new Map<string, Set<string>>();
   const add = (cartId: string, items: string[]) => {
     let s = byCart.get(cartId);

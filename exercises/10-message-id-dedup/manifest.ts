@@ -1,5 +1,5 @@
 import { coreInvariants, defineExercise, doc, invariant, parseLogicalKey } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 import { carts } from '../shared';
 
 const cart = carts(2)['cart-1']!;
@@ -12,7 +12,7 @@ const EFFECT: Record<string, boolean> = { 'book-1': true, 'cancel-1': false };
  * The payment commands Orders applied, in the order it first committed them. Orders runs one
  * handler at a time, so the attempt numbers (a1, a2...) follow the order of the commits.
  */
-function appliedInOrder(w: World): string[] {
+function appliedInOrder(w: InvariantWorld): string[] {
   return Object.entries(w.history.effects)
     .map(([key, attempts]) => ({ input: parseLogicalKey(key), attempts }))
     .filter(({ input }) => input.endpoint === 'Orders' && input.incomingId in EFFECT)

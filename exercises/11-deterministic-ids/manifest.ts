@@ -1,5 +1,5 @@
 import { coreInvariants, defineExercise, doc, invariant, logicalKey } from '../../src/sim';
-import type { InitialMessage, World } from '../../src/sim';
+import type { InitialMessage, InvariantWorld } from '../../src/sim';
 import { carts } from '../shared';
 
 const cart = carts(1)['cart-1']!;
@@ -14,7 +14,7 @@ const commands: InitialMessage[] = [
 ];
 
 /** What Marketing's total must be: + the order's value per booking Orders applied, - per cancellation. */
-function expectedTotal(w: World): number {
+function expectedTotal(w: InvariantWorld): number {
   let total = 0;
   for (const c of commands) {
     if (!w.history.effects[logicalKey('Orders', c.id!)]?.length) continue;

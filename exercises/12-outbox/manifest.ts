@@ -1,5 +1,5 @@
 import { coreInvariants, defineExercise, docs, invariant } from '../../src/sim';
-import type { InitialMessage, World } from '../../src/sim';
+import type { InitialMessage, InvariantWorld } from '../../src/sim';
 
 // Alice adds two portions to her order in quick succession.
 const commands: InitialMessage[] = [
@@ -22,7 +22,7 @@ const orderOfCommand = new Map(
 );
 
 /** Distinct FirstItemAdded messages (by id) Orders published, per order. */
-function firstItemAddedPerOrder(w: World): Map<string, Set<string>> {
+function firstItemAddedPerOrder(w: InvariantWorld): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const [id, e] of Object.entries(w.history.enqueued)) {
     if (e.type !== 'FirstItemAdded') continue;

@@ -31,7 +31,7 @@ describe('14 inbox', () => {
     });
     expect(check('solution')).toMatchObject({
       verdict: 'passed',
-      distinctStates: 3121,
+      distinctStates: 1446,
     });
     expect(check('check-inbox-first')).toMatchObject({
       invariant: 'noDuplicateProcessing',

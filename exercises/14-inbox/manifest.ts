@@ -1,14 +1,14 @@
 import { coreInvariants, defineExercise, docs, invariant, parseLogicalKey } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 import { everyLineAnnounced } from '../shared';
 
 const ORDER = { cartId: 'cart-1', customer: 'alice', items: ['Meat'], lines: [] };
 
-const inInbox = (w: World, id: string) => {
+const inInbox = (w: InvariantWorld, id: string) => {
   const s = w.stores.inbox;
   return s?.kind === 'kv' && id in s.entries;
 };
-const inOutbox = (w: World, id: string) =>
+const inOutbox = (w: InvariantWorld, id: string) =>
   docs<Record<string, unknown>>(w, 'outbox').some(([, box]) => id in box);
 
 export default defineExercise({

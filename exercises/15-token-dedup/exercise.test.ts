@@ -39,7 +39,7 @@ describe('15 token dedup', () => {
     });
     expect(check('solution')).toMatchObject({
       verdict: 'passed',
-      distinctStates: 1007,
+      distinctStates: 988,
     });
     expect(check('fresh-tokens-no-checkpoint')).toMatchObject({
       invariant: 'noDuplicateProcessing',

@@ -6,24 +6,24 @@ import {
   docs,
   invariant,
 } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 import type { Order } from '../types';
 
 const ITEMS = ['Meat', 'Mushrooms'];
 
 /** Live tokens in the shared token store. */
-const tokens = (w: World) => {
+const tokens = (w: InvariantWorld) => {
   const s = w.stores.tokens;
   return s?.kind === 'kv' ? Object.keys(s.entries).length : 0;
 };
 /** Outgoing messages still waiting in an outbox entry (not yet handed to the broker for good). */
-const waiting = (w: World) =>
+const waiting = (w: InvariantWorld) =>
   docs<Record<string, { messages: unknown[] }>>(w, 'outbox').reduce(
     (n, [, box]) => n + Object.values(box).reduce((m, e) => m + (e.messages?.length ?? 0), 0),
     0,
   );
 /** A crash between creating tokens and the checkpoint orphans at most one token per message. */
-const garbageAllowance = (w: World) => (w.faults.byKind.crash ?? 0) * ITEMS.length;
+const garbageAllowance = (w: InvariantWorld) => (w.faults.byKind.crash ?? 0) * ITEMS.length;
 
 export default defineExercise({
   id: 'token-dedup',

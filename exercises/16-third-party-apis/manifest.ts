@@ -1,5 +1,5 @@
 import { defineExercise, doc, externalRecords, invariant } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 
 interface PaidOrder {
   payment?: { chargeId?: string };
@@ -8,9 +8,9 @@ interface Shipment {
   courierId?: string;
 }
 
-const chargesFor = (w: World, orderId: string) =>
+const chargesFor = (w: InvariantWorld, orderId: string) =>
   externalRecords<{ orderId?: string }>(w, 'PierogiPay').filter(([, c]) => c.orderId === orderId);
-const shipmentsFor = (w: World, orderId: string) =>
+const shipmentsFor = (w: InvariantWorld, orderId: string) =>
   externalRecords<{ orderId?: string }>(w, 'Courier').filter(([, s]) => s.orderId === orderId);
 
 export default defineExercise({

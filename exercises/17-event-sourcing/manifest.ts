@@ -1,5 +1,5 @@
 import { coreInvariants, defineExercise, invariant } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 
 interface PaymentEvent {
   type: 'PaymentCounted' | 'CouponGranted';
@@ -9,7 +9,7 @@ interface PaymentEvent {
 const STREAM = 'payments-alice';
 
 /** The events of alice's payments stream, in stream order. */
-function stream(w: World): PaymentEvent[] {
+function stream(w: InvariantWorld): PaymentEvent[] {
   const s = w.stores.marketing;
   if (!s || s.kind !== 'events') return [];
   return (s.streams[STREAM] ?? []).map((e) => e.data as PaymentEvent);

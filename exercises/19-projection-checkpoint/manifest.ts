@@ -1,5 +1,5 @@
 import { coreInvariants, defineExercise, doc, invariant } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 
 interface OrderPlaced {
   type: 'OrderPlaced';
@@ -25,13 +25,13 @@ const PLACED: OrderPlaced[] = [
 ];
 
 /** The source of truth: the events in alice's stream, in stream order. */
-function source(w: World): OrderPlaced[] {
+function source(w: InvariantWorld): OrderPlaced[] {
   const s = w.stores.orders;
   if (!s || s.kind !== 'events') return [];
   return (s.streams[STREAM] ?? []).map((e) => e.data as OrderPlaced);
 }
 
-const view = (w: World) => doc<HistoryView>(w, 'views', VIEW, 'history');
+const view = (w: InvariantWorld) => doc<HistoryView>(w, 'views', VIEW, 'history');
 
 /** Whether `v` counts some of `events`, each at most once (a fold of a subset of them). */
 function countsEachAtMostOnce(v: HistoryView, events: OrderPlaced[]): boolean {

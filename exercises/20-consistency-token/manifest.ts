@@ -1,5 +1,5 @@
 import { defineExercise, docs, invariant } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 
 /** A row of "My orders": a cart the projection has seen, or one still pending. */
 interface OrderRow {
@@ -15,13 +15,13 @@ interface HistoryView {
 const STREAM = 'orders-alice';
 
 /** Alice's carts in the order of her orders stream. */
-function placed(w: World): string[] {
+function placed(w: InvariantWorld): string[] {
   const s = w.stores.shop;
   if (!s || s.kind !== 'events') return [];
   return (s.streams[STREAM] ?? []).map((e) => (e.data as { cartId: string }).cartId);
 }
 
-function view(w: World): HistoryView | undefined {
+function view(w: InvariantWorld): HistoryView | undefined {
   return docs<HistoryView>(w, 'history', 'views').find(([id]) => id === 'alice')?.[1];
 }
 

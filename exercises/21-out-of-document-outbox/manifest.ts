@@ -1,5 +1,5 @@
 import { coreInvariants, defineExercise, doc, docs, invariant } from '../../src/sim';
-import type { InitialMessage, World } from '../../src/sim';
+import type { InitialMessage, InvariantWorld } from '../../src/sim';
 import { everyLineAnnounced } from '../shared';
 import type { Order } from '../types';
 
@@ -35,13 +35,13 @@ interface OutboxDoc {
   messages?: unknown[];
 }
 
-const kvEntries = (w: World, store: string) => {
+const kvEntries = (w: InvariantWorld, store: string) => {
   const s = w.stores[store];
   return s?.kind === 'kv' ? s.entries : {};
 };
-const inInbox = (w: World, id: string) => id in kvEntries(w, 'inbox');
+const inInbox = (w: InvariantWorld, id: string) => id in kvEntries(w, 'inbox');
 /** Whether the change of an AddItem is in its order (its filling is on a line). */
-const committed = (w: World, messageId: string) => {
+const committed = (w: InvariantWorld, messageId: string) => {
   const add = addItems.find((a) => a.id === messageId);
   return !!add && (doc<Order>(w, 'orders', add.orderId)?.lines ?? []).includes(add.filling);
 };

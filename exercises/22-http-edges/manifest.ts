@@ -6,7 +6,7 @@ import {
   logicalKey,
   parseLogicalKey,
 } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 
 interface Line {
   filling: string;
@@ -24,10 +24,10 @@ interface Receipt {
 const API = 'OrderApi';
 const ORDER = 'order-1';
 
-const lines = (w: World): Line[] => doc<Order>(w, 'orders', ORDER)?.lines ?? [];
+const lines = (w: InvariantWorld): Line[] => doc<Order>(w, 'orders', ORDER)?.lines ?? [];
 
 /** Request id -> attempts of it that committed a change (the engine's own record). */
-function committedAttempts(w: World): [string, string[]][] {
+function committedAttempts(w: InvariantWorld): [string, string[]][] {
   return Object.entries(w.history.effects)
     .map(([key, attempts]) => [parseLogicalKey(key), attempts] as const)
     .filter(([input]) => input.endpoint === API)
@@ -38,20 +38,20 @@ function committedAttempts(w: World): [string, string[]][] {
  * The stamp request `requestId` committed: the line of the order whose stamp the Clock handed to
  * an attempt of that request that committed. Undefined when the order holds no such line.
  */
-function committedStamp(w: World, requestId: string): string | undefined {
+function committedStamp(w: InvariantWorld, requestId: string): string | undefined {
   const attempts = w.history.effects[logicalKey(API, requestId)] ?? [];
   const clock = w.external.Clock?.records ?? {};
   return lines(w).find((l) => attempts.includes(clock[l.stamp]?.createdBy ?? ''))?.stamp;
 }
 
-function receipts(w: World): [string, Receipt][] {
+function receipts(w: InvariantWorld): [string, Receipt][] {
   const s = w.stores.receipts;
   if (s?.kind !== 'kv') return [];
   return Object.entries(s.entries).map(([key, d]) => [key, (d.value ?? {}) as Receipt]);
 }
 
 /** What an attempt answers: present from the moment the handler returned until the answer leaves. */
-function answerOf(p: World['invocations'][number]['pending']): unknown {
+function answerOf(p: InvariantWorld['invocations'][number]['pending']): unknown {
   if (p.phase === 'respond') return p.body;
   if (p.phase === 'dispatch') return p.response?.body;
   return undefined;

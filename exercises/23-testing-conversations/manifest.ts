@@ -1,5 +1,5 @@
 import { defineExercise, doc, invariant } from '../../src/sim';
-import type { World } from '../../src/sim';
+import type { InvariantWorld } from '../../src/sim';
 
 /** What the trace knows about one conversation (kv store `trace`, key: the conversation id). */
 interface Trace {
@@ -10,24 +10,24 @@ interface Trace {
 const ORDER = 'order-1';
 
 /** The tab's answers, in the order they came. */
-function answers(w: World): { route: string; body: Record<string, unknown> | null }[] {
+function answers(w: InvariantWorld): { route: string; body: Record<string, unknown> | null }[] {
   const tab = w.tabs.find((t) => t.tab === 'test');
   return (tab?.responses ?? []) as { route: string; body: Record<string, unknown> | null }[];
 }
 
-const verdicts = (w: World) =>
+const verdicts = (w: InvariantWorld) =>
   answers(w)
     .filter((a) => a.route === 'assert')
     .map((a) => a.body?.verdict);
 
-const finalized = (w: World) =>
+const finalized = (w: InvariantWorld) =>
   doc<{ status?: string }>(w, 'orders', ORDER)?.status === 'finalized';
 
 /**
  * The conversation as it really happened, from the world's history: the messages the test driver
  * sent, and every message sent while handling one of them, transitively.
  */
-function conversationMessages(w: World): { id: string; type: string }[] {
+function conversationMessages(w: InvariantWorld): { id: string; type: string }[] {
   const enqueued = Object.entries(w.history.enqueued);
   const ids = new Set(
     enqueued.filter(([, e]) => e.producedBy.endpoint === 'TestDriver').map(([id]) => id),
@@ -44,7 +44,7 @@ function conversationMessages(w: World): { id: string; type: string }[] {
 }
 
 /** Messages of the conversation still in the broker: waiting, or being handled (not yet acked). */
-function stillInBroker(w: World): string[] {
+function stillInBroker(w: InvariantWorld): string[] {
   const ids = new Set(conversationMessages(w).map((m) => m.id));
   return w.copies
     .filter((c) => ids.has(c.messageId))

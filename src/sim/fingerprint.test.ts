@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneWorld, createEngine, createFingerprint, fingerprintWorld } from './index';
+import { cloneWorld, createEngine, createFingerprint, fingerprintWorld, invariant } from './index';
 import type { Choice, Engine, World } from './index';
 import { mintedBy } from './naming';
 import { l3Program } from './testing/scenarios';
@@ -115,5 +115,96 @@ describe('the fingerprint under interchangeable tabs', () => {
     const other = run(engine, [act('alice')]);
     expect(fingerprint(both)).not.toEqual(fingerprint(one));
     expect(fingerprint(other)).not.toEqual(fingerprint(one));
+  });
+});
+
+describe('provenance', () => {
+  /** A world where a handler wrote a document and enqueued a message that is still in flight. */
+  function attributed(): World {
+    const engine = twoTabs();
+    let world = run(engine, [act('alice'), arrive('alice.r1')]);
+    for (let i = 0; i < 40; i++) {
+      const written = Object.values(world.stores).some(
+        (s) =>
+          s.kind === 'documents' &&
+          Object.values(s.collections).some((c) =>
+            Object.values(c).some((d) => d.writtenBy !== 'initial'),
+          ),
+      );
+      if (written && world.copies.some((c) => c.producedBy.attemptId !== 'start')) return world;
+      const next = engine.enabledSteps(world)[0];
+      if (!next) break;
+      world = engine.step(world, next).world;
+    }
+    throw new Error('the scenario never wrote a document and enqueued a message');
+  }
+
+  /** Every provenance field of `w` renamed to another attempt. */
+  function reattributed(w: World): World {
+    const other = structuredClone(w);
+    for (const s of Object.values(other.stores))
+      if (s.kind === 'documents')
+        for (const c of Object.values(s.collections))
+          for (const d of Object.values(c)) d.writtenBy = 'someone-else';
+    for (const c of other.copies) c.producedBy.attemptId = 'someone-else';
+    for (const e of Object.values(other.history.enqueued)) e.producedBy.attemptId = 'someone-else';
+    return other;
+  }
+
+  it('leaves out which attempt wrote a document or enqueued a message', () => {
+    const world = attributed();
+    const other = reattributed(world);
+    expect(fingerprintWorld(other)).toEqual(fingerprintWorld(world));
+    expect(createFingerprint(undefined, 'all')(other)).toEqual(
+      createFingerprint(undefined, 'all')(world),
+    );
+    expect(createFingerprint(undefined, 'outcomes')(other)).toEqual(
+      createFingerprint(undefined, 'outcomes')(world),
+    );
+    expect(createFingerprint([['alice', 'bob']], 'all')(other)).toEqual(
+      createFingerprint([['alice', 'bob']], 'all')(world),
+    );
+  });
+
+  it('keeps what a document holds, its version, and who produced a message', () => {
+    const world = attributed();
+    const changed = (edit: (w: World) => void) => {
+      const w = structuredClone(world);
+      edit(w);
+      return fingerprintWorld(w);
+    };
+    const docOf = (w: World) => {
+      for (const s of Object.values(w.stores))
+        if (s.kind === 'documents')
+          for (const c of Object.values(s.collections))
+            for (const d of Object.values(c)) if (d.writtenBy !== 'initial') return d;
+      throw new Error('no document written');
+    };
+    const base = fingerprintWorld(world);
+    expect(changed((w) => (docOf(w).version += 1))).not.toEqual(base);
+    expect(changed((w) => (docOf(w).value = { other: true }))).not.toEqual(base);
+    expect(changed((w) => (w.copies[0]!.producedBy.incomingId = 'other'))).not.toEqual(base);
+    expect(changed((w) => (w.copies[0]!.producedBy.endpoint = 'Other'))).not.toEqual(base);
+  });
+
+  it('is out of what invariants can read (by type: worlds still carry it, for the diagram)', () => {
+    const world = attributed();
+    const byWriter = invariant('byWriter', 'always', 'reads who wrote a document', (w) => {
+      const s = w.stores.db;
+      if (s?.kind !== 'documents') return true;
+      const written = Object.values(s.collections).flatMap((c) => Object.values(c));
+      // @ts-expect-error who wrote a document is provenance, left out of the checker's states
+      return written.every((d) => d.writtenBy === 'initial') || 'written by an attempt';
+    });
+    const bySender = invariant(
+      'bySender',
+      'always',
+      'reads which attempt sent a copy',
+      (w) =>
+        // @ts-expect-error which attempt enqueued a message is provenance too
+        w.copies.every((c) => c.producedBy.attemptId === 'start') || 'sent by an attempt',
+    );
+    expect(bySender.check(world)).toBe('sent by an attempt');
+    expect(byWriter.check(world)).toBe('written by an attempt');
   });
 });

@@ -4,7 +4,12 @@
  * reads are left out, so runs that differ only in them meet in one state:
  * - message copies: only their order within one destination matters (each queue is FIFO, a
  *   reorder fault picks a copy behind the head), so copies are hashed per destination;
- * - handlers in flight, HTTP requests in flight and tabs: sets, hashed by id.
+ * - handlers in flight, HTTP requests in flight and tabs: sets, hashed by id;
+ * - provenance is left out: which attempt last wrote a document, a key or an event, and which
+ *   attempt of its producer enqueued a copy (its endpoint and input stay). Nothing in the engine
+ *   reads them (handlers see values and versions, messages without producers), and invariants
+ *   cannot (`InvariantWorld` has no such fields): they are there for the diagram, which replays
+ *   the run. So two runs that differ only in which retry wrote what meet in one state.
  * Equal fingerprints therefore mean equal futures up to the order in which `enabledSteps` lists
  * the same choices. The checker keeps the first world it met and replays counterexamples from its
  * own choices, so a trace is always exact.
@@ -17,7 +22,15 @@ import { fingerprint64 } from '../core/hash';
 import type { Hash64 } from '../core/hash';
 import { createSymmetry } from './symmetry';
 import type { IdKeys, Interchangeable, Symmetry } from './symmetry';
-import type { HttpRequestState, UserTabState, World } from './world';
+import type {
+  History,
+  HttpRequestState,
+  MessageCopy,
+  ProducedBy,
+  StoreState,
+  UserTabState,
+  World,
+} from './world';
 
 /** The fingerprint of any world (no cached digests: it may have been changed in place). */
 export function fingerprintWorld(world: World): Hash64 {
@@ -96,7 +109,7 @@ function outcomeView(world: World, section: Section): Record<string, unknown> {
   return {
     ...orderFree(world, section),
     history: [
-      section(h.enqueued),
+      section(h.enqueued, enqueuedState),
       section(h.deadLettered),
       section(h.requestIntents),
       section(h.failedRequests),
@@ -132,7 +145,7 @@ const digestOf: Section = (section, view) => {
  */
 function orderFree(world: World, section: Section): Record<string, unknown> {
   const queues: Record<string, unknown[]> = {};
-  for (const c of world.copies) (queues[c.destination] ??= []).push(section(c));
+  for (const c of world.copies) (queues[c.destination] ??= []).push(section(c, copyState));
   const running: Record<string, unknown> = {};
   for (const i of world.invocations) running[i.attemptId] = section(i);
   return {
@@ -141,11 +154,64 @@ function orderFree(world: World, section: Section): Record<string, unknown> {
     invocations: running,
     requests: section(world.requests, byRequestId),
     tabs: section(world.tabs, byTab),
-    stores: section(world.stores),
+    stores: section(world.stores, storesState),
     external: section(world.external),
-    errorQueue: section(world.errorQueue),
-    history: section(world.history),
+    errorQueue: section(world.errorQueue, errorQueueState),
+    history: section(world.history, historyState),
   };
+}
+
+/** A copy without the attempt that enqueued it (provenance, see the top). */
+function copyState(c: MessageCopy): Record<string, unknown> {
+  return { ...c, producedBy: source(c.producedBy) };
+}
+
+/** The history without which attempt enqueued a message's first copy (provenance, see the top). */
+function historyState(history: History): Record<string, unknown> {
+  return { ...history, enqueued: enqueuedState(history.enqueued) };
+}
+
+function enqueuedState(enqueued: History['enqueued']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [id, e] of Object.entries(enqueued))
+    out[id] = { ...e, producedBy: source(e.producedBy) };
+  return out;
+}
+
+function source(p: ProducedBy): Omit<ProducedBy, 'attemptId'> {
+  return { endpoint: p.endpoint, incomingId: p.incomingId };
+}
+
+function errorQueueState(list: MessageCopy[]): Record<string, unknown>[] {
+  return list.map(copyState);
+}
+
+/** The stores without who wrote what (provenance, see the top). */
+function storesState(stores: Record<string, StoreState>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, store] of Object.entries(stores)) {
+    if (store.kind === 'documents') {
+      const collections: Record<string, Record<string, unknown>> = {};
+      for (const [c, byId] of Object.entries(store.collections)) {
+        const docs: Record<string, unknown> = {};
+        for (const [id, d] of Object.entries(byId))
+          docs[id] = { value: d.value, version: d.version };
+        collections[c] = docs;
+      }
+      out[name] = { kind: store.kind, collections };
+    } else if (store.kind === 'kv') {
+      const entries: Record<string, unknown> = {};
+      for (const [k, d] of Object.entries(store.entries))
+        entries[k] = { value: d.value, version: d.version };
+      out[name] = { kind: store.kind, entries };
+    } else {
+      const streams: Record<string, unknown> = {};
+      for (const [id, events] of Object.entries(store.streams))
+        streams[id] = events.map((e) => ({ data: e.data, position: e.position }));
+      out[name] = { kind: store.kind, streams, position: store.position };
+    }
+  }
+  return out;
 }
 
 function byRequestId(list: HttpRequestState[]): Record<string, HttpRequestState> {

@@ -6,7 +6,7 @@
  * says what is wrong (shown to the learner next to the counterexample).
  */
 import { mintedBy } from './naming';
-import type { World } from './world';
+import type { InvariantWorld } from './world';
 import { parseLogicalKey } from './historyKeys';
 
 export type InvariantKind = 'always' | 'atQuiescence' | 'sometimes';
@@ -16,7 +16,8 @@ export interface InvariantSpec {
   kind: InvariantKind;
   /** What it means, in the learner's words. */
   description: string;
-  check(world: World): true | string;
+  /** Over the world without provenance (`InvariantWorld`: the checker's states leave it out). */
+  check(world: InvariantWorld): true | string;
 }
 
 const ok = true as const;
@@ -126,7 +127,7 @@ export const noLostUpdates: InvariantSpec = {
 };
 
 /** Quiescence: no copy in flight, no handler running, no request open, every tab done. */
-export function isQuiescent(w: World): boolean {
+export function isQuiescent(w: InvariantWorld): boolean {
   return w.copies.length === 0 && w.invocations.length === 0 && w.requests.length === 0;
 }
 
@@ -141,7 +142,7 @@ export const noDeadLetters: InvariantSpec = {
 };
 
 /** I-BOUNDED: dedup data stays within k × (messages in flight + 1). */
-export function boundedDedupData(count: (w: World) => number, k = 1): InvariantSpec {
+export function boundedDedupData(count: (w: InvariantWorld) => number, k = 1): InvariantSpec {
   return {
     name: 'boundedDedupData',
     kind: 'always',
@@ -160,7 +161,7 @@ export function boundedDedupData(count: (w: World) => number, k = 1): InvariantS
 
 /** The documents of a collection (values only). */
 export function docs<T = Record<string, unknown>>(
-  w: World,
+  w: InvariantWorld,
   collection: string,
   store = 'db',
 ): [string, T][] {
@@ -170,7 +171,7 @@ export function docs<T = Record<string, unknown>>(
 }
 
 export function doc<T = Record<string, unknown>>(
-  w: World,
+  w: InvariantWorld,
   collection: string,
   id: string,
   store = 'db',
@@ -181,12 +182,18 @@ export function doc<T = Record<string, unknown>>(
 }
 
 /** Records an external API holds. */
-export function externalRecords<T = Record<string, unknown>>(w: World, api: string): [string, T][] {
+export function externalRecords<T = Record<string, unknown>>(
+  w: InvariantWorld,
+  api: string,
+): [string, T][] {
   return Object.entries(w.external[api]?.records ?? {}).map(([id, r]) => [id, r.data as T]);
 }
 
 /** Distinct logical messages of a type that were enqueued. */
-export function enqueuedOfType(w: World, type: string): { id: string; destination: string }[] {
+export function enqueuedOfType(
+  w: InvariantWorld,
+  type: string,
+): { id: string; destination: string }[] {
   return Object.entries(w.history.enqueued)
     .filter(([, e]) => e.type === type)
     .map(([id, e]) => ({ id, destination: e.destination }));
@@ -197,7 +204,7 @@ export function invariant(
   name: string,
   kind: InvariantKind,
   description: string,
-  check: (w: World) => true | string,
+  check: (w: InvariantWorld) => true | string,
 ): InvariantSpec {
   return { name, kind, description, check };
 }

@@ -21,7 +21,7 @@ import { initialMessageIds, intentOfAction, intentOfMessage } from './manifest';
 import type { ExerciseManifest, OutcomeSpec, UserAction } from './manifest';
 
 export type { OutcomeSpec };
-import type { World } from './world';
+import type { InvariantWorld } from './world';
 
 /** The oracle's invariants, added to every messaging exercise (src/workshop/oracle.ts). */
 export const EXACTLY_ONCE = 'exactlyOnce';
@@ -68,7 +68,10 @@ function actionLabel(tab: string, a: UserAction): string {
 }
 
 /** Each intent's status at the end of a run. */
-export function classifyIntents(w: World, manifest: ExerciseManifest): Map<string, IntentStatus> {
+export function classifyIntents(
+  w: InvariantWorld,
+  manifest: ExerciseManifest,
+): Map<string, IntentStatus> {
   const status = new Map<string, IntentStatus>();
   for (const tab of manifest.workload.tabs ?? []) {
     const state = w.tabs.find((t) => t.tab === tab.name);
@@ -92,7 +95,11 @@ export function classifyIntents(w: World, manifest: ExerciseManifest): Map<strin
 }
 
 /** The intent a message descends from: follow producer links to a request or an initial message. */
-function rootIntent(w: World, messageId: string, initialIds: string[]): string | undefined {
+function rootIntent(
+  w: InvariantWorld,
+  messageId: string,
+  initialIds: string[],
+): string | undefined {
   let id = messageId;
   for (let hops = 0; hops < 1000; hops++) {
     const initial = initialIds.indexOf(id);
@@ -149,7 +156,9 @@ export type RawOutcome = Record<string, ObservedSection>;
 export type OutcomeSchema = Map<string, Set<string> | null>;
 
 /** Builds the observer of an exercise's outcome (the ignore lists are parsed once). */
-export function createOutcomeObserver(manifest: ExerciseManifest): (w: World) => RawOutcome {
+export function createOutcomeObserver(
+  manifest: ExerciseManifest,
+): (w: InvariantWorld) => RawOutcome {
   const ignore = new Set(manifest.outcome?.ignore ?? []);
   const ignoredFields = (store: string, collection: string): string[] =>
     [...ignore]

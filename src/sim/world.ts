@@ -212,3 +212,42 @@ export interface World {
   faults: FaultUsage;
   history: History;
 }
+
+/**
+ * The world as invariants see it: everything but provenance — which attempt last wrote a
+ * document, a key or an event, and which attempt of its producer enqueued a message (its
+ * endpoint and input are there). The checker's fingerprint leaves provenance out (two runs that
+ * differ only in which retry wrote what are one state, fingerprint.ts), so an invariant must not
+ * depend on it; with this type, one that reads it does not compile. History keeps what
+ * invariants need about attempts (who committed, who meant to send what).
+ */
+export interface InvariantWorld extends Omit<
+  World,
+  'stores' | 'copies' | 'errorQueue' | 'history'
+> {
+  stores: Record<string, InvariantStoreState>;
+  copies: InvariantCopy[];
+  errorQueue: InvariantCopy[];
+  history: Omit<History, 'enqueued'> & {
+    enqueued: Record<
+      string,
+      Omit<History['enqueued'][string], 'producedBy'> & { producedBy: MessageSource }
+    >;
+  };
+}
+
+/** Who produced a message, without which of its attempts did. */
+export type MessageSource = Omit<ProducedBy, 'attemptId'>;
+
+export type InvariantCopy = Omit<MessageCopy, 'producedBy'> & { producedBy: MessageSource };
+
+type UnattributedDoc = Omit<StoredDoc, 'writtenBy'>;
+
+export type InvariantStoreState =
+  | { kind: 'documents'; collections: Record<string, Record<string, UnattributedDoc>> }
+  | {
+      kind: 'events';
+      streams: Record<string, { data: unknown; position: number }[]>;
+      position: number;
+    }
+  | { kind: 'kv'; entries: Record<string, UnattributedDoc> };

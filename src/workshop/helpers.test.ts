@@ -59,7 +59,7 @@ describe('checks with helpers', () => {
 });
 
 describe('checks with helpers through the checker protocol, as the worker runs them', () => {
-  it("end as checks without, for 14's solution (helpers build their model from the request)", async () => {
+  it("end as checks without, for 14's solution with two faults (helpers build their model from the request)", async () => {
     const exercises = await loadExercisesFromDisk();
     const inbox = exercises.filter(isMessaging).find((e) => e.folder === '14-inbox')!;
     const deps = {
@@ -83,11 +83,15 @@ describe('checks with helpers through the checker protocol, as the worker runs t
       folder: '14-inbox',
       source: inbox.sources['solution.ts']!,
       file: 'solution.ts',
+      // Two faults: far more than the 2,000 states helpers start at, as on the page.
+      settings: { 'faults.total': '2' },
     };
     const alone = await client.check(request).result;
     const withHelpers = await client.check(request, { helpers: 3 }).result;
     expect(withHelpers).toMatchObject({ verdict: 'passed', helpers: 3 });
     const { helpers: _helpers, ...same } = withHelpers;
     expect(same).toEqual(alone);
+    expect(alone).toMatchObject({ verdict: 'passed' });
+    expect((alone as { distinctStates: number }).distinctStates).toBeGreaterThan(2_000);
   });
 });

@@ -54,7 +54,7 @@ import type {
   ObservedOutcome,
   OutcomeSchema,
   RawOutcome,
-  World,
+  InvariantWorld,
 } from '../sim';
 import { createProgram } from './program';
 import { createSimModel } from './simModel';
@@ -147,12 +147,12 @@ export function oracleInvariants(reference: OracleReference): InvariantSpec[] {
   const labelOf = new Map(intents.map((i) => [i.key, i.label]));
   const observe = createOutcomeObserver(manifest);
   const canonical = createCanonicaliser(manifest);
-  const reorderLimit = (w: World) => reordersFor(w.faults.total, intents.length);
+  const reorderLimit = (w: InvariantWorld) => reordersFor(w.faults.total, intents.length);
   const ref = referenceOf(reference, intents, canonical);
   // The invariants below run on the same terminal world one after the other: classify it once.
-  let lastWorld: World | undefined;
+  let lastWorld: InvariantWorld | undefined;
   let lastStatus = new Map<string, IntentStatus>();
-  const statusOf = (w: World) => {
+  const statusOf = (w: InvariantWorld) => {
     if (w !== lastWorld) [lastWorld, lastStatus] = [w, classifyIntents(w, manifest)];
     return lastStatus;
   };
@@ -223,7 +223,7 @@ function first<T>(map: Map<string, T>): T | undefined {
 }
 
 function explain(
-  w: World,
+  w: InvariantWorld,
   actual: ObservedOutcome,
   reference: ObservedOutcome | undefined,
   intents: Intent[],
