@@ -71,3 +71,43 @@ test('a long check on four cores shows its progress on them and stops on Cancel'
   await expect(progress).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('code stuck inside one step deep in a check on four cores ends it with a verdict at its line', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await pretendCores(page, 4);
+  await page.goto('/#/exercise/14-inbox');
+  await expect(page.locator('.seq')).toBeVisible();
+  // Stuck only in a third delivery's clean-up, which the search first meets past 3,000 states
+  // with these faults: after helpers started (at 2,000), so in a helper or beside them.
+  const stuck = SOLUTION.replace(
+    '    if (entries[msg.id] !== undefined) {\n',
+    "    if (entries[msg.id] !== undefined) {\n      if (ctx.delivery >= 3) /^(a+)+$/.test('a'.repeat(40) + 'b');\n",
+  );
+  expect(stuck).not.toBe(SOLUTION);
+  // Named after the ctx call it resumed from: the inbox lookup.
+  const line = stuck.split('\n').findIndex((l) => l.includes("ctx.kv.get('inbox'")) + 1;
+  await replaceCode(page, stuck);
+  for (const [name, value] of [
+    ['Faults in total', '5'],
+    ['crash', '2'],
+    ['duplicate', '2'],
+    ['delay', '1'],
+  ] as const)
+    await page.getByRole('spinbutton', { name, exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('check-progress')).toContainText('on 4 cores', { timeout: 30_000 });
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('did not finish one step', { timeout: 60_000 });
+  await expect(verdict).toContainText(
+    `It was stuck in onAddItem (Orders, m1@Orders#3), after the ctx call on line ${line}.`,
+  );
+  await expect(verdict).toContainText(`starter.ts:${line}`);
+  // The page stays usable: the fixed code checks again, on a fresh worker and fresh helpers
+  // (to its time limit, with five faults, and nothing found).
+  await replaceCode(page, SOLUTION);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(verdict).toContainText('No violation found so far', { timeout: 90_000 });
+  await expect(verdict).toContainText('on 4 cores');
+});

@@ -3,7 +3,7 @@
  * happens, and its exit code tells the kind of verdict apart.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,29 @@ export async function submitCart(req: HttpRequest<{ cartId: string }>, ctx: Hand
 export async function onSubmitOrder() {}
 `);
     const r = cli('04-lost-message', '--file', path);
+    expect(r).toMatchObject({
+      code: 3,
+      json: { verdict: 'learner-error', learnerErrorAt: { file: path } },
+    });
+    expect(r.json.learnerError).toMatch(/no progress for 10 s inside one step/);
+  }, 60_000);
+
+  it('a learner file stuck inside one step in a helper thread ends with a learner error too', () => {
+    // Stuck only in a third delivery's clean-up, first met past 3,000 states with these faults:
+    // after the helper thread started (at 2,000). Whether the helper or the search's own thread
+    // meets it, the search's clock (the heartbeat) stops: it waits on the helper, or is stuck.
+    const solution = readFileSync(join(ROOT, 'exercises/14-inbox/solution.ts'), 'utf8');
+    const stuck = solution.replace(
+      '    if (entries[msg.id] !== undefined) {\n',
+      "    if (entries[msg.id] !== undefined) {\n      if (ctx.delivery >= 3) /^(a+)+$/.test('a'.repeat(40) + 'b');\n",
+    );
+    expect(stuck).not.toBe(solution);
+    const path = file(stuck);
+    const faults = ['total=5', 'crash=2', 'duplicate=2', 'delay=1'].flatMap((f) => [
+      '--set',
+      `faults.${f}`,
+    ]);
+    const r = cli('14-inbox', '--file', path, ...faults, '--helpers', '1');
     expect(r).toMatchObject({
       code: 3,
       json: { verdict: 'learner-error', learnerErrorAt: { file: path } },
