@@ -22,7 +22,7 @@ describe('04 lost message', () => {
     });
     expect(check('solution')).toMatchObject({
       verdict: 'passed',
-      distinctStates: 44,
+      distinctStates: 41,
     });
     expect(check('swallow-send-error')).toMatchObject({
       invariant: 'noLostMessages',

@@ -20,7 +20,7 @@ describe('08 visibility timeout', () => {
     });
     expect(check('solution')).toMatchObject({
       verdict: 'passed',
-      distinctStates: 37,
+      distinctStates: 29,
     });
     expect(check('check-without-version')).toMatchObject({
       invariant: 'noDuplicateProcessing',

@@ -37,7 +37,7 @@ describe('09-primary-key-dedup', () => {
   });
 
   it('state counts and counterexample depths', () => {
-    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 194 });
+    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 142 });
     expect(check('starter')).toMatchObject({ depth: 10 });
     expect(check('message-id-as-order-id')).toMatchObject({ depth: 15 });
     expect(check('check-without-create-only')).toMatchObject({ depth: 12 });

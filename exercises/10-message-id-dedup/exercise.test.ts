@@ -31,7 +31,7 @@ describe('10-message-id-dedup', () => {
   });
 
   it('state counts and counterexample depths', () => {
-    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 446 });
+    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 444 });
     expect(check('starter')).toMatchObject({ depth: 20 });
     expect(check('remember-last-id')).toMatchObject({ depth: 20 });
     expect(check('marker-in-second-write')).toMatchObject({ depth: 26 });

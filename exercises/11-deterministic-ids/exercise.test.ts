@@ -46,7 +46,7 @@ describe('11-deterministic-ids', () => {
   });
 
   it('state counts and counterexample depths', () => {
-    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 1205 });
+    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 841 });
     expect(check('starter')).toMatchObject({ depth: 19 });
     expect(check('order-id-as-message-id')).toMatchObject({ depth: 9 });
     expect(check('no-republish')).toMatchObject({ depth: 25 });

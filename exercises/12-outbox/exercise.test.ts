@@ -35,7 +35,7 @@ describe('12-outbox', () => {
   });
 
   it('state counts and counterexample depths', () => {
-    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 335 });
+    expect(check('solution')).toMatchObject({ verdict: 'passed', distinctStates: 262 });
     expect(check('starter')).toMatchObject({ depth: 12 });
     expect(check('clear-before-dispatch')).toMatchObject({ depth: 14 });
     expect(check('outbox-in-second-write')).toMatchObject({ depth: 14 });

@@ -32,7 +32,7 @@ describe('13 generic outbox', () => {
     });
     expect(check('solution')).toMatchObject({
       verdict: 'passed',
-      distinctStates: 777,
+      distinctStates: 357,
     });
     expect(check('dispatch-before-commit')).toMatchObject({
       invariant: 'noGhostMessages',

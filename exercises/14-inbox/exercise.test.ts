@@ -31,7 +31,7 @@ describe('14 inbox', () => {
     });
     expect(check('solution')).toMatchObject({
       verdict: 'passed',
-      distinctStates: 1446,
+      distinctStates: 479,
     });
     expect(check('check-inbox-first')).toMatchObject({
       invariant: 'noDuplicateProcessing',

@@ -34,7 +34,7 @@ describe('17 event sourcing', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
       ['starter', 122, 6],
-      ['solution', 668, 18],
+      ['solution', 460, 18],
       ['expected-version-only', 150, 6],
       ['dedup-only', 122, 6],
       ['retry-without-rereading', 247, 8],

@@ -42,7 +42,7 @@ describe('20 consistency token', () => {
     const figures: [string, number, number][] = [
       // [variant, distinct states, depth]
       ['starter', 31, 10],
-      ['solution', 257, 32],
+      ['solution', 208, 32],
       ['pending-only-when-empty', 167, 24],
       ['token-before-append', 31, 10],
       ['catch-up-without-checkpoint', 71, 15],

@@ -19,6 +19,7 @@
  * 2.6x the fingerprint's cost, measured on 17 with 5 payments). Learner code that throws is
  * reported with the state it threw at and the successors it produced before, as plain data.
  */
+import { ReductionUnsound } from './reduced';
 import { Hasher } from '../core/hash';
 import { FingerprintTable } from './fingerprintTable';
 import { SearchLimitReached } from './limitReached';
@@ -62,6 +63,7 @@ export function describeFailure(err: unknown): ExpansionFailure {
   if (err instanceof SearchLimitReached) {
     return { kind: 'limit', limit: err.limit, reason: err.reason };
   }
+  if (err instanceof ReductionUnsound) return { kind: 'reduction', message: err.message };
   const info = toLearnerError(err);
   if (info) return { kind: 'learner', info: { ...info } };
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };

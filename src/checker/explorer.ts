@@ -24,6 +24,7 @@
  * colours from those roots decides exactly whether a cycle exists. Acyclic models whose paths to a
  * state all have the same length (the usual case) produce no candidates and pay nothing.
  */
+import { ReducedFirst, ReductionUnsound } from './reduced';
 import { assertNever } from '../core/assert';
 import { BeyondPhase, DEFAULT_BEYOND_WALKS } from './beyond';
 import { CycleSearch } from './cycles';
@@ -84,7 +85,13 @@ export type { Exploration, SliceOutcome } from './types';
  * walks on them after a pass (beyond.ts).
  */
 export function explore<S, C>(model: Model<S, C>, options: CheckOptions = {}): Exploration<S, C> {
-  const search = new Explorer(model, options);
+  const search: Exploration<S, C> = model.unreduced
+    ? new ReducedFirst(
+        { ...model, unreduced: model.unreduced },
+        options,
+        (m, o) => new Explorer(m, o),
+      )
+    : new Explorer(model, options);
   if (!options.sample || !model.beyond?.length || options.sample.beyondWalks === 0) return search;
   return new BeyondPhase(search, model.beyond, {
     now: options.now ?? (() => 0),
@@ -865,6 +872,8 @@ function failureToError(failure: ExpansionFailure): Error {
       return Object.assign(new Error(failure.info.message), { learnerError: failure.info });
     case 'internal':
       return new Error(failure.message);
+    case 'reduction':
+      return new ReductionUnsound(failure.message);
     default:
       return assertNever(failure, 'expansion failure');
   }

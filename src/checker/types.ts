@@ -62,6 +62,12 @@ export interface Model<S, C> {
    * random walks after the exhaustive search passes (beyond.ts), when the check samples.
    */
   beyond?: BeyondBound<S, C>[];
+  /**
+   * Set on a model that explores a reduced graph (partial-order reduction: some states expand
+   * only a step that commutes with all others, src/sim/reduction.ts): a check that does not pass
+   * on it runs again on `unreduced`, for the shortest counterexample (reduced.ts).
+   */
+  unreduced?: Model<S, C>;
 }
 
 /** A workload one step past a model's bounds. */
@@ -338,6 +344,8 @@ export interface ExpandRequest {
 /** What learner code (or the model at its limit) threw, as plain data. */
 export type ExpansionFailure =
   | { kind: 'learner'; info: LearnerErrorInfo }
+  /** The model's reduction does not apply to this check (reduced.ts): start it unreduced. */
+  | { kind: 'reduction'; message: string }
   | { kind: 'limit'; limit: LimitKind; reason: string }
   | { kind: 'internal'; message: string };
 

@@ -16,6 +16,7 @@ import type { ActorMachines } from './actors';
 import { faultOf, pendingKindOf } from './choices';
 import type { CallOutcome, Choice } from './choices';
 import { delay, deliver, duplicate, expireLease, timer } from './delivery';
+import { safeStepIndex } from './reduction';
 import { canInject, recordFault } from './faults';
 import type { FaultBudget } from './faults';
 import { arrive, loseRequest } from './http';
@@ -46,6 +47,8 @@ export interface Engine {
   stepInPlace(world: World, choice: Choice, events: TraceEvent[] | null, stepIndex?: number): void;
   /** Forget cached live handler runs (call when a world is replaced, e.g. Reset). */
   reset(): void;
+  /** The index in `enabled` of a step the checker may explore alone, or -1 (reduction.ts). */
+  safeStep(world: World, enabled: readonly Choice[]): number;
 }
 
 export interface EngineOptions {
@@ -316,6 +319,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
     },
     stepInPlace,
     reset: () => runtime.clear(),
+    safeStep: (world, enabled) => safeStepIndex(world, enabled, budget),
   };
   return engine;
 }

@@ -31,3 +31,4 @@ export * from './outcome';
 export { CtxMisuseError } from './validate';
 export { createFingerprint, fingerprintWorld } from './fingerprint';
 export { renamer, renamingsOf } from './symmetry';
+export { BROKER_SECTIONS } from './reduction';
