@@ -79,7 +79,7 @@ test('code stuck inside one step deep in a check on four cores ends it with a ve
   await pretendCores(page, 4);
   await page.goto('/#/exercise/14-inbox');
   await expect(page.locator('.seq')).toBeVisible();
-  // Stuck only in a third delivery's clean-up, which the search first meets past 3,000 states
+  // Stuck only in a third delivery's clean-up, which the search first meets past 2,000 states
   // with these faults: after helpers started (at 2,000), so in a helper or beside them.
   const stuck = SOLUTION.replace(
     '    if (entries[msg.id] !== undefined) {\n',

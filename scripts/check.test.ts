@@ -108,7 +108,7 @@ export async function onSubmitOrder() {}
   }, 60_000);
 
   it('a learner file stuck inside one step in a helper thread ends with a learner error too', () => {
-    // Stuck only in a third delivery's clean-up, first met past 3,000 states with these faults:
+    // Stuck only in a third delivery's clean-up, first met past 2,000 states with these faults:
     // after the helper thread started (at 2,000). Whether the helper or the search's own thread
     // meets it, the search's clock (the heartbeat) stops: it waits on the helper, or is stuck.
     const solution = readFileSync(join(ROOT, 'exercises/14-inbox/solution.ts'), 'utf8');
