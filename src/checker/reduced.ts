@@ -6,8 +6,9 @@
  * stuck end, cycle and learner error (it finds one whenever the whole graph has one), so its pass
  * is the whole graph's pass, with fewer states. Any other ending is replaced by a search of the
  * unreduced model (no helpers, the time that is left), whose verdict and counterexample are the
- * one-thread search's exactly: the shortest, as without reduction. A limit reached by the reduced
- * search stands (it is not a pass; its "proven" part is about the states it explored), and so
+ * one-thread search's exactly: the shortest, as without reduction. A limit of time, states or
+ * memory reached by the reduced search stands (it is not a pass; its "proven" part is about the
+ * states it explored; a depth limit does not, see `standsReduced`), and so
  * does a violation it found when the unreduced search runs out of time before finding one (a
  * real run, just maybe not the shortest). The time both took is the result's. A model
  * that finds the reduction does not apply (an invariant read what reduced steps write) throws
@@ -94,6 +95,12 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
   }
 }
 
+/**
+ * A pass, or a limit of time, states or memory. A depth limit does not stand: a state may lie
+ * deeper in the reduced graph than in the whole one, and the bound is the whole graph's.
+ */
 function standsReduced(result: CheckResult<unknown, unknown>): boolean {
-  return result.verdict === 'passed' || result.verdict === 'limit-reached';
+  return (
+    result.verdict === 'passed' || (result.verdict === 'limit-reached' && result.limit !== 'depth')
+  );
 }

@@ -137,12 +137,15 @@ function createBrokerGuard() {
   const holds =
     (spec: InvariantSpec) =>
     (w: World): boolean => {
-      let ok: boolean;
+      let ok = false;
+      let failure: { error: unknown } | null = null;
       try {
         ok = spec.check(viewOf(w)) === true;
-      } finally {
-        if (tripped) throw new ReductionUnsound(`${spec.name} reads ${tripped}`);
+      } catch (error) {
+        failure = { error };
       }
+      if (tripped) throw new ReductionUnsound(`${spec.name} reads ${tripped}`);
+      if (failure) throw failure.error;
       return ok;
     };
   /** Whether the invariants can be evaluated on `worlds` without reading a hidden section. */
