@@ -23,8 +23,8 @@ export class ReductionUnsound extends Error {
 
 export class ReducedFirst<S, C> implements Exploration<S, C> {
   private search: Exploration<S, C>;
-  private reduced = true;
-  /** What the reduced search ended with, and when, once the unreduced one runs. */
+  private readonly unreducedModel: Model<S, C>;
+  /** What the reduced search ended with, and when: set once the unreduced search runs. */
   private first: { result: CheckResult<S, C>; ms: number } | undefined;
   private readonly startMs: number;
   private readonly deadlineMs: number;
@@ -42,18 +42,16 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
     this.search = start(model, options);
   }
 
-  private readonly unreducedModel: Model<S, C>;
-
   runSlice(budgetStates: number): SliceOutcome<S, C> {
     let out: SliceOutcome<S, C>;
     try {
       out = this.search.runSlice(budgetStates);
     } catch (err) {
-      if (!(err instanceof ReductionUnsound) || !this.reduced) throw err;
+      if (!(err instanceof ReductionUnsound) || this.first) throw err;
       return this.unreduce(undefined);
     }
     if (!out.done) return out;
-    if (this.reduced) return standsReduced(out.result) ? out : this.unreduce(out.result);
+    if (!this.first) return standsReduced(out.result) ? out : this.unreduce(out.result);
     return { done: true, result: this.withFirst(out.result) };
   }
 
@@ -84,7 +82,6 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
   private unreduce(ended: CheckResult<S, C> | undefined): SliceOutcome<S, C> {
     const result = ended ?? this.search.cancel();
     this.first = { result, ms: this.now() - this.startMs };
-    this.reduced = false;
     const { pool: _pool, ...rest } = this.options;
     const left = Math.max(0, this.deadlineMs - this.now());
     this.search = this.start(this.unreducedModel, {
