@@ -5,7 +5,7 @@
  * Here the "reduced" graphs are hand-made subgraphs of the whole one.
  */
 import { describe, expect, it } from 'vitest';
-import { checkModel } from './explorer';
+import { checkModel, explore } from './explorer';
 import { ReductionUnsound } from './reduced';
 import { graphModel } from './testModels';
 import type { Invariant, Model } from './types';
@@ -52,6 +52,29 @@ describe('a check on a reduced model', () => {
     expect(r).toMatchObject({ verdict: 'violated', invariant: 'notBad', depth: 2 });
     if (r.verdict !== 'violated') throw new Error('not violated');
     expect(r.counterexample.states).toEqual(['init', 'x', 'bad']);
+  });
+
+  it('says, while it searches again, that it found a failing run and looks for the shortest', () => {
+    const run = explore(reducedOf({ init: ['y'], y: ['w'], w: ['bad'], bad: [] }));
+    const seen: (boolean | undefined)[] = [];
+    for (;;) {
+      const out = run.runSlice(1);
+      if (out.done) break;
+      seen.push(out.progress.findingShortest);
+    }
+    expect(seen[0]).toBeUndefined();
+    expect(seen).toContain(true);
+    // Not when the reduction turned out not to apply: nothing failed.
+    const unsound = explore(
+      reducedOf({ init: ['y'], y: [] }, WHOLE, {
+        enabled: () => {
+          throw new ReductionUnsound('an invariant reads the broker');
+        },
+      }),
+    );
+    const first = unsound.runSlice(1);
+    expect(first.done).toBe(false);
+    if (!first.done) expect(first.progress.findingShortest).toBeUndefined();
   });
 
   it('runs unreduced past a depth limit, which is the whole graph’s bound', () => {

@@ -14,7 +14,14 @@
  * that finds the reduction does not apply (an invariant read what reduced steps write) throws
  * `ReductionUnsound`: the check starts again, unreduced.
  */
-import type { CheckOptions, CheckResult, Exploration, Model, SliceOutcome } from './types';
+import type {
+  CheckOptions,
+  CheckProgress,
+  CheckResult,
+  Exploration,
+  Model,
+  SliceOutcome,
+} from './types';
 
 /** The reduced search cannot be trusted for this check: run it unreduced. */
 export class ReductionUnsound extends Error {
@@ -74,8 +81,11 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
     return this.search.cancel();
   }
 
-  progress() {
-    return this.search.progress();
+  progress(): CheckProgress {
+    const progress = this.search.progress();
+    const verdict = this.first?.result.verdict;
+    const failed = verdict !== undefined && verdict !== 'limit-reached' && verdict !== 'cancelled';
+    return failed ? { ...progress, findingShortest: true } : progress;
   }
 
   /** Starts the unreduced search in the time that is left, in this thread. */
@@ -88,7 +98,7 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
       ...rest,
       ...(Number.isFinite(left) ? { maxTimeMs: left } : {}),
     });
-    return { done: false, progress: this.search.progress() };
+    return { done: false, progress: this.progress() };
   }
 }
 

@@ -233,6 +233,11 @@ export interface CheckProgress {
   preparing?: boolean;
   /** Helpers on other cores expanding the search (pool.ts), once they started. */
   helpers?: number;
+  /**
+   * The reduced search found a failing run, and the search runs again unreduced for the shortest
+   * one (reduced.ts): its counts start again from zero.
+   */
+  findingShortest?: boolean;
 }
 
 /** A path from an initial state: replay with `initialStates()[initial]` then `step` per choice. */

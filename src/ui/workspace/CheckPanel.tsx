@@ -105,7 +105,7 @@ export function CheckPanel({ makeJob, onResult, counterexample, controls }: Prop
             ? `Every run within the bounds passed (${fmt(progress.distinctStates)} states); now random runs with ${progress.beyond} (${fmt(progress.walks ?? 0)} so far), ${(elapsedMs / 1000).toFixed(1)} s`
             : progress?.phase === 'sampling'
               ? `${fmt(progress.distinctStates)} states explored; now sampling random runs past the bound (${fmt(progress.walks ?? 0)} so far), ${(elapsedMs / 1000).toFixed(1)} s`
-              : `${fmt(progress?.distinctStates ?? 0)} states, depth ${progress?.depth ?? 0}, ${fmt(rate)} states/s, ${(elapsedMs / 1000).toFixed(1)} s${progress?.helpers ? `, on ${progress.helpers + 1} cores` : ''}`}
+              : `${progress?.findingShortest ? 'Found a failing run; now finding the shortest: ' : ''}${fmt(progress?.distinctStates ?? 0)} states, depth ${progress?.depth ?? 0}, ${fmt(rate)} states/s, ${(elapsedMs / 1000).toFixed(1)} s${progress?.helpers ? `, on ${progress.helpers + 1} cores` : ''}`}
         </p>
       )}
       {state.matches('failed') && (
