@@ -86,11 +86,7 @@ export type { Exploration, SliceOutcome } from './types';
  */
 export function explore<S, C>(model: Model<S, C>, options: CheckOptions = {}): Exploration<S, C> {
   const search: Exploration<S, C> = model.unreduced
-    ? new ReducedFirst(
-        { ...model, unreduced: model.unreduced },
-        options,
-        (m, o) => new Explorer(m, o),
-      )
+    ? new ReducedFirst(model, model.unreduced, options, (m, o) => new Explorer(m, o))
     : new Explorer(model, options);
   if (!options.sample || !model.beyond?.length || options.sample.beyondWalks === 0) return search;
   return new BeyondPhase(search, model.beyond, {

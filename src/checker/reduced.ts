@@ -30,7 +30,6 @@ export class ReductionUnsound extends Error {
 
 export class ReducedFirst<S, C> implements Exploration<S, C> {
   private search: Exploration<S, C>;
-  private readonly unreducedModel: Model<S, C>;
   /** What the reduced search ended with, and when: set once the unreduced search runs. */
   private first: { result: CheckResult<S, C>; ms: number } | undefined;
   private readonly startMs: number;
@@ -38,15 +37,15 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
   private readonly now: () => number;
 
   constructor(
-    model: Model<S, C> & { unreduced: Model<S, C> },
+    reduced: Model<S, C>,
+    private readonly unreduced: Model<S, C>,
     private readonly options: CheckOptions,
     private readonly start: (model: Model<S, C>, options: CheckOptions) => Exploration<S, C>,
   ) {
     this.now = options.now ?? (() => 0);
     this.startMs = this.now();
     this.deadlineMs = this.startMs + (options.maxTimeMs ?? Infinity);
-    this.unreducedModel = model.unreduced;
-    this.search = start(model, options);
+    this.search = start(reduced, options);
   }
 
   runSlice(budgetStates: number): SliceOutcome<S, C> {
@@ -59,21 +58,21 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
     }
     if (!out.done) return out;
     if (!this.first) return standsReduced(out.result) ? out : this.unreduce(out.result);
-    return { done: true, result: this.withFirst(out.result) };
+    return { done: true, result: this.withFirst(out.result, this.first) };
   }
 
   /** The unreduced search's result, with the reduced search's time (and its find, see the top). */
-  private withFirst(result: CheckResult<S, C>): CheckResult<S, C> {
-    if (!this.first) return result;
-    const { ms } = this.first;
-    const kept =
-      result.verdict === 'limit-reached' && this.first.result.verdict === 'violated'
-        ? this.first.result
-        : result;
+  private withFirst(
+    result: CheckResult<S, C>,
+    first: { result: CheckResult<S, C>; ms: number },
+  ): CheckResult<S, C> {
+    const elapsedMs = this.now() - this.startMs;
+    if (result.verdict === 'limit-reached' && first.result.verdict === 'violated')
+      return { ...first.result, elapsedMs };
     return {
-      ...kept,
-      elapsedMs: this.now() - this.startMs,
-      ...(kept.searchMs !== undefined && kept === result ? { searchMs: kept.searchMs + ms } : {}),
+      ...result,
+      elapsedMs,
+      ...(result.searchMs !== undefined ? { searchMs: result.searchMs + first.ms } : {}),
     };
   }
 
@@ -94,7 +93,7 @@ export class ReducedFirst<S, C> implements Exploration<S, C> {
     this.first = { result, ms: this.now() - this.startMs };
     const { pool: _pool, ...rest } = this.options;
     const left = Math.max(0, this.deadlineMs - this.now());
-    this.search = this.start(this.unreducedModel, {
+    this.search = this.start(this.unreduced, {
       ...rest,
       ...(Number.isFinite(left) ? { maxTimeMs: left } : {}),
     });

@@ -90,21 +90,17 @@ export function createSimModel(program: Program, options: EngineOptions = {}): S
   };
 }
 
+const BROKER = new Set<string>(BROKER_SECTIONS);
+
 /**
- * Whether a step changed only the sections a safe step may write (reduction.ts): by identity,
- * since a step copies a section only when it writes it (cloneWorld.ts).
+ * Whether a step changed only the sections a safe step may write (reduction.ts): every other
+ * section of the world is the same object (a step copies a section only when it writes it,
+ * cloneWorld.ts) or the same number.
  */
 function touchesOnlyBroker(before: World, after: World): boolean {
-  return (
-    after.stores === before.stores &&
-    after.history === before.history &&
-    after.external === before.external &&
-    after.requests === before.requests &&
-    after.tabs === before.tabs &&
-    after.faults === before.faults &&
-    after.errorQueue === before.errorQueue &&
-    after.tick === before.tick
-  );
+  for (const key of Object.keys(before) as (keyof World)[])
+    if (!BROKER.has(key) && after[key] !== before[key]) return false;
+  return true;
 }
 
 /**
@@ -128,8 +124,7 @@ function createBrokerGuard() {
   const viewOf = (w: World): World => {
     if (w !== last) {
       const v = Object.create(hidden) as Record<string, unknown>;
-      for (const key of Object.keys(w))
-        if (!(BROKER_SECTIONS as readonly string[]).includes(key)) v[key] = w[key as keyof World];
+      for (const key of Object.keys(w)) if (!BROKER.has(key)) v[key] = w[key as keyof World];
       [last, view] = [w, v as unknown as World];
     }
     return view!;
