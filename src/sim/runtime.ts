@@ -4,10 +4,19 @@
  * handler is fed the recorded results of its calls, with sends and logs muted, until it stands
  * where the original stood. A cache keeps live generators for runs that step a world in place
  * (Play, benchmarks), so replay happens only when a world was copied (the checker).
+ *
+ * Resumes are memoised: a handler is a function of its attempt, its input and its calls' results
+ * (replay relies on that already, and a replay that finds otherwise reports the handler as not
+ * deterministic), so what one resume produced — the call it stopped at, or its return or throw,
+ * with its sends, logs and ids — is kept under a 64-bit digest of exactly those, and the same
+ * resume in another interleaving is answered without running learner code again. Only for
+ * compiled modules (`Program.instantiate`: a fresh module per run, so nothing outside those can
+ * reach the code; hand-written test programs may close over state), and off while calls are
+ * located (runs shown to the learner, a watchdog's diagnostic run), which must run the code.
  */
 import { learnerError, LearnerCodeError } from '../core/learnerError';
 import type { LearnerError } from '../core/learnerError';
-import { shortHash } from '../core/hash';
+import { fingerprint64, shortHash } from '../core/hash';
 import { awaitValue, isEffectRequest, SimError } from './effects';
 import type { CallResult, EffectRequest, HandlerGenerator, OutgoingMessage } from './effects';
 import { createContext } from './context';
@@ -159,8 +168,24 @@ export function isLearnerFatal(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'learnerError' in error;
 }
 
+/** What one resume produced, kept for the same resume in other interleavings. */
+interface Memoised {
+  outcome: RunOutcome;
+  sends: LiveSink['sends'];
+  logs: string[];
+  /** The attempt's id counter after it. */
+  ids: number;
+}
+
+/**
+ * Resumes kept at most (then forgotten all at once: only time is lost). An entry is a key of
+ * about 30 characters per result plus the outcome, which shares the handler's objects.
+ */
+const MAX_MEMOISED = 50_000;
+
 export class HandlerRuntime {
   private readonly cache = new Map<string, LiveRun>();
+  private readonly memo = new Map<string, Memoised>();
   private readonly shape: ExerciseShape;
   private readonly file: string;
 
@@ -277,6 +302,9 @@ export class HandlerRuntime {
       handler: this.handlerName(inv).handler,
       attemptId: inv.attemptId,
     });
+    const key = this.memoKey(inv, dispatch, defaultStore, 0);
+    const known = key === null ? undefined : this.memo.get(key);
+    if (known) return this.answer(inv, known, sink);
     const host = new Host(inv, dispatch, defaultStore, this.shape);
     host.live = true;
     host.locating = this.program.locateCalls === true;
@@ -290,6 +318,7 @@ export class HandlerRuntime {
     const outcome = this.step(run, undefined);
     this.remember(inv, run, outcome);
     inv.idCounter = host.ids;
+    if (key !== null) this.memoise(key, outcome, sink, host.ids);
     return outcome;
   }
 
@@ -304,6 +333,9 @@ export class HandlerRuntime {
     sink: LiveSink,
   ): RunOutcome {
     const target = inv.results.length - 1;
+    const key = this.memoKey(inv, dispatch, defaultStore, target + 1);
+    const known = key === null ? undefined : this.memo.get(key);
+    if (known) return this.answer(inv, known, sink);
     let run = this.cache.get(inv.attemptId);
     if (this.program.onEnter) {
       // Replayed with call sites, to name the line this resume continues from.
@@ -327,7 +359,40 @@ export class HandlerRuntime {
     run.pos = target + 1;
     this.remember(inv, run, outcome);
     inv.idCounter = run.host.ids;
+    if (key !== null) this.memoise(key, outcome, sink, run.host.ids);
     return outcome;
+  }
+
+  /**
+   * What a resume of `inv` with its first `results` results depends on: the attempt (its id names
+   * the ids it hands out), its handler, input and headers, the dispatch mode, the default store
+   * and each result. Null when the code must run (see the top).
+   */
+  private memoKey(
+    inv: Invocation,
+    dispatch: 'immediate' | 'batched',
+    defaultStore: string,
+    results: number,
+  ): string | null {
+    if (!this.program.instantiate || this.program.onEnter || this.program.locateCalls) return null;
+    let key = `${inv.attemptId}\u0000${inv.endpoint}\u0000${inv.kind}\u0000${inv.route}\u0000${dispatch}\u0000${defaultStore}\u0000${valueDigest(inv.input)}\u0000${valueDigest(inv.headers)}`;
+    for (let i = 0; i < results; i++) key += `\u0000${valueDigest(inv.results[i])}`;
+    return key;
+  }
+
+  private memoise(key: string, outcome: RunOutcome, sink: LiveSink, ids: number): void {
+    if (this.memo.size >= MAX_MEMOISED) this.memo.clear();
+    this.memo.set(key, { outcome, sends: sink.sends.slice(), logs: sink.logs.slice(), ids });
+  }
+
+  /** A resume answered from the memo: its sends and logs, as if the code had run. */
+  private answer(inv: Invocation, known: Memoised, sink: LiveSink): RunOutcome {
+    // A live generator of this attempt no longer stands where the world does.
+    this.cache.delete(inv.attemptId);
+    for (const send of known.sends) sink.sends.push(send);
+    for (const text of known.logs) sink.logs.push(text);
+    inv.idCounter = known.ids;
+    return known.outcome;
   }
 
   private replay(
@@ -404,6 +469,24 @@ export class HandlerRuntime {
   clear(): void {
     this.cache.clear();
   }
+}
+
+/**
+ * Digests of the values resumes depend on (inputs, headers, call results), kept per object: they
+ * are never changed once made (cloneWorld.ts), and the same result object stands in every world
+ * copied from the one that recorded it.
+ */
+const digests = new WeakMap<object, string>();
+
+function valueDigest(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  let d = digests.get(v);
+  if (d === undefined) {
+    const { hi, lo } = fingerprint64(v);
+    d = `${hi.toString(36)}.${lo.toString(36)}`;
+    digests.set(v, d);
+  }
+  return d;
 }
 
 /** The exercise and the learner's file do not fit together (missing export, unknown route). */
