@@ -271,3 +271,32 @@ export function fingerprint64Renamed(v: unknown, rename: (s: string) => string):
   }
   return finish(lane1, lane2);
 }
+
+/**
+ * Digests combined without regard to order: equal multisets of (tag, digest) pairs give equal
+ * results whatever order they were added in (a sum of mixed pairs, as `fingerprint64` combines
+ * an object's members). The tag says what a digest stands for (a key, a position), so equal
+ * digests under different tags do not cancel out. Reused with `reset`: it allocates nothing.
+ */
+export class UnorderedDigests {
+  private a = 0;
+  private b = 0;
+  private count = 0;
+
+  reset(): this {
+    this.a = 0;
+    this.b = 0;
+    this.count = 0;
+    return this;
+  }
+
+  add(tag: Hash64, hi: number, lo: number): void {
+    this.a = (this.a + mixInt(tag.hi ^ Math.imul(hi, 0x9e3779b1), lo, 0x85ebca6b)) | 0;
+    this.b = (this.b + mixInt(tag.lo + Math.imul(lo, 0x7feb352d), hi, 0xc2b2ae35)) | 0;
+    this.count++;
+  }
+
+  digest(): Hash64 {
+    return finish(mixInt(this.a, this.count, 0x2545f491), mixInt(this.b, this.count, 0x9e3779b9));
+  }
+}

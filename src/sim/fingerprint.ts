@@ -16,15 +16,17 @@
  *
  * `createFingerprint` is for worlds that never change once hashed (the checker's: each step
  * copies, cloneWorld.ts): big sections enter by a digest cached per section object, so a section
- * a step did not write is not hashed again.
+ * a step did not write is not hashed again, and without a symmetry the world's digest is combined
+ * from those digests directly (`combinedFingerprint`), building no view of the world.
  */
-import { fingerprint64 } from '../core/hash';
+import { fingerprint64, UnorderedDigests } from '../core/hash';
 import type { Hash64 } from '../core/hash';
 import { createSymmetry } from './symmetry';
 import type { IdKeys, Interchangeable, Symmetry } from './symmetry';
 import type {
   History,
   HttpRequestState,
+  Invocation,
   MessageCopy,
   ProducedBy,
   StoreState,
@@ -48,9 +50,110 @@ export function createFingerprint(
 ): (world: World) => Hash64 {
   const view = scope === 'all' ? orderFree : outcomeView;
   if (!interchangeable || interchangeable.flat().length === 0)
-    return (world) => fingerprint64(view(world, digestOf));
+    return combinedFingerprint(scope === 'all' ? wholeHistory : outcomeHistory);
   return symmetricWorldFingerprint(createSymmetry(interchangeable), view);
 }
+
+/**
+ * The fingerprint of `orderFree(world, digestOf)` (or `outcomeView`), with the same states equal
+ * and different, combined from the sections' cached digests without building the view: each
+ * top-level member by its key; copies by their digest and their place in their destination's
+ * queue; invocations by their digest (an invocation's digest includes its attempt id, so this is
+ * the set keyed by attempt). A member this does not know enters by its whole value, as in the view.
+ */
+function combinedFingerprint(history: (h: History) => Digest): (world: World) => Hash64 {
+  const top = new UnorderedDigests();
+  const inner = new UnorderedDigests();
+  const copiesDigest = (copies: readonly MessageCopy[]): Digest => {
+    inner.reset();
+    for (let i = 0; i < copies.length; i++) {
+      const c = copies[i]!;
+      let place = 0;
+      for (let j = 0; j < i; j++) if (copies[j]!.destination === c.destination) place++;
+      const d = digestOf(c, copyState);
+      inner.add(placeTag(place), d[0], d[1]);
+    }
+    return pair(inner.digest());
+  };
+  const invocationsDigest = (invocations: readonly Invocation[]): Digest => {
+    inner.reset();
+    for (const inv of invocations) {
+      const d = digestOf(inv);
+      inner.add(INVOCATION_TAG, d[0], d[1]);
+    }
+    return pair(inner.digest());
+  };
+  return (world) => {
+    top.reset();
+    for (const key in world) {
+      const value = world[key as keyof World];
+      if (value === undefined) continue;
+      let d: Digest;
+      switch (key) {
+        case 'copies':
+          d = copiesDigest(world.copies);
+          break;
+        case 'invocations':
+          d = invocationsDigest(world.invocations);
+          break;
+        case 'requests':
+          d = digestOf(world.requests, byRequestId);
+          break;
+        case 'tabs':
+          d = digestOf(world.tabs, byTab);
+          break;
+        case 'stores':
+          d = digestOf(world.stores, storesState);
+          break;
+        case 'external':
+          d = digestOf(world.external);
+          break;
+        case 'errorQueue':
+          d = digestOf(world.errorQueue, errorQueueState);
+          break;
+        case 'history':
+          d = history(world.history);
+          break;
+        default:
+          d = pair(fingerprint64(value));
+      }
+      top.add(keyTag(key), d[0], d[1]);
+    }
+    return top.digest();
+  };
+}
+
+type Digest = readonly [number, number];
+
+const pair = (h: Hash64): Digest => [h.hi, h.lo];
+
+const wholeHistory = (h: History): Digest => digestOf(h, historyState);
+
+/** What outcomes depend on in the history (see `outcomeView`), in that order. */
+function outcomeHistory(h: History): Digest {
+  return pair(
+    fingerprint64([
+      digestOf(h.enqueued, enqueuedState),
+      digestOf(h.deadLettered),
+      digestOf(h.requestIntents),
+      digestOf(h.failedRequests),
+    ]),
+  );
+}
+
+const keyTags = new Map<string, Hash64>();
+function keyTag(key: string): Hash64 {
+  let t = keyTags.get(key);
+  if (t === undefined) keyTags.set(key, (t = fingerprint64(`key:${key}`)));
+  return t;
+}
+
+const placeTags: Hash64[] = [];
+function placeTag(place: number): Hash64 {
+  return (placeTags[place] ??= fingerprint64(`place:${place}`));
+}
+
+const INVOCATION_TAG = fingerprint64('invocation');
 
 /**
  * The canonical fingerprint under a symmetry, with sections still entering by digests: each
@@ -129,7 +232,7 @@ const whole: Section = (section, view) => (view ? view(section as never) : secti
  */
 const digests = new WeakMap<object, [number, number]>();
 
-const digestOf: Section = (section, view) => {
+const digestOf = (section: object, view?: (s: never) => unknown): [number, number] => {
   let d = digests.get(section);
   if (d === undefined) {
     const { hi, lo } = fingerprint64(whole(section, view));
