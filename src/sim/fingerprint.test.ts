@@ -69,6 +69,61 @@ describe('canonical names', () => {
   });
 });
 
+describe("the checker's fingerprints (combined from cached section digests)", () => {
+  const fingerprints = {
+    all: () => createFingerprint(undefined, 'all'),
+    outcomes: () => createFingerprint(undefined, 'outcomes'),
+    'whole world': () => fingerprintWorld,
+  };
+
+  /** Two copies bound for Orders, with two invocations running. */
+  function busy(): World {
+    const engine = twoTabs();
+    let world = run(engine, [act('alice'), act('bob'), arrive('alice.r1'), arrive('bob.r1')]);
+    for (let i = 0; world.copies.length < 2 && i < 20; i++) {
+      const next = engine.enabledSteps(world).find((c) => c.t === 'run');
+      if (!next) break;
+      world = engine.step(world, next).world;
+    }
+    expect(world.copies.map((c) => c.destination)).toEqual(['Orders', 'Orders']);
+    return world;
+  }
+
+  for (const [name, make] of Object.entries(fingerprints)) {
+    it(`${name}: orders copies within a queue only, and invocations not at all`, () => {
+      const world = busy();
+      const fingerprint = make();
+      const swapped = structuredClone(world);
+      swapped.copies.reverse();
+      expect(fingerprint(swapped)).not.toEqual(fingerprint(world));
+      const elsewhere = structuredClone(world);
+      elsewhere.copies[1]!.destination = 'Billing';
+      const reordered = structuredClone(elsewhere);
+      reordered.copies.reverse();
+      expect(fingerprint(reordered)).toEqual(fingerprint(elsewhere));
+      expect(fingerprint(elsewhere)).not.toEqual(fingerprint(world));
+      const running = structuredClone(world);
+      running.invocations.reverse();
+      expect(fingerprint(running)).toEqual(fingerprint(world));
+      const one = structuredClone(world);
+      one.invocations.pop();
+      expect(fingerprint(one)).not.toEqual(fingerprint(world));
+      const later = structuredClone(world);
+      later.tick += 1;
+      expect(fingerprint(later)).not.toEqual(fingerprint(world));
+    });
+  }
+
+  it('all: a member of the world it does not know still enters the fingerprint', () => {
+    const world = busy();
+    const fingerprint = createFingerprint(undefined, 'all');
+    const extra = { ...structuredClone(world), someday: { more: 1 } } as World;
+    const other = { ...structuredClone(world), someday: { more: 2 } } as World;
+    expect(fingerprint(extra)).not.toEqual(fingerprint(world));
+    expect(fingerprint(extra)).not.toEqual(fingerprint(other));
+  });
+});
+
 describe('the fingerprint under interchangeable tabs', () => {
   /** Two tabs doing the same: a world and its renaming (alice ↔ bob) are one state. */
   function sameCarts(): Engine {
