@@ -474,17 +474,22 @@ export class HandlerRuntime {
 /**
  * Digests of the values resumes depend on (inputs, headers, call results), kept per object: they
  * are never changed once made (cloneWorld.ts), and the same result object stands in every world
- * copied from the one that recorded it.
+ * copied from the one that recorded it. Kept on the object as fingerprint.ts keeps its digests (a
+ * symbol no copy carries), weakly for a frozen one.
  */
 const digests = new WeakMap<object, string>();
+const DIGEST = Symbol('value digest');
+type Digested = { [DIGEST]?: string };
 
 function valueDigest(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
-  let d = digests.get(v);
+  let d = (v as Digested)[DIGEST] ?? digests.get(v);
   if (d === undefined) {
     const { hi, lo } = fingerprint64(v);
     d = `${hi.toString(36)}.${lo.toString(36)}`;
-    digests.set(v, d);
+    if (Object.isExtensible(v))
+      Object.defineProperty(v, DIGEST, { value: d, enumerable: false, writable: false });
+    else digests.set(v, d);
   }
   return d;
 }
