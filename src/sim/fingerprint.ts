@@ -87,7 +87,8 @@ function combinedFingerprint(history: (h: History) => Digest): (world: World) =>
     top.reset();
     for (const key in world) {
       const value = world[key as keyof World];
-      if (value === undefined) continue;
+      // Own members only: learner code may have put enumerable junk on a shared prototype.
+      if (value === undefined || !hasOwn.call(world, key)) continue;
       let d: Digest;
       switch (key) {
         case 'copies':
@@ -154,6 +155,8 @@ function placeTag(place: number): Hash64 {
 }
 
 const INVOCATION_TAG = fingerprint64('invocation');
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * The canonical fingerprint under a symmetry, with sections still entering by digests: each
