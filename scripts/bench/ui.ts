@@ -157,7 +157,7 @@ async function timeEditAndCheck(page: Page, source: string): Promise<number> {
     });
     observer.observe(document.body, { childList: true, subtree: true });
   });
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   const start = await page.evaluate(() => performance.now());
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(source);
@@ -179,7 +179,7 @@ async function longestTaskDuringCheck(browser: Browser): Promise<BenchEntry[]> {
   await page.getByLabel('Messages (N)').fill('4');
   await page.getByLabel('MaxFailures').fill('4');
   // The lesson's "diet" model: 1,062,474 states at (4, 4).
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(
     readFileSync(join(ROOT, 'exercises/18-model-checking/solution.ts'), 'utf8'),
@@ -232,7 +232,7 @@ async function scrubFrames(browser: Browser): Promise<BenchEntry[]> {
   const marker = 'ctx.log(`received SubmitOrder for ${msg.cartId}`);';
   if (!ex.includes(marker)) throw new Error('ex03 solution changed: update LONG_RUN_HANDLER');
   await page.goto(`${BASE}/#/exercise/03-going-async`);
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(ex.replace(marker, LONG_RUN_HANDLER));
   // The code is saved as it is typed; opening the page again plays a seeded run of it to its end.
@@ -298,7 +298,7 @@ async function longRunTasks(browser: Browser): Promise<BenchEntry[]> {
       'ctx: HandlerContext,\n) {',
       'ctx: HandlerContext,\n) {\n  for (let i = 0; i < 30_000; i++) ctx.log(`tock ${i}`);',
     );
-  await page.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(noisy);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
@@ -325,9 +325,13 @@ async function longRunTasks(browser: Browser): Promise<BenchEntry[]> {
   );
   await page.getByRole('button', { name: /Show earlier rows/ }).click();
   for (const name of ['Export SVG', 'Export PNG']) {
-    const download = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('button', { name }).click();
-    await download;
+    // The exports are in the "Export / import" menu (it closes after each).
+    const menu = page.getByRole('button', { name: 'Export / import' });
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+    await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name }).click(),
+    ]);
   }
   // Let the last tasks be reported.
   await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
@@ -383,4 +387,12 @@ function stop(server: ChildProcess) {
       // already gone
     }
   }
+}
+
+/**
+ * Puts the caret in the code editor by focusing it, not by a click: after a failing check the
+ * editor scrolls to the counterexample's line, and its first line may be out of view.
+ */
+async function focusEditor(page: Page): Promise<void> {
+  await page.locator('.cm-content').focus();
 }
