@@ -90,4 +90,39 @@ describe('past the bounds after a pass', () => {
     expect(fault?.walks).toBe(0);
     expect(fault?.skipped).toMatch(/^the reference solution itself breaks \w+ there$/);
   });
+
+  it('a grown manifest of the same folder decides its own grown workloads (no reuse of another’s)', async () => {
+    // 14 with a second message: one more message (three) breaks the reference there, which the
+    // exercise's own workload (two with one more) does not. Checked after the exercise's own, so
+    // a decision kept by folder would walk the solution where the reference itself fails.
+    const own = await solutionCheck('14-inbox');
+    const ownMessage =
+      own.result.verdict === 'passed'
+        ? own.result.beyond?.find((b) => b.name === 'one more message')
+        : undefined;
+    expect(ownMessage?.walks).toBeGreaterThan(0);
+    const bundle = await loadBundle('14-inbox');
+    const messages = bundle.manifest.workload.messages!;
+    const grown = {
+      ...bundle,
+      manifest: {
+        ...bundle.manifest,
+        workload: {
+          messages: [
+            ...messages,
+            { ...messages[0]!, payload: { orderId: 'order-1', filling: 'Mushrooms' } },
+          ],
+        },
+      },
+    };
+    const file = grown.manifest.files.solution;
+    const check = checkVariant(grown, { variant: 'solution', file, expected: null });
+    expect(check.verdict).toBe('passed');
+    const message =
+      check.result.verdict === 'passed'
+        ? check.result.beyond?.find((b) => b.name === 'one more message')
+        : undefined;
+    expect(message?.walks).toBe(0);
+    expect(message?.skipped).toMatch(/^the reference solution itself breaks \w+ there$/);
+  });
 });

@@ -49,8 +49,12 @@ interface Growth {
   settings: Record<string, string>;
 }
 
-/** Why a grown workload is not sampled, or null when the reference holds there. */
-const decisions = new Map<string, string | null>();
+/**
+ * Why a grown workload is not sampled, or null when the reference holds there: per exercise
+ * manifest (by identity: a manifest grown in a test or benchmark keeps its folder, and must not
+ * reuse the decision of the exercise's own), then by growth and walks.
+ */
+const decisionsByManifest = new WeakMap<ExerciseManifest, Map<string, string | null>>();
 
 export function beyondBounds(
   exercise: BeyondExercise,
@@ -101,6 +105,8 @@ function prepare(
   file: string,
   walks: BeyondWalks,
 ): { model: ReturnType<typeof createSimModel> } | { skipped: string } {
+  let decisions = decisionsByManifest.get(exercise.manifest);
+  if (!decisions) decisionsByManifest.set(exercise.manifest, (decisions = new Map()));
   const key = stableStringify([exercise.folder, growth.settings, walks.walks, walks.seed]);
   const decided = decisions.get(key);
   if (typeof decided === 'string') return { skipped: decided };
