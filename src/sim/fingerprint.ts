@@ -20,6 +20,7 @@
  * from those digests directly (`combinedFingerprint`), building no view of the world.
  */
 import { fingerprint64, UnorderedDigests } from '../core/hash';
+import { KeptOnObjects } from '../core/keptOnObjects';
 import type { Hash64 } from '../core/hash';
 import { createSymmetry } from './symmetry';
 import type { IdKeys, Interchangeable, Symmetry } from './symmetry';
@@ -231,24 +232,16 @@ const whole: Section = (section, view) => (view ? view(section as never) : secti
 /**
  * Digests of the sections already hashed. A section a step did not write is the very object its
  * parent had (copy-on-write, cloneWorld.ts), and a world is never changed after its step, so each
- * section is hashed once, not once per state. A digest is kept on its section, under a symbol that
- * is not enumerable (so no spread, copy, JSON or structured clone carries it to a new object,
- * which may then be changed), and weakly by identity for a frozen section. Either way a section's
- * digest is forgotten with the section. (A property is several times cheaper than a WeakMap here:
- * lookups on every state, and no ephemerons for the garbage collector.)
+ * section is hashed once, not once per state; its digest is kept on it (keptOnObjects.ts).
  */
-const digests = new WeakMap<object, [number, number]>();
-const DIGEST = Symbol('digest');
-type Digested = { [DIGEST]?: [number, number] };
+const digests = new KeptOnObjects<[number, number]>('section digest');
 
 const digestOf = (section: object, view?: (s: never) => unknown): [number, number] => {
-  let d = (section as Digested)[DIGEST] ?? digests.get(section);
+  let d = digests.get(section);
   if (d === undefined) {
     const { hi, lo } = fingerprint64(whole(section, view));
     d = [hi, lo];
-    if (Object.isExtensible(section))
-      Object.defineProperty(section, DIGEST, { value: d, enumerable: false, writable: false });
-    else digests.set(section, d);
+    digests.set(section, d);
   }
   return d;
 };

@@ -17,6 +17,7 @@
 import { learnerError, LearnerCodeError } from '../core/learnerError';
 import type { LearnerError } from '../core/learnerError';
 import { fingerprint64, shortHash } from '../core/hash';
+import { KeptOnObjects } from '../core/keptOnObjects';
 import { awaitValue, isEffectRequest, SimError } from './effects';
 import type { CallResult, EffectRequest, HandlerGenerator, OutgoingMessage } from './effects';
 import { createContext } from './context';
@@ -472,24 +473,19 @@ export class HandlerRuntime {
 }
 
 /**
- * Digests of the values resumes depend on (inputs, headers, call results), kept per object: they
- * are never changed once made (cloneWorld.ts), and the same result object stands in every world
- * copied from the one that recorded it. Kept on the object as fingerprint.ts keeps its digests (a
- * symbol no copy carries), weakly for a frozen one.
+ * Digests of the values resumes depend on (inputs, headers, call results), kept on them
+ * (keptOnObjects.ts): they are never changed once made (cloneWorld.ts), and the same result object
+ * stands in every world copied from the one that recorded it.
  */
-const digests = new WeakMap<object, string>();
-const DIGEST = Symbol('value digest');
-type Digested = { [DIGEST]?: string };
+const digests = new KeptOnObjects<string>('value digest');
 
 function valueDigest(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
-  let d = (v as Digested)[DIGEST] ?? digests.get(v);
+  let d = digests.get(v);
   if (d === undefined) {
     const { hi, lo } = fingerprint64(v);
     d = `${hi.toString(36)}.${lo.toString(36)}`;
-    if (Object.isExtensible(v))
-      Object.defineProperty(v, DIGEST, { value: d, enumerable: false, writable: false });
-    else digests.set(v, d);
+    digests.set(v, d);
   }
   return d;
 }
