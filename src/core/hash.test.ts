@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fingerprint64, hashValue, shortHash, stableStringify } from './hash';
+import { fingerprint64, hashValue, shortHash, stableStringify, UnorderedDigests } from './hash';
 
 describe('fingerprint64', () => {
   it('does not depend on key order', () => {
@@ -63,5 +63,59 @@ describe('fingerprints under a polluted prototype', () => {
     } finally {
       delete proto.junk;
     }
+  });
+});
+
+describe('UnorderedDigests', () => {
+  const tag = (s: string) => fingerprint64(s);
+  const combine = (pairs: [string, string][]) => {
+    const d = new UnorderedDigests();
+    for (const [t, v] of pairs) {
+      const h = fingerprint64(v);
+      d.add(tag(t), h.hi, h.lo);
+    }
+    return d.digest();
+  };
+
+  it('ignores the order pairs are added in, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 8 }), (pairs) => {
+        expect(combine([...pairs].reverse())).toEqual(combine(pairs));
+      }),
+    );
+    expect(combine([['a', 'x']])).not.toEqual(combine([['b', 'x']]));
+    expect(combine([['a', 'x']])).not.toEqual(combine([['a', 'y']]));
+    expect(
+      combine([
+        ['a', 'x'],
+        ['b', 'y'],
+      ]),
+    ).not.toEqual(
+      combine([
+        ['a', 'y'],
+        ['b', 'x'],
+      ]),
+    );
+    // A pair added twice is not the pair added once, nor nothing (sums do not cancel).
+    expect(
+      combine([
+        ['a', 'x'],
+        ['a', 'x'],
+      ]),
+    ).not.toEqual(combine([['a', 'x']]));
+    expect(
+      combine([
+        ['a', 'x'],
+        ['a', 'x'],
+      ]),
+    ).not.toEqual(combine([]));
+  });
+
+  it('starts again from nothing after reset', () => {
+    const d = new UnorderedDigests();
+    d.add(tag('a'), 1, 2);
+    const once = d.digest();
+    d.reset().add(tag('a'), 1, 2);
+    expect(d.digest()).toEqual(once);
   });
 });
