@@ -8,6 +8,7 @@ import { initialMessageIds } from '../sim';
 import { applySettings, SettingError } from './settings';
 import { loadBundle } from './testing';
 import { checkVariant } from './verify';
+import type { VariantCheck } from './verify';
 
 describe('grown-workload settings', () => {
   it('copies the last message under new ids and the first tab under new names', async () => {
@@ -38,6 +39,13 @@ describe('grown-workload settings', () => {
     );
   });
 });
+
+/** What a passed check says of its grown workload `name` (walks, or why it was skipped). */
+function grownOf(check: VariantCheck, name: string) {
+  return check.result.verdict === 'passed'
+    ? check.result.beyond?.find((b) => b.name === name)
+    : undefined;
+}
 
 async function solutionCheck(folder: string) {
   const bundle = await loadBundle(folder);
@@ -83,10 +91,7 @@ describe('past the bounds after a pass', () => {
   it('where the reference solution itself breaks an invariant, the grown workload is skipped', async () => {
     const check = await solutionCheck('04-lost-message');
     expect(check.verdict).toBe('passed');
-    const fault =
-      check.result.verdict === 'passed'
-        ? check.result.beyond?.find((b) => b.name === 'one more fault')
-        : undefined;
+    const fault = grownOf(check, 'one more fault');
     expect(fault?.walks).toBe(0);
     expect(fault?.skipped).toMatch(/^the reference solution itself breaks \w+ there$/);
   });
@@ -96,10 +101,7 @@ describe('past the bounds after a pass', () => {
     // exercise's own workload (two with one more) does not. Checked after the exercise's own, so
     // a decision kept by folder would walk the solution where the reference itself fails.
     const own = await solutionCheck('14-inbox');
-    const ownMessage =
-      own.result.verdict === 'passed'
-        ? own.result.beyond?.find((b) => b.name === 'one more message')
-        : undefined;
+    const ownMessage = grownOf(own, 'one more message');
     expect(ownMessage?.walks).toBeGreaterThan(0);
     const bundle = await loadBundle('14-inbox');
     const messages = bundle.manifest.workload.messages!;
@@ -118,10 +120,7 @@ describe('past the bounds after a pass', () => {
     const file = grown.manifest.files.solution;
     const check = checkVariant(grown, { variant: 'solution', file, expected: null });
     expect(check.verdict).toBe('passed');
-    const message =
-      check.result.verdict === 'passed'
-        ? check.result.beyond?.find((b) => b.name === 'one more message')
-        : undefined;
+    const message = grownOf(check, 'one more message');
     expect(message?.walks).toBe(0);
     expect(message?.skipped).toMatch(/^the reference solution itself breaks \w+ there$/);
   });

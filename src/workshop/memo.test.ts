@@ -7,27 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../checker/explorer';
-import type { CheckOptions, CheckResult, Model } from '../checker/types';
+import type { CheckOptions, Model } from '../checker/types';
 import type { Choice, Program, World } from '../sim';
 import type { ExerciseBundle } from './bundle';
 import { createProgram } from './program';
 import { applySettings } from './settings';
 import { createSimModel } from './simModel';
-import { loadBundle } from './testing';
+import { checkSummary, loadBundle } from './testing';
 import { variantsOf } from './verify';
 import { withOracle } from './oracle';
-
-type SimCheck = CheckResult<World, Choice>;
-
-function summary(r: SimCheck) {
-  return {
-    verdict: r.verdict,
-    invariant: 'invariant' in r ? r.invariant : undefined,
-    depth: r.depth,
-    distinctStates: r.distinctStates,
-    steps: 'counterexample' in r ? r.counterexample.choices : null,
-  };
-}
 
 /** The check of `file` in `bundle`, and how many times it ran the learner's module. */
 function check(bundle: ExerciseBundle, file: string, memoised: boolean) {
@@ -52,7 +40,7 @@ function check(bundle: ExerciseBundle, file: string, memoised: boolean) {
   };
   const model = createSimModel(program) as unknown as Model<World, Choice>;
   const result = checkModel(model, options);
-  return { result: summary(result), instances };
+  return { result: checkSummary(result), instances };
 }
 
 describe('memoised resumes', () => {

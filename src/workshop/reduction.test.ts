@@ -17,20 +17,10 @@ import { fingerprintWorld, invariant } from '../sim';
 import type { Choice, World } from '../sim';
 import type { ExerciseBundle } from './bundle';
 import { applySettings } from './settings';
-import { loadBundle } from './testing';
+import { checkSummary, loadBundle } from './testing';
 import { prepareVariant, variantsOf } from './verify';
 
 type SimCheck = CheckResult<World, Choice>;
-
-function summary(r: SimCheck) {
-  return {
-    verdict: r.verdict,
-    invariant: 'invariant' in r ? r.invariant : undefined,
-    depth: r.depth,
-    distinctStates: r.distinctStates,
-    steps: 'counterexample' in r ? r.counterexample.choices : null,
-  };
-}
 
 function withSettings(bundle: ExerciseBundle, settings: Record<string, string>): ExerciseBundle {
   return { ...bundle, manifest: applySettings(bundle.manifest, settings) };
@@ -79,7 +69,7 @@ describe('partial-order reduction', () => {
           } catch (err) {
             // An invariant read the broker somewhere: the check is the unreduced one.
             expect(err, label).toBeInstanceOf(ReductionUnsound);
-            expect(summary(checkModel(model, options)), label).toEqual(summary(full));
+            expect(checkSummary(checkModel(model, options)), label).toEqual(checkSummary(full));
             continue;
           }
           expect(full.verdict, label).not.toBe('limit-reached');
@@ -90,7 +80,7 @@ describe('partial-order reduction', () => {
             fullStates += full.distinctStates;
           } else {
             // With the re-run, the check is the unreduced one.
-            expect(summary(checkModel(model, options)), label).toEqual(summary(full));
+            expect(checkSummary(checkModel(model, options)), label).toEqual(checkSummary(full));
           }
         }
       }
@@ -187,7 +177,7 @@ describe('partial-order reduction', () => {
     const full = checkModel(model.unreduced!, options);
     expect(checked.verdict).toBe('passed');
     // The states of the unreduced search: the reduced one was abandoned.
-    expect(summary(checked)).toEqual(summary(full));
+    expect(checkSummary(checked)).toEqual(checkSummary(full));
     const untouched = prepared(bundle, 'solution');
     expect(checkModel(untouched.model, untouched.options).distinctStates).toBeLessThan(
       full.distinctStates,

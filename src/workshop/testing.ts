@@ -3,13 +3,25 @@
  * counterexample in the simulation, so an exercise test can assert that the trace shows the
  * anomaly its README describes (the ghost message, the second order, the double charge...).
  */
+import type { CheckResult } from '../checker/types';
 import { describeEvent } from '../sim';
-import type { TraceEvent, World } from '../sim';
+import type { Choice, TraceEvent, World } from '../sim';
 import { isMessaging } from './bundle';
 import type { ExerciseBundle } from './bundle';
 import { loadExercisesFromDisk } from './loadNode';
 import { checkVariant, variantsOf } from './verify';
 import type { VariantCheck, VariantToCheck } from './verify';
+
+/** What two checks must agree on to end alike: verdict, invariant, depth, states, counterexample. */
+export function checkSummary(r: CheckResult<World, Choice>) {
+  return {
+    verdict: r.verdict,
+    invariant: 'invariant' in r ? r.invariant : undefined,
+    depth: r.depth,
+    distinctStates: r.distinctStates,
+    steps: 'counterexample' in r ? r.counterexample.choices : null,
+  };
+}
 
 export async function loadBundle(folder: string): Promise<ExerciseBundle> {
   const found = (await loadExercisesFromDisk()).find((e) => e.folder === folder);
