@@ -16,8 +16,9 @@
  *
  * `createFingerprint` is for worlds that never change once hashed (the checker's: each step
  * copies, cloneWorld.ts): big sections enter by a digest cached per section object, so a section
- * a step did not write is not hashed again, and without a symmetry the world's digest is combined
- * from those digests directly (`combinedFingerprint`), building no view of the world.
+ * a step did not write is not hashed again, and the world's digest is combined from those
+ * digests directly (`combinedFingerprint`; under a symmetry, from their digests under the canonical
+ * renaming), building no view of the world.
  */
 import { fingerprint64, UnorderedDigests } from '../core/hash';
 import { KeptOnObjects } from '../core/keptOnObjects';
@@ -42,49 +43,61 @@ export function fingerprintWorld(world: World): Hash64 {
 
 /**
  * The fingerprint a check uses: over everything (`all`) or only what outcomes depend on
- * (`outcomes`, see `outcomeView`), and canonical under the manifest's interchangeable
+ * (`outcomes`, see `outcomeHistory`), and canonical under the manifest's interchangeable
  * ids when it declares some (symmetry.ts).
  */
 export function createFingerprint(
   interchangeable: Interchangeable | undefined,
   scope: 'all' | 'outcomes',
 ): (world: World) => Hash64 {
-  const view = scope === 'all' ? orderFree : outcomeView;
-  if (!interchangeable || interchangeable.flat().length === 0)
-    return combinedFingerprint(scope === 'all' ? wholeHistory : outcomeHistory);
-  return symmetricWorldFingerprint(createSymmetry(interchangeable), view);
+  const history = scope === 'all' ? wholeHistory : outcomeHistory;
+  if (!interchangeable || interchangeable.flat().length === 0) {
+    const combine = combinedFingerprint(history);
+    return (world) => combine(world, plainDigests);
+  }
+  return symmetricWorldFingerprint(createSymmetry(interchangeable), combinedFingerprint(history));
+}
+
+/** How `combinedFingerprint` takes the digest of a world's part. */
+interface PartDigests {
+  /** A section, message copy or invocation: never changed once its step is over. */
+  section(section: object, view?: (s: never) => unknown): Digest;
+  /** Any other member (a number, or a small record copied by every step). */
+  value(v: unknown): Digest;
 }
 
 /**
- * The fingerprint of `orderFree(world, digestOf)` (or `outcomeView`), with the same states equal
- * and different, combined from the sections' cached digests without building the view: each
+ * The fingerprint of `orderFree(world, digestOf)` (with `outcomeHistory` for outcomes), with the
+ * same states equal and different, combined from its parts' digests (`parts`) without building the view: each
  * top-level member by its key; copies by their digest and their place in their destination's
  * queue; invocations by their digest (an invocation's digest includes its attempt id, so this is
  * the set keyed by attempt). A member this does not know enters by its whole value, as in the view.
  */
-function combinedFingerprint(history: (h: History) => Digest): (world: World) => Hash64 {
+function combinedFingerprint(
+  history: (h: History, parts: PartDigests) => Digest,
+): (world: World, parts: PartDigests) => Hash64 {
   const top = new UnorderedDigests();
   const inner = new UnorderedDigests();
-  const copiesDigest = (copies: readonly MessageCopy[]): Digest => {
+  const copiesDigest = (copies: readonly MessageCopy[], parts: PartDigests): Digest => {
     inner.reset();
     for (let i = 0; i < copies.length; i++) {
       const c = copies[i]!;
       let place = 0;
       for (let j = 0; j < i; j++) if (copies[j]!.destination === c.destination) place++;
-      const d = digestOf(c, copyState);
+      const d = parts.section(c, copyState);
       inner.add(placeTag(place), d[0], d[1]);
     }
     return pair(inner.digest());
   };
-  const invocationsDigest = (invocations: readonly Invocation[]): Digest => {
+  const invocationsDigest = (invocations: readonly Invocation[], parts: PartDigests): Digest => {
     inner.reset();
     for (const inv of invocations) {
-      const d = digestOf(inv);
+      const d = parts.section(inv);
       inner.add(INVOCATION_TAG, d[0], d[1]);
     }
     return pair(inner.digest());
   };
-  return (world) => {
+  return (world, parts) => {
     top.reset();
     for (const key in world) {
       const value = world[key as keyof World];
@@ -93,31 +106,31 @@ function combinedFingerprint(history: (h: History) => Digest): (world: World) =>
       let d: Digest;
       switch (key) {
         case 'copies':
-          d = copiesDigest(world.copies);
+          d = copiesDigest(world.copies, parts);
           break;
         case 'invocations':
-          d = invocationsDigest(world.invocations);
+          d = invocationsDigest(world.invocations, parts);
           break;
         case 'requests':
-          d = digestOf(world.requests, byRequestId);
+          d = parts.section(world.requests, byRequestId);
           break;
         case 'tabs':
-          d = digestOf(world.tabs, byTab);
+          d = parts.section(world.tabs, byTab);
           break;
         case 'stores':
-          d = digestOf(world.stores, storesState);
+          d = parts.section(world.stores, storesState);
           break;
         case 'external':
-          d = digestOf(world.external);
+          d = parts.section(world.external);
           break;
         case 'errorQueue':
-          d = digestOf(world.errorQueue, errorQueueState);
+          d = parts.section(world.errorQueue, errorQueueState);
           break;
         case 'history':
-          d = history(world.history);
+          d = history(world.history, parts);
           break;
         default:
-          d = pair(fingerprint64(value));
+          d = parts.value(value);
       }
       top.add(keyTag(key), d[0], d[1]);
     }
@@ -129,16 +142,22 @@ type Digest = readonly [number, number];
 
 const pair = (h: Hash64): Digest => [h.hi, h.lo];
 
-const wholeHistory = (h: History): Digest => digestOf(h, historyState);
+const wholeHistory = (h: History, parts: PartDigests): Digest => parts.section(h, historyState);
 
-/** What outcomes depend on in the history (see `outcomeView`), in that order. */
-function outcomeHistory(h: History): Digest {
+/**
+ * For a search that only collects end outcomes (the oracle's reference runs): the history that
+ * only invariants read is left out too. What the outcome observer and the intent classifier read
+ * stays (messages enqueued, dead letters, requests' intents, failed requests), in that order; no
+ * transition reads the rest (who committed, ghosts, intended sends, lost updates), so equal
+ * fingerprints still mean equal futures and equal outcomes.
+ */
+function outcomeHistory(h: History, parts: PartDigests): Digest {
   return pair(
     fingerprint64([
-      digestOf(h.enqueued, enqueuedState),
-      digestOf(h.deadLettered),
-      digestOf(h.requestIntents),
-      digestOf(h.failedRequests),
+      parts.section(h.enqueued, enqueuedState),
+      parts.section(h.deadLettered),
+      parts.section(h.requestIntents),
+      parts.section(h.failedRequests),
     ]),
   );
 }
@@ -160,71 +179,67 @@ const INVOCATION_TAG = fingerprint64('invocation');
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * The canonical fingerprint under a symmetry, with sections still entering by digests: each
- * section's ids' sort keys are computed once (a section never changes after its step), and its
- * digest under a renaming is kept per renaming; a section naming no id enters by its plain
- * digest, which is its digest under every renaming.
+ * The canonical fingerprint under a symmetry, combined as without one (`combinedFingerprint`)
+ * from its parts' digests under the canonical renaming. Two passes over the parts: the first
+ * gathers the ids' sort keys (each section's computed once: a section never changes after its
+ * step), the second takes each part's digest under the renaming they give, kept per section and
+ * renaming; a section naming no id enters by its plain digest, its digest under every renaming.
  */
 function symmetricWorldFingerprint(
   symmetry: Symmetry,
-  view: (world: World, section: Section) => Record<string, unknown>,
+  combine: (world: World, parts: PartDigests) => Hash64,
 ): (world: World) => Hash64 {
-  const keysBySection = new WeakMap<object, IdKeys>();
-  const renamedDigests = new WeakMap<object, Map<string, [number, number]>>();
+  const keysBySection = new KeptOnObjects<IdKeys>('ids named');
+  const renamedDigests = new KeptOnObjects<Map<string, Digest>>('renamed digests');
   const parts: IdKeys[] = [];
-  // First pass: the ids' keys, section by section (each computed once), sections left out.
-  const gather: Section = (section, sectionView) => {
+  const NONE: Digest = [0, 0];
+  const keysOf = (section: object, view?: (s: never) => unknown): IdKeys => {
     let keys = keysBySection.get(section);
     if (keys === undefined) {
-      keys = symmetry.keysOf(whole(section, sectionView));
+      keys = symmetry.keysOf(whole(section, view));
       keysBySection.set(section, keys);
     }
-    if (keys.size > 0) parts.push(keys);
-    return 0;
+    return keys;
   };
-  return (world) => {
-    parts.length = 0;
-    parts.push(symmetry.keysOf(view(world, gather)));
-    const names = symmetry.canonicalNames(parts);
-    // The names in a fixed order of their ids (canonicalNames' promise): one key per renaming.
-    const namesKey = [...names.values()].join('\u0000');
-    // Second pass: each section by its digest under the canonical renaming.
-    const renamed: Section = (section, sectionView) => {
-      if (keysBySection.get(section)!.size === 0) return digestOf(section, sectionView);
+  const gather: PartDigests = {
+    section(section, view) {
+      const keys = keysOf(section, view);
+      if (keys.size > 0) parts.push(keys);
+      return NONE;
+    },
+    value(v) {
+      const keys = symmetry.keysOf(v);
+      if (keys.size > 0) parts.push(keys);
+      return NONE;
+    },
+  };
+  let names: ReadonlyMap<string, string> = new Map();
+  let namesKey = '';
+  const renamed: PartDigests = {
+    section(section, view) {
+      if (keysOf(section, view).size === 0) return digestOf(section, view);
       let byNames = renamedDigests.get(section);
       if (!byNames) renamedDigests.set(section, (byNames = new Map()));
       let d = byNames.get(namesKey);
       if (d === undefined) {
-        const { hi, lo } = symmetry.hashRenamed(whole(section, sectionView), names);
+        const { hi, lo } = symmetry.hashRenamed(whole(section, view), names);
         byNames.set(namesKey, (d = [hi, lo]));
       }
       return d;
-    };
-    return symmetry.hashRenamed(view(world, renamed), names);
+    },
+    value: (v) => pair(symmetry.hashRenamed(v, names)),
+  };
+  return (world) => {
+    parts.length = 0;
+    combine(world, gather);
+    names = symmetry.canonicalNames(parts);
+    // The names in a fixed order of their ids (canonicalNames' promise): one key per renaming.
+    namesKey = [...names.values()].join('\u0000');
+    return combine(world, renamed);
   };
 }
 
-/**
- * For a search that only collects end outcomes (the oracle's reference runs): the history that
- * only invariants read is left out too. What the outcome observer and the intent classifier read
- * stays (messages enqueued, dead letters, requests' intents, failed requests); no transition reads
- * the rest (who committed, ghosts, intended sends, lost updates), so equal fingerprints still mean
- * equal futures and equal outcomes.
- */
-function outcomeView(world: World, section: Section): Record<string, unknown> {
-  const h = world.history;
-  return {
-    ...orderFree(world, section),
-    history: [
-      section(h.enqueued, enqueuedState),
-      section(h.deadLettered),
-      section(h.requestIntents),
-      section(h.failedRequests),
-    ],
-  };
-}
-
-/** How a view includes a section: whole, or by its cached digest. */
+/** How a view includes a section: whole (`fingerprintWorld`). */
 type Section = (section: object, view?: (s: never) => unknown) => unknown;
 
 const whole: Section = (section, view) => (view ? view(section as never) : section);
@@ -246,9 +261,13 @@ const digestOf = (section: object, view?: (s: never) => unknown): [number, numbe
   return d;
 };
 
+/** Parts by their plain digests (no symmetry). */
+const plainDigests: PartDigests = { section: digestOf, value: (v) => pair(fingerprint64(v)) };
+
 /**
- * Copies hashed per destination queue, the unordered parts as records; with `digestOf`, every
- * section, message copy and invocation enters by its digest.
+ * The world as `fingerprintWorld` hashes it, and as the checker's fingerprints combine it
+ * (`combinedFingerprint`): copies per destination queue, the unordered parts as records, each
+ * part as `section` gives it, provenance left out.
  */
 function orderFree(world: World, section: Section): Record<string, unknown> {
   const queues: Record<string, unknown[]> = {};
