@@ -38,7 +38,7 @@ import type {
 
 /** The fingerprint of any world (no cached digests: it may have been changed in place). */
 export function fingerprintWorld(world: World): Hash64 {
-  return fingerprint64(orderFree(world, whole));
+  return fingerprint64(orderFree(world));
 }
 
 /**
@@ -67,9 +67,9 @@ interface PartDigests {
 }
 
 /**
- * The fingerprint of `orderFree(world, digestOf)` (with `outcomeHistory` for outcomes), with the
- * same states equal and different, combined from its parts' digests (`parts`) without building the view: each
- * top-level member by its key; copies by their digest and their place in their destination's
+ * The fingerprint of `orderFree(world)` (with `outcomeHistory` for outcomes), with the same states
+ * equal and different, combined from its parts' digests (`parts`) without building that view:
+ * each top-level member by its key; copies by their digest and their place in their destination's
  * queue; invocations by their digest (an invocation's digest includes its attempt id, so this is
  * the set keyed by attempt). A member this does not know enters by its whole value, as in the view.
  */
@@ -239,10 +239,9 @@ function symmetricWorldFingerprint(
   };
 }
 
-/** How a view includes a section: whole (`fingerprintWorld`). */
-type Section = (section: object, view?: (s: never) => unknown) => unknown;
-
-const whole: Section = (section, view) => (view ? view(section as never) : section);
+/** A section as its view shows it (itself, without a view). */
+const whole = (section: object, view?: (s: never) => unknown): unknown =>
+  view ? view(section as never) : section;
 
 /**
  * Digests of the sections already hashed. A section a step did not write is the very object its
@@ -266,24 +265,23 @@ const plainDigests: PartDigests = { section: digestOf, value: (v) => pair(finger
 
 /**
  * The world as `fingerprintWorld` hashes it, and as the checker's fingerprints combine it
- * (`combinedFingerprint`): copies per destination queue, the unordered parts as records, each
- * part as `section` gives it, provenance left out.
+ * (`combinedFingerprint`): copies per destination queue, the unordered parts as records,
+ * provenance left out.
  */
-function orderFree(world: World, section: Section): Record<string, unknown> {
+function orderFree(world: World): Record<string, unknown> {
   const queues: Record<string, unknown[]> = {};
-  for (const c of world.copies) (queues[c.destination] ??= []).push(section(c, copyState));
+  for (const c of world.copies) (queues[c.destination] ??= []).push(copyState(c));
   const running: Record<string, unknown> = {};
-  for (const i of world.invocations) running[i.attemptId] = section(i);
+  for (const i of world.invocations) running[i.attemptId] = i;
   return {
     ...world,
     copies: queues,
     invocations: running,
-    requests: section(world.requests, byRequestId),
-    tabs: section(world.tabs, byTab),
-    stores: section(world.stores, storesState),
-    external: section(world.external),
-    errorQueue: section(world.errorQueue, errorQueueState),
-    history: section(world.history, historyState),
+    requests: byRequestId(world.requests),
+    tabs: byTab(world.tabs),
+    stores: storesState(world.stores),
+    errorQueue: errorQueueState(world.errorQueue),
+    history: historyState(world.history),
   };
 }
 
