@@ -480,7 +480,8 @@ export class HandlerRuntime {
 const digests = new KeptOnObjects<string>('value digest');
 
 function valueDigest(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  // Marked apart from objects' digests (base-36 text that may read as a number).
+  if (v === null || typeof v !== 'object') return `=${JSON.stringify(v) ?? 'undefined'}`;
   let d = digests.get(v);
   if (d === undefined) {
     const { hi, lo } = fingerprint64(v);
