@@ -107,7 +107,7 @@ function prepare(
 ): { model: ReturnType<typeof createSimModel> } | { skipped: string } {
   let decisions = decisionsByManifest.get(exercise.manifest);
   if (!decisions) decisionsByManifest.set(exercise.manifest, (decisions = new Map()));
-  const key = stableStringify([exercise.folder, growth.settings, walks.walks, walks.seed]);
+  const key = stableStringify([growth.settings, walks.walks, walks.seed]);
   const decided = decisions.get(key);
   if (typeof decided === 'string') return { skipped: decided };
   // The reference outcomes are cached by the oracle: this is quick after the first time.
