@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { awaitValue } from './effects';
 import type { HandlerGenerator } from './effects';
-import type { HandlerContext, IncomingMessage } from './context';
+import type { HandlerContext } from './context';
+import { createEngine } from './engine';
+import { newInvocation } from './invocations';
 import { HandlerRuntime } from './runtime';
 import type { LiveSink, Program } from './runtime';
 import { l3Manifest } from './testing/scenarios';
@@ -48,33 +50,30 @@ function runtime(options: { instantiate?: boolean; locateCalls?: boolean } = {})
   return { rt: new HandlerRuntime(program), runs: () => runs };
 }
 
+/** An attempt of Orders at message m1, as the engine starts one. */
 function invocation(over: Partial<Invocation> = {}): Invocation {
-  const input: IncomingMessage = {
+  const world = createEngine({
+    manifest: l3Manifest(1),
+    handlers: {},
+    file: 'solution.ts',
+  }).initialWorld();
+  const input = {
     id: 'm1',
     type: 'SubmitOrder',
     payload: { cartId: 'cart-1' },
     headers: { delivery: '1' },
-  } as IncomingMessage;
-  return {
-    attemptId: 'm1@Orders#1',
+  };
+  const inv = newInvocation(world, {
     endpoint: 'Orders',
     kind: 'message',
     route: 'SubmitOrder',
-    copyId: 'm1>Orders#1',
+    copyId: 'm1>Orders',
     requestId: null,
     incomingId: 'm1',
     input,
     headers: { delivery: '1' },
-    results: [],
-    calls: [],
-    pending: { phase: 'ack' },
-    captured: [],
-    leaseLost: false,
-    committed: false,
-    idCounter: 0,
-    reads: {},
-    ...over,
-  };
+  });
+  return { ...inv, ...over };
 }
 
 /** Starts `inv`, then resumes it with `result` for its load: the send it stops at, and more. */
