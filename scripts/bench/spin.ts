@@ -30,14 +30,23 @@ export interface SpinRun {
   panMs: number;
 }
 
-/** `repeats` runs of the compiled pan: `panMs` is their median (the output of the last). */
-export function runSpin(messages: number, maxFailures: number, repeats = 1): SpinRun {
+/** A generated and compiled pan for N messages and F failures, ready to run (then `close` it). */
+export interface CompiledPan {
+  generateMs: number;
+  compileMs: number;
+  /** One run of `./pan`: its time and what it reported. */
+  run(): { ms: number; statesStored: number; errors: number };
+  close(): void;
+}
+
+export function compilePan(messages: number, maxFailures: number): CompiledPan {
   const dir = mkdtempSync(join(tmpdir(), 'spin-mc-'));
   const timed = (file: string, args: string[]): [number, string] => {
     const t0 = performance.now();
     const out = execFileSync(file, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
     return [performance.now() - t0, out];
   };
+  const close = () => rmSync(dir, { recursive: true, force: true });
   try {
     const [generateMs] = timed(SPIN_PATH, [
       `-DN=${messages}`,
@@ -46,21 +55,35 @@ export function runSpin(messages: number, maxFailures: number, repeats = 1): Spi
       PML_PATH,
     ]);
     const [compileMs] = timed('gcc', ['-O2', '-DSAFETY', '-o', 'pan', 'pan.c']);
-    const runs = Array.from({ length: repeats }, () => timed(join(dir, 'pan'), []));
-    const panMs = median(runs.map(([ms]) => ms));
-    const out = runs.at(-1)![1];
-    const stored = /(\d+) states, stored/.exec(out);
-    const errors = /errors: (\d+)/.exec(out);
-    if (!stored || !errors) throw new Error(`unexpected pan output:\n${out}`);
+    const run = () => {
+      const [ms, out] = timed(join(dir, 'pan'), []);
+      const stored = /(\d+) states, stored/.exec(out);
+      const errors = /errors: (\d+)/.exec(out);
+      if (!stored || !errors) throw new Error(`unexpected pan output:\n${out}`);
+      return { ms, statesStored: Number(stored[1]), errors: Number(errors[1]) };
+    };
+    return { generateMs, compileMs, run, close };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+
+/** `repeats` runs of the compiled pan: `panMs` is their median (the output of the last). */
+export function runSpin(messages: number, maxFailures: number, repeats = 1): SpinRun {
+  const pan = compilePan(messages, maxFailures);
+  try {
+    const runs = Array.from({ length: repeats }, () => pan.run());
+    const last = runs.at(-1)!;
     return {
-      statesStored: Number(stored[1]),
-      errors: Number(errors[1]),
-      generateMs,
-      compileMs,
-      panMs,
+      statesStored: last.statesStored,
+      errors: last.errors,
+      generateMs: pan.generateMs,
+      compileMs: pan.compileMs,
+      panMs: median(runs.map((r) => r.ms)),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    pan.close();
   }
 }
 
