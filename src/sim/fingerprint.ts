@@ -181,29 +181,34 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /**
  * The canonical fingerprint under a symmetry, combined as without one (`combinedFingerprint`)
  * from its parts' digests under the canonical renaming. Two passes over the parts: the first
- * gathers the ids' sort keys (each section's computed once: a section never changes after its
- * step), the second takes each part's digest under the renaming they give, kept per section and
- * renaming; a section naming no id enters by its plain digest, its digest under every renaming.
+ * gathers the ids' sort keys, the second takes each part's digest under the renaming they give.
+ *
+ * What a section gives under the symmetry (its ids' keys, its digests under each renaming) depends
+ * on its content only, and a step makes many sections equal to ones met before (the same tabs
+ * after another interleaving), so it is kept per content (`SymmetricContent`, by the plain
+ * digest): a section met again costs one plain hash, not a walk for its keys and a renamed hash.
+ * Each section object keeps its entry (a section never changes after its step). A section naming
+ * no id enters by its plain digest, its digest under every renaming.
  */
 function symmetricWorldFingerprint(
   symmetry: Symmetry,
   combine: (world: World, parts: PartDigests) => Hash64,
 ): (world: World) => Hash64 {
-  const keysBySection = new KeptOnObjects<IdKeys>('ids named');
-  const renamedDigests = new KeptOnObjects<Map<string, Digest>>('renamed digests');
+  const contents = new SymmetricContents(symmetry);
+  const entries = new KeptOnObjects<SymmetricContent>('content under the symmetry');
+  const entryOf = (section: object, view?: (s: never) => unknown): SymmetricContent => {
+    let e = entries.get(section);
+    if (e === undefined) {
+      e = contents.of(digestOf(section, view), section, view);
+      entries.set(section, e);
+    }
+    return e;
+  };
   const parts: IdKeys[] = [];
   const NONE: Digest = [0, 0];
-  const keysOf = (section: object, view?: (s: never) => unknown): IdKeys => {
-    let keys = keysBySection.get(section);
-    if (keys === undefined) {
-      keys = symmetry.keysOf(whole(section, view));
-      keysBySection.set(section, keys);
-    }
-    return keys;
-  };
   const gather: PartDigests = {
     section(section, view) {
-      const keys = keysOf(section, view);
+      const keys = entryOf(section, view).keys;
       if (keys.size > 0) parts.push(keys);
       return NONE;
     },
@@ -217,11 +222,12 @@ function symmetricWorldFingerprint(
   let namesKey = '';
   const renamed: PartDigests = {
     section(section, view) {
-      if (keysOf(section, view).size === 0) return digestOf(section, view);
-      let byNames = renamedDigests.get(section);
-      if (!byNames) renamedDigests.set(section, (byNames = new Map()));
+      const e = entryOf(section, view);
+      if (e.keys.size === 0) return e.digest;
+      const byNames = (e.renamed ??= new Map());
       let d = byNames.get(namesKey);
       if (d === undefined) {
+        // Any section with this content will do: this one.
         const { hi, lo } = symmetry.hashRenamed(whole(section, view), names);
         byNames.set(namesKey, (d = [hi, lo]));
       }
@@ -237,6 +243,38 @@ function symmetricWorldFingerprint(
     namesKey = [...names.values()].join('\u0000');
     return combine(world, renamed);
   };
+}
+
+/** A section's content under a symmetry: what every section equal to it shares. */
+interface SymmetricContent {
+  /** Its plain digest (the key it is kept under). */
+  readonly digest: Digest;
+  /** Its ids' sort keys (empty: it names no id). */
+  readonly keys: IdKeys;
+  /** Its digest under each renaming met so far, by the renaming's key. */
+  renamed?: Map<string, Digest>;
+}
+
+/**
+ * Contents under a symmetry by their plain digest (64 bits, as the states themselves are told
+ * apart). Bounded: past `MAX_CONTENTS` entries it starts again, which costs only time.
+ */
+class SymmetricContents {
+  private static readonly MAX_CONTENTS = 50_000;
+  /** By the digest's low half; the high half is checked. */
+  private readonly byLow = new Map<number, SymmetricContent>();
+
+  constructor(private readonly symmetry: Symmetry) {}
+
+  /** The entry of `section`'s content, whose plain digest is `digest`. */
+  of(digest: Digest, section: object, view?: (s: never) => unknown): SymmetricContent {
+    const known = this.byLow.get(digest[1]);
+    if (known !== undefined && known.digest[0] === digest[0]) return known;
+    const entry: SymmetricContent = { digest, keys: this.symmetry.keysOf(whole(section, view)) };
+    if (this.byLow.size >= SymmetricContents.MAX_CONTENTS) this.byLow.clear();
+    this.byLow.set(digest[1], entry);
+    return entry;
+  }
 }
 
 /** A section as its view shows it (itself, without a view). */

@@ -82,35 +82,44 @@ export function createSymmetry(groups: Interchangeable): Symmetry {
     cache.set(text, m);
     return m;
   };
+  // The walks below are made once, not per call: they share the keys being gathered and the
+  // renaming in force (a check runs one fingerprint at a time).
+  let keys: Map<string, { hi: number; lo: number }> | null = null;
+  const addKeys = (text: string) => {
+    const m = mentionsOf(text);
+    if (!m) return;
+    keys ??= new Map();
+    for (const { id, hi, lo } of m) {
+      const k = keys.get(id);
+      if (k) {
+        k.hi = (k.hi + hi) | 0;
+        k.lo = (k.lo + lo) | 0;
+      } else keys.set(id, { hi, lo });
+    }
+  };
+  const walkKeys = (x: unknown): void => {
+    if (typeof x === 'string') return addKeys(x);
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const y of x) walkKeys(y);
+      return;
+    }
+    for (const k in x as Record<string, unknown>) {
+      addKeys(k);
+      walkKeys((x as Record<string, unknown>)[k]);
+    }
+  };
+  let renaming: ReadonlyMap<string, string> = new Map();
+  const renameId = (t: string) => renaming.get(t) ?? t;
+  // Only the strings that name an id change; every other string hashes as it is.
+  const renameText = (text: string) => (mentionsOf(text) ? text.replace(pattern, renameId) : text);
   return {
     keysOf(v) {
-      let keys: Map<string, { hi: number; lo: number }> | null = null;
-      const add = (text: string) => {
-        const m = mentionsOf(text);
-        if (!m) return;
-        keys ??= new Map();
-        for (const { id, hi, lo } of m) {
-          const k = keys.get(id);
-          if (k) {
-            k.hi = (k.hi + hi) | 0;
-            k.lo = (k.lo + lo) | 0;
-          } else keys.set(id, { hi, lo });
-        }
-      };
-      const walk = (x: unknown): void => {
-        if (typeof x === 'string') return add(x);
-        if (x === null || typeof x !== 'object') return;
-        if (Array.isArray(x)) {
-          for (const y of x) walk(y);
-          return;
-        }
-        for (const k in x as Record<string, unknown>) {
-          add(k);
-          walk((x as Record<string, unknown>)[k]);
-        }
-      };
-      walk(v);
-      return keys ?? NO_KEYS;
+      keys = null;
+      walkKeys(v);
+      const found = keys;
+      keys = null;
+      return found ?? NO_KEYS;
     },
     canonicalNames(parts) {
       const names = new Map<string, string>();
@@ -134,10 +143,8 @@ export function createSymmetry(groups: Interchangeable): Symmetry {
       return names;
     },
     hashRenamed(v, names) {
-      // Only the strings that name an id change; every other string hashes as it is.
-      return fingerprint64Renamed(v, (text) =>
-        mentionsOf(text) ? text.replace(pattern, (t) => names.get(t) ?? t) : text,
-      );
+      renaming = names;
+      return fingerprint64Renamed(v, renameText);
     },
   };
 }
