@@ -5,6 +5,8 @@
  * Programs without `instantiate` (hand-written, may close over state) and runs that locate calls
  * always run the code.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { awaitValue } from './effects';
 import type { HandlerGenerator } from './effects';
@@ -152,5 +154,34 @@ describe('memoised resumes', () => {
       expect(runs(), label).toBeGreaterThan(before);
       expect(b.effect, label).toEqual(a.effect);
     }
+  });
+
+  it('hold nothing that ran them: a memoised error keeps no frames', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { rt } = runtime();
+    const down = {
+      ok: false as const,
+      error: { code: 'StoreUnavailable' as const, message: 'down' },
+    };
+    // The search that resumes a handler is on the stack when the store's error is thrown into it.
+    let search: { frontier: number[]; resume(): string } | null = {
+      frontier: new Array<number>(10_000).fill(1),
+      resume() {
+        const inv = invocation();
+        const sink: LiveSink = { sends: [], logs: [] };
+        rt.start(inv, 'immediate', 'db', sink);
+        inv.results = [down];
+        return rt.resume(inv, 'immediate', 'db', sink).kind;
+      },
+    };
+    expect(search.resume()).toBe('throw');
+    const gone = new WeakRef(search);
+    search = null;
+    for (let i = 0; i < 3 && gone.deref(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+    }
+    expect(gone.deref()).toBeUndefined();
   });
 });

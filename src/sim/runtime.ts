@@ -383,6 +383,9 @@ export class HandlerRuntime {
 
   private memoise(key: string, outcome: RunOutcome, sink: LiveSink, ids: number): void {
     if (this.memo.size >= MAX_MEMOISED) this.memo.clear();
+    // Until its stack is read, an error keeps the frames it was made on, and through them the
+    // search that ran it (its frontier included) for as long as the memo lasts: read it now.
+    if (outcome.kind === 'throw' && outcome.error instanceof SimError) void outcome.error.stack;
     this.memo.set(key, { outcome, sends: sink.sends.slice(), logs: sink.logs.slice(), ids });
   }
 
