@@ -11,7 +11,7 @@ import type { OutgoingMessage } from './effects';
 import type { StepContext } from './stepContext';
 import type { Invocation, MessageCopy, World } from './world';
 import { logicalKey } from './historyKeys';
-import { created, own } from './cloneWorld';
+import { created, own, ownEnqueued, ownHistory, ownHistoryList } from './cloneWorld';
 
 /** Where a send goes: one destination, or every subscriber of a published event type. */
 export function destinationsOf(
@@ -32,11 +32,11 @@ export function enqueue(
   mode: 'send' | 'publish' | 'reply',
 ): void {
   const { world, machines } = ctx;
-  const h = own(world, 'history');
   const messageId = message.id ?? `${inv.attemptId}.${++inv.idCounter}`;
   const key = logicalKey(inv.endpoint, inv.incomingId);
   const spec = ctx.manifest.endpoints[inv.endpoint];
-  const ghost = !h.effects[key]?.length && !(spec?.kind === 'http' && spec.forwardsOnly);
+  const ghost =
+    !world.history.effects[key]?.length && !(spec?.kind === 'http' && spec.forwardsOnly);
   const digest = shortHash([message.type, message.payload ?? null]);
   const producedBy = {
     endpoint: inv.endpoint,
@@ -73,12 +73,13 @@ export function enqueue(
         payload: copy.payload,
       });
   }
-  const seen = h.enqueued[messageId];
+  const seen = world.history.enqueued[messageId];
   if (seen) {
-    seen.copies += 1;
-    if (seen.digest !== digest) h.inconsistent.push({ messageId, attemptId: inv.attemptId });
+    ownEnqueued(world, messageId).copies += 1;
+    if (seen.digest !== digest)
+      ownHistory(world, 'inconsistent').push({ messageId, attemptId: inv.attemptId });
   } else {
-    h.enqueued[messageId] = {
+    ownHistory(world, 'enqueued')[messageId] = {
       digest,
       copies: 1,
       producedBy,
@@ -87,9 +88,9 @@ export function enqueue(
       payload: message.payload ?? null,
     };
   }
-  const out = (h.out[key] ??= []);
-  if (!out.includes(messageId)) out.push(messageId);
-  if (ghost) h.ghosts.push({ messageId, attemptId: inv.attemptId });
+  if (!world.history.out[key]?.includes(messageId))
+    ownHistoryList(world, 'out', key).push(messageId);
+  if (ghost) ownHistory(world, 'ghosts').push({ messageId, attemptId: inv.attemptId });
 }
 
 /** A handler failed while holding the copy's lease: retry now, retry later, or park it. */
@@ -117,8 +118,8 @@ export function failCopy(ctx: StepContext, copy: MessageCopy): void {
   } else {
     removeCopy(world, copy);
     own(world, 'errorQueue').push(copy);
-    const history = own(world, 'history');
-    if (!history.deadLettered.includes(copy.messageId)) history.deadLettered.push(copy.messageId);
+    if (!world.history.deadLettered.includes(copy.messageId))
+      ownHistory(world, 'deadLettered').push(copy.messageId);
     if (ctx.tracing)
       ctx.emit({
         type: 'deadLetter',

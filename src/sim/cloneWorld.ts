@@ -6,7 +6,8 @@
  *   step changes (copies, invocations, endpoints) are copied one level down at once; the others
  *   (`LazySection`: stores, history, requests, tabs, APIs, faults, names minted, dead letters)
  *   are shared with `w` until the step first writes one: **every write to a lazy section goes
- *   through `own(world, section)`**, which copies it (once per step) when it is shared.
+ *   through `own(world, section)`**, which copies it (once per step) when it is shared; the
+ *   history's through `ownHistory(world, member)`, which copies only that member.
  * - Values are never mutated, only replaced: data from the learner or the manifest (payloads,
  *   inputs, documents, events, call results, pending calls, responses) and the records the engine
  *   builds once (a stored document, an event). So a copy stops one level down, at the records the
@@ -33,9 +34,15 @@ import type {
   World,
 } from './world';
 
-/** The sections a step copies only when it writes them. */
+/**
+ * The sections a step copies only when it writes them. The history is copied member by member
+ * (`ownHistory`): most steps write one or two of its members.
+ */
 export type LazySection =
   'minted' | 'stores' | 'errorQueue' | 'requests' | 'tabs' | 'external' | 'faults' | 'history';
+
+/** Sections written through `own`; the history is written through `ownHistory` only. */
+export type OwnedWhole = Exclude<LazySection, 'history'>;
 
 const copySection: { [K in LazySection]: (v: World[K]) => World[K] } = {
   minted: (m) => ({ ...m }),
@@ -46,7 +53,8 @@ const copySection: { [K in LazySection]: (v: World[K]) => World[K] } = {
   tabs: (t) => t.map(cloneTab),
   external: (e) => mapRecord(e, cloneApi),
   faults: (f) => ({ total: f.total, byKind: { ...f.byKind } }),
-  history: cloneHistory,
+  // The record only: its members are shared until `ownHistory` copies one.
+  history: (h) => ({ ...h }),
 };
 
 const BIT: Record<LazySection, number> = {
@@ -63,7 +71,12 @@ const BIT: Record<LazySection, number> = {
 /** The world being stepped after the latest `cloneWorld`, and which lazy sections it owns. */
 let copyOnWrite: World | null = null;
 let owned = 0;
-/** The message copies and invocations that world's step created or copied: its own to change. */
+/** The history members that world owns (bits by `HISTORY_BIT`). */
+let ownedHistory = 0;
+/**
+ * The message copies, invocations, history lists and enqueued entries that world's step created or
+ * copied: its own to change.
+ */
 const ownRecords = new Set<object>();
 
 export function cloneWorld(w: World): World {
@@ -75,18 +88,94 @@ export function cloneWorld(w: World): World {
   };
   copyOnWrite = next;
   owned = 0;
+  ownedHistory = 0;
   ownRecords.clear();
   return next;
 }
 
 /** `world[section]`, safe to write: copied first if `world` still shares it. */
-export function own<K extends LazySection>(world: World, section: K): World[K] {
+export function own<K extends OwnedWhole>(world: World, section: K): World[K] {
+  return ownSection(world, section);
+}
+
+function ownSection<K extends LazySection>(world: World, section: K): World[K] {
   if (world === copyOnWrite && (owned & BIT[section]) === 0) {
     owned |= BIT[section];
     world[section] = copySection[section](world[section]);
   }
   return world[section];
 }
+
+/**
+ * `world.history[member]`, safe to write: the history's record and that member are copied first if
+ * `world` still shares them. A member keyed by input or attempt (effects, out, intended, enqueued)
+ * is copied as a record only: its lists and entries are written through `ownHistoryList` and
+ * `ownEnqueued`. Reads need no call.
+ */
+export function ownHistory<K extends keyof History>(world: World, member: K): History[K] {
+  const history = ownSection(world, 'history');
+  const bit = HISTORY_BIT[member];
+  if (world === copyOnWrite && (ownedHistory & bit) === 0) {
+    ownedHistory |= bit;
+    history[member] = copyHistoryMember[member](history[member]);
+  }
+  return history[member];
+}
+
+/** `world.history[member][key]`, a list safe to push to (copied first if shared; made if absent). */
+export function ownHistoryList(
+  world: World,
+  member: 'effects' | 'out' | 'intended',
+  key: string,
+): string[] {
+  const record = ownHistory(world, member);
+  let list = record[key];
+  if (list !== undefined && (world !== copyOnWrite || ownRecords.has(list))) return list;
+  list = list ? list.slice() : [];
+  record[key] = list;
+  if (world === copyOnWrite) ownRecords.add(list);
+  return list;
+}
+
+/** The enqueued-message entry `messageId`, safe to change (copied first if shared). */
+export function ownEnqueued(world: World, messageId: string): History['enqueued'][string] {
+  const record = ownHistory(world, 'enqueued');
+  let entry = record[messageId];
+  if (entry === undefined) throw new Error(`no enqueued message ${messageId}`);
+  if (world === copyOnWrite && !ownRecords.has(entry)) {
+    entry = { ...entry };
+    record[messageId] = entry;
+    ownRecords.add(entry);
+  }
+  return entry;
+}
+
+const copyHistoryMember: { [K in keyof History]: (v: History[K]) => History[K] } = {
+  // Records only: their lists and entries are copied one by one (ownHistoryList, ownEnqueued).
+  effects: (r) => ({ ...r }),
+  out: (r) => ({ ...r }),
+  enqueued: (r) => ({ ...r }),
+  intended: (r) => ({ ...r }),
+  ghosts: copyList,
+  lostUpdates: copyList,
+  inconsistent: copyList,
+  deadLettered: copyList,
+  requestIntents: (r) => ({ ...r }),
+  failedRequests: copyList,
+};
+
+const HISTORY_BIT: Record<keyof History, number> = {
+  effects: 1,
+  out: 2,
+  enqueued: 4,
+  intended: 8,
+  ghosts: 16,
+  lostUpdates: 32,
+  inconsistent: 64,
+  deadLettered: 128,
+  requestIntents: 256,
+  failedRequests: 512,
+};
 
 /** The message copy `copyId` in `world.copies`, safe to change (copied first if shared). */
 export function ownCopy(world: World, copyId: string | null): MessageCopy | undefined {
@@ -170,20 +259,4 @@ function cloneApi(a: ExternalApiState): ExternalApiState {
   const out: ExternalApiState = { ...a, records: { ...a.records }, keys: { ...a.keys } };
   if (a.callsWhileDown) out.callsWhileDown = copyList(a.callsWhileDown);
   return out;
-}
-
-function cloneHistory(h: History): History {
-  return {
-    ...h,
-    effects: mapRecord(h.effects, copyList),
-    out: mapRecord(h.out, copyList),
-    enqueued: mapRecord(h.enqueued, (e) => ({ ...e })),
-    intended: mapRecord(h.intended, copyList),
-    ghosts: copyList(h.ghosts),
-    lostUpdates: copyList(h.lostUpdates),
-    inconsistent: copyList(h.inconsistent),
-    deadLettered: copyList(h.deadLettered),
-    requestIntents: { ...h.requestIntents },
-    failedRequests: copyList(h.failedRequests),
-  };
 }

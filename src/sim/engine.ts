@@ -23,7 +23,7 @@ import { arrive, loseRequest } from './http';
 import { findInvocation, runInvocation } from './invocations';
 import { intentOfAction, isFromResponse } from './manifest';
 import type { ExerciseManifest, RetryPolicy } from './manifest';
-import { cloneWorld, own } from './cloneWorld';
+import { cloneWorld, own, ownHistory } from './cloneWorld';
 import { createInitialWorld } from './initial';
 import { HandlerRuntime } from './runtime';
 import type { Program } from './runtime';
@@ -284,7 +284,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
     if (!action) throw new InternalError(`${tabName} has no action ${tab.next}`);
     tab.machine = fire(machines.tab(tabName), tab.machine, tabEvent(spec, tab.next)!);
     const requestId = requestName(world.tabs.length, tabName, tab.next);
-    own(world, 'history').requestIntents[requestId] = intentOfAction(tabName, tab.next);
+    ownHistory(world, 'requestIntents')[requestId] = intentOfAction(tabName, tab.next);
     tab.next += 1;
     own(world, 'requests').push({
       requestId,

@@ -142,7 +142,26 @@ type Digest = readonly [number, number];
 
 const pair = (h: Hash64): Digest => [h.hi, h.lo];
 
-const wholeHistory = (h: History, parts: PartDigests): Digest => parts.section(h, historyState);
+/**
+ * The history as `historyState` shows it, combined from its members' digests: a step copies only
+ * the members it writes (`ownHistory`, cloneWorld.ts), so the others enter by their kept digests.
+ */
+const historyMembers = new UnorderedDigests();
+function wholeHistory(h: History, parts: PartDigests): Digest {
+  historyMembers.reset();
+  for (const key in h) {
+    const value = h[key as keyof History];
+    if (value === undefined || !hasOwn.call(h, key)) continue;
+    const d =
+      key === 'enqueued'
+        ? parts.section(h.enqueued, enqueuedState)
+        : typeof value === 'object' && value !== null
+          ? parts.section(value)
+          : parts.value(value);
+    historyMembers.add(keyTag(key), d[0], d[1]);
+  }
+  return pair(historyMembers.digest());
+}
 
 /**
  * For a search that only collects end outcomes (the oracle's reference runs): the history that

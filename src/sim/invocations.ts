@@ -7,16 +7,18 @@
 import { attemptName } from './naming';
 import { InternalError } from '../core/assert';
 import { shortHash } from '../core/hash';
+import { Interned } from '../core/interned';
 import { fire } from './actors';
 import { enqueue, failCopy, removeCopy } from './broker';
 import type { CallOutcome } from './choices';
+import type { CallResult } from './effects';
 import { afterHttpLoss, finishRequest } from './requests';
 import { performCall } from './perform';
 import { effectDigest } from './runtime';
 import type { LiveSink, RunOutcome } from './runtime';
 import type { StepContext } from './stepContext';
 import type { Invocation, World } from './world';
-import { created, own, ownCopy, ownInvocation } from './cloneWorld';
+import { created, own, ownCopy, ownHistoryList, ownInvocation } from './cloneWorld';
 
 /** The invocation `attemptId`, the step's own to change (cloneWorld.ts). */
 export function findInvocation(world: World, attemptId: string): Invocation {
@@ -78,8 +80,9 @@ function afterRun(ctx: StepContext, inv: Invocation, outcome: RunOutcome, sink: 
     if (ctx.tracing)
       ctx.emit({ type: 'log', attemptId: inv.attemptId, endpoint: inv.endpoint, text });
   for (const s of sink.sends) {
-    const intended = (own(world, 'history').intended[inv.attemptId] ??= []);
-    intended.push(shortHash([s.message.type, s.message.payload ?? null]));
+    ownHistoryList(world, 'intended', inv.attemptId).push(
+      shortHash([s.message.type, s.message.payload ?? null]),
+    );
     if (ctx.dispatch === 'batched') {
       inv.captured.push(s);
       if (ctx.tracing)
@@ -184,6 +187,9 @@ function crash(ctx: StepContext, inv: Invocation, after: string): void {
   }
 }
 
+/** Call results by content (src/core/interned.ts). */
+const results = new Interned<CallResult>();
+
 export function runInvocation(
   ctx: StepContext,
   inv: Invocation,
@@ -196,7 +202,8 @@ export function runInvocation(
       const result = performCall(ctx, inv, p.effect, outcome, option);
       if (outcome === 'crash') return crash(ctx, inv, p.effect.kind);
       inv.calls.push(effectDigest(p.effect));
-      inv.results.push(result);
+      // Equal results are one object across the check's worlds (they are never changed).
+      inv.results.push(results.of(result));
       return resumeHandler(ctx, inv);
     }
     case 'dispatch': {

@@ -22,7 +22,7 @@ import {
 } from './stores';
 import type { DocStoreState, EventStoreState, Invocation, StoreState } from './world';
 import { logicalKey, readKey } from './historyKeys';
-import { own } from './cloneWorld';
+import { own, ownHistory, ownHistoryList } from './cloneWorld';
 
 const ok = (value: unknown): CallResult => ({ ok: true, value: value ?? null });
 const err = (error: SimErrorData): CallResult => ({ ok: false, error });
@@ -56,8 +56,8 @@ export class StoreMisuseError extends Error {
 function markCommitted(ctx: StepContext, inv: Invocation): void {
   inv.committed = true;
   const key = logicalKey(inv.endpoint, inv.incomingId);
-  const list = (own(ctx.world, 'history').effects[key] ??= []);
-  if (!list.includes(inv.attemptId)) list.push(inv.attemptId);
+  if (!ctx.world.history.effects[key]?.includes(inv.attemptId))
+    ownHistoryList(ctx.world, 'effects', key).push(inv.attemptId);
 }
 
 export function performCall(
@@ -297,7 +297,7 @@ function recordLostUpdates(
     if (read === undefined) continue;
     const current = loadDoc(store, op.collection, op.id)?.version ?? 0;
     if (current !== read) {
-      own(ctx.world, 'history').lostUpdates.push({
+      ownHistory(ctx.world, 'lostUpdates').push({
         store: storeName,
         collection: op.collection,
         id: op.id,

@@ -6,7 +6,7 @@
  */
 import { fire, stateValue } from './actors';
 import type { StepContext } from './stepContext';
-import { own } from './cloneWorld';
+import { own, ownHistory } from './cloneWorld';
 
 /** After a lost request or response: the client retries (machine back in `sending`) or gives up. */
 export function afterHttpLoss(
@@ -19,7 +19,7 @@ export function afterHttpLoss(
   const failed = stateValue(machines.http(req.tab), req.machine) === 'failed';
   if (ctx.tracing) ctx.emit({ type: 'httpLost', requestId, which, willRetry: !failed });
   if (failed) {
-    own(world, 'history').failedRequests.push(requestId);
+    ownHistory(world, 'failedRequests').push(requestId);
     if (ctx.tracing) ctx.emit({ type: 'httpGiveUp', requestId, tab: req.tab });
     finishRequest(ctx, requestId);
   }
