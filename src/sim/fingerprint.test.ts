@@ -146,7 +146,7 @@ describe('the fingerprint under interchangeable tabs', () => {
     expect(fingerprint(b)).toEqual(fingerprint(a));
   });
 
-  it('gives every world, hashed after many others, the fingerprint it has hashed first', () => {
+  it('gives each world the fingerprint a fresh function gives it, whatever was hashed before', () => {
     // Sections met before (and contents equal to them) keep what they gave under each renaming:
     // whatever was hashed before, a world's fingerprint must be the one a fresh function gives.
     const engine = sameCarts();
