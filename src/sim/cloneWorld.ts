@@ -23,6 +23,7 @@
  * Why: a world is 340-575 nodes and a step changes 9-13 % of them. Sections a step leaves alone
  * keep their identity, so the checker's fingerprint hashes each of them once (fingerprint.ts).
  */
+import { InternalError } from '../core/assert';
 import type {
   ExternalApiState,
   History,
@@ -141,7 +142,7 @@ export function ownHistoryList(
 export function ownEnqueued(world: World, messageId: string): History['enqueued'][string] {
   const record = ownHistory(world, 'enqueued');
   let entry = record[messageId];
-  if (entry === undefined) throw new Error(`no enqueued message ${messageId}`);
+  if (entry === undefined) throw new InternalError(`no enqueued message ${messageId}`);
   if (world === copyOnWrite && !ownRecords.has(entry)) {
     entry = { ...entry };
     record[messageId] = entry;

@@ -11,10 +11,12 @@
  */
 import { requestName } from './naming';
 import { InternalError } from '../core/assert';
+import { Interned } from '../core/interned';
 import { createActorMachines, fire, retryPolicyOf, stateValue, tabEvent } from './actors';
 import type { ActorMachines } from './actors';
 import { faultOf, pendingKindOf } from './choices';
 import type { CallOutcome, Choice } from './choices';
+import type { CallResult } from './effects';
 import { delay, deliver, duplicate, expireLease, timer } from './delivery';
 import { safeStepIndex } from './reduction';
 import { canInject, recordFault } from './faults';
@@ -82,6 +84,7 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   const shared: StepShared = {
     machines,
     runtime,
+    results: new Interned<CallResult>(),
     dispatch,
     defaultStore,
     manifest,

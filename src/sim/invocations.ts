@@ -7,11 +7,9 @@
 import { attemptName } from './naming';
 import { InternalError } from '../core/assert';
 import { shortHash } from '../core/hash';
-import { Interned } from '../core/interned';
 import { fire } from './actors';
 import { enqueue, failCopy, removeCopy } from './broker';
 import type { CallOutcome } from './choices';
-import type { CallResult } from './effects';
 import { afterHttpLoss, finishRequest } from './requests';
 import { performCall } from './perform';
 import { effectDigest } from './runtime';
@@ -187,9 +185,6 @@ function crash(ctx: StepContext, inv: Invocation, after: string): void {
   }
 }
 
-/** Call results by content (src/core/interned.ts). */
-const results = new Interned<CallResult>();
-
 export function runInvocation(
   ctx: StepContext,
   inv: Invocation,
@@ -202,8 +197,8 @@ export function runInvocation(
       const result = performCall(ctx, inv, p.effect, outcome, option);
       if (outcome === 'crash') return crash(ctx, inv, p.effect.kind);
       inv.calls.push(effectDigest(p.effect));
-      // Equal results are one object across the check's worlds (they are never changed).
-      inv.results.push(results.of(result));
+      // Equal results are one object across the engine's worlds (they are never changed).
+      inv.results.push(ctx.results.of(result));
       return resumeHandler(ctx, inv);
     }
     case 'dispatch': {

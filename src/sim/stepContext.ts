@@ -2,7 +2,9 @@
  * The context every transition works in: the world a step changes, where its events go, and
  * what stays the same across the steps of one engine (machines, handler runtime, settings).
  */
+import type { Interned } from '../core/interned';
 import type { ActorMachines } from './actors';
+import type { CallResult } from './effects';
 import type { ExerciseManifest, RetryPolicy } from './manifest';
 import type { HandlerRuntime } from './runtime';
 import type { TraceEvent } from './trace';
@@ -21,6 +23,7 @@ export class Step implements StepContext {
   readonly tracing: boolean;
   readonly machines: ActorMachines;
   readonly runtime: HandlerRuntime;
+  readonly results: Interned<CallResult>;
   readonly dispatch: 'immediate' | 'batched';
   readonly defaultStore: string;
   readonly manifest: ExerciseManifest;
@@ -37,6 +40,7 @@ export class Step implements StepContext {
     this.tracing = events !== null;
     this.machines = shared.machines;
     this.runtime = shared.runtime;
+    this.results = shared.results;
     this.dispatch = shared.dispatch;
     this.defaultStore = shared.defaultStore;
     this.manifest = shared.manifest;
@@ -62,6 +66,8 @@ export interface StepContext {
   emit(e: DistributiveOmit<TraceEvent, 'step' | 'tick'>): void;
   machines: ActorMachines;
   runtime: HandlerRuntime;
+  /** Call results by content: equal results are one object across this engine's worlds. */
+  results: Interned<CallResult>;
   dispatch: 'immediate' | 'batched';
   defaultStore: string;
   manifest: ExerciseManifest;
