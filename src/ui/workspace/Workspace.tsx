@@ -96,7 +96,7 @@ export function Workspace({ exercise, seed, share: shareAtLoad }: Props) {
     pane: (n) => paneControls.current?.togglePane(PANE_ORDER[n - 1]!),
   });
 
-  const shown = useShownRun(folder, file, { code, settings }, session);
+  const shown = useShownRun(folder, file, { code, settings }, session, run.cursorNow);
   const codeChanged = session.spec !== null && session.spec.source !== code;
   const cex = playback.counterexample;
   const links = useCodeRunLinks(

@@ -1,7 +1,8 @@
 /**
  * The run the page shows, as a share link, an exported file and the presenter window take it:
  * its code and settings (the run's own, else the editor's), its steps, cursor and seed. The
- * presenter window follows it (src/ui/presenter).
+ * cursor is the one the page shows (`cursor`): where the learner moved it, even before the
+ * simulation worker has shown that step. The presenter window follows it (src/ui/presenter).
  */
 import { useLeader } from '../presenter/useLeader';
 import type { Session } from './useSession';
@@ -19,13 +20,15 @@ export function useShownRun(
   file: string,
   editor: { code: string; settings: Record<string, string> },
   session: Session,
+  cursor: number,
 ): ShownRun {
   const view = session.view;
+  const labels = view?.choices.map((c) => c.label) ?? [];
   const shown: ShownRun = {
     code: session.spec?.source ?? editor.code,
     settings: session.spec?.settings ?? editor.settings,
-    labels: view?.choices.map((c) => c.label) ?? [],
-    cursor: view?.cursor ?? 0,
+    labels,
+    cursor: Math.min(cursor, labels.length),
     seed: view?.seed ?? null,
   };
   useLeader(
