@@ -20,8 +20,10 @@ const { couponWhenTotalCrosses100 } = await importExerciseModule<{
   ) => ExerciseManifest['invariants'][number];
 }>('17-event-sourcing', 'manifest.ts');
 /**
- * Today a messaging world costs 7-12 KB of heap per frontier state: past ~300,000 states the
- * 4 GB benchmark heap runs out, so the suite stops there (a limit, verdict 0) instead of crashing.
+ * The suite's cap on states, so that no grown check can run the 4 GB benchmark heap out (a
+ * limit, verdict 0, instead of a crash). When it was set, a world cost 7-12 KB of heap per
+ * frontier state; copy-on-write worlds now hold 125-600 MB per million states
+ * (`scale.heapMBPerMillionStates`), and every grown check ends below the cap.
  */
 export const MAX_STATES = 300_000;
 
