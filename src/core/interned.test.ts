@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Interned } from './interned';
+import { fingerprint64 } from './hash';
+import { contentDigest, Interned } from './interned';
 
 describe('interned values', () => {
   it('gives the first value met for equal content, whatever its key order', () => {
@@ -28,5 +29,17 @@ describe('interned values', () => {
     expect(interned.size).toBe(1);
     const again = { n: 1 };
     expect(interned.of(again)).toBe(again);
+  });
+
+  it('keeps the fingerprint of what it interned, and of nothing else', () => {
+    const interned = new Interned<object>();
+    const kept = interned.of({ items: ['Meat'] });
+    const fresh = { items: ['Meat'] };
+    expect(interned.of(fresh)).toBe(kept);
+    expect(contentDigest(kept)).toEqual(fingerprint64(kept));
+    // What `of` kept is read back, not worked out again; an equal fresh object is hashed.
+    expect(contentDigest(kept)).toBe(contentDigest(kept));
+    expect(contentDigest(fresh)).not.toBe(contentDigest(fresh));
+    expect(contentDigest(fresh)).toEqual(fingerprint64(fresh));
   });
 });

@@ -2,28 +2,40 @@
  * Equal values as one object: `of(v)` gives the first value met with `v`'s content (by its 64-bit
  * fingerprint, as the checker tells states apart), so the worlds of a check that hold equal values
  * (the same document loaded in a thousand interleavings) share one object instead of a copy each.
+ * An interned value keeps its fingerprint (`contentDigest` reads it instead of hashing again).
  *
  * Only for values that are never changed once made (a world's call results, src/sim/cloneWorld.ts).
  * Bounded: past `max` values it starts again, which costs only the sharing.
  */
+import { DigestMap } from './digestMap';
 import { fingerprint64 } from './hash';
+import type { Hash64 } from './hash';
+import { KeptOnObjects } from './keptOnObjects';
+
+const digests = new KeptOnObjects<Hash64>('content digest');
+
+/** `fingerprint64(o)`, kept from interning when `o` was interned. */
+export function contentDigest(o: object): Hash64 {
+  return digests.get(o) ?? fingerprint64(o);
+}
 
 export class Interned<T extends object> {
-  /** By the fingerprint's low half; the high half is checked. */
-  private readonly byLow = new Map<number, { hi: number; value: T }>();
+  private readonly values: DigestMap<T>;
 
-  constructor(private readonly max = 50_000) {}
+  constructor(max = 50_000) {
+    this.values = new DigestMap(max);
+  }
 
   of(value: T): T {
-    const { hi, lo } = fingerprint64(value);
-    const known = this.byLow.get(lo);
-    if (known !== undefined && known.hi === hi) return known.value;
-    if (this.byLow.size >= this.max) this.byLow.clear();
-    this.byLow.set(lo, { hi, value });
+    const digest = fingerprint64(value);
+    const known = this.values.get(digest.hi, digest.lo);
+    if (known !== undefined) return known;
+    digests.set(value, digest);
+    this.values.set(digest.hi, digest.lo, value);
     return value;
   }
 
   get size(): number {
-    return this.byLow.size;
+    return this.values.size;
   }
 }

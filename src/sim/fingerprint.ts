@@ -20,6 +20,7 @@
  * digests directly (`combinedFingerprint`; under a symmetry, from their digests under the canonical
  * renaming), building no view of the world.
  */
+import { DigestMap } from '../core/digestMap';
 import { fingerprint64, UnorderedDigests } from '../core/hash';
 import { KeptOnObjects } from '../core/keptOnObjects';
 import type { Hash64 } from '../core/hash';
@@ -205,7 +206,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * What a section gives under the symmetry (its ids' keys, its digests under each renaming) depends
  * on its content only, and a step makes many sections equal to ones met before (the same tabs
  * after another interleaving), so it is kept per content (`SymmetricContent`, by the plain
- * digest): a section met again costs one plain hash, not a walk for its keys and a renamed hash.
+ * digest, `DigestMap`): a section met again costs one plain hash, not a walk for its keys and a renamed hash.
  * Each section object keeps its entry (a section never changes after its step). A section naming
  * no id enters by its plain digest, its digest under every renaming.
  */
@@ -213,12 +214,17 @@ function symmetricWorldFingerprint(
   symmetry: Symmetry,
   combine: (world: World, parts: PartDigests) => Hash64,
 ): (world: World) => Hash64 {
-  const contents = new SymmetricContents(symmetry);
+  const contents = new DigestMap<SymmetricContent>(MAX_CONTENTS);
   const entries = new KeptOnObjects<SymmetricContent>('content under the symmetry');
   const entryOf = (section: object, view?: (s: never) => unknown): SymmetricContent => {
     let e = entries.get(section);
     if (e === undefined) {
-      e = contents.of(digestOf(section, view), section, view);
+      const digest = digestOf(section, view);
+      e = contents.get(digest[0], digest[1]);
+      if (e === undefined) {
+        e = { digest, keys: symmetry.keysOf(whole(section, view)) };
+        contents.set(digest[0], digest[1], e);
+      }
       entries.set(section, e);
     }
     return e;
@@ -274,27 +280,8 @@ interface SymmetricContent {
   renamed?: Map<string, Digest>;
 }
 
-/**
- * Contents under a symmetry by their plain digest (64 bits, as the states themselves are told
- * apart). Bounded: past `MAX_CONTENTS` entries it starts again, which costs only time.
- */
-class SymmetricContents {
-  private static readonly MAX_CONTENTS = 50_000;
-  /** By the digest's low half; the high half is checked. */
-  private readonly byLow = new Map<number, SymmetricContent>();
-
-  constructor(private readonly symmetry: Symmetry) {}
-
-  /** The entry of `section`'s content, whose plain digest is `digest`. */
-  of(digest: Digest, section: object, view?: (s: never) => unknown): SymmetricContent {
-    const known = this.byLow.get(digest[1]);
-    if (known !== undefined && known.digest[0] === digest[0]) return known;
-    const entry: SymmetricContent = { digest, keys: this.symmetry.keysOf(whole(section, view)) };
-    if (this.byLow.size >= SymmetricContents.MAX_CONTENTS) this.byLow.clear();
-    this.byLow.set(digest[1], entry);
-    return entry;
-  }
-}
+/** How many contents a symmetric fingerprint keeps (64-bit keys, as states are told apart). */
+const MAX_CONTENTS = 50_000;
 
 /** A section as its view shows it (itself, without a view). */
 const whole = (section: object, view?: (s: never) => unknown): unknown =>

@@ -16,8 +16,9 @@
  */
 import { learnerError, LearnerCodeError } from '../core/learnerError';
 import type { LearnerError } from '../core/learnerError';
-import { fingerprint64, shortHash } from '../core/hash';
+import { shortHash } from '../core/hash';
 import { KeptOnObjects } from '../core/keptOnObjects';
+import { contentDigest } from '../core/interned';
 import { awaitValue, isEffectRequest, SimError } from './effects';
 import type { CallResult, EffectRequest, HandlerGenerator, OutgoingMessage } from './effects';
 import { createContext } from './context';
@@ -487,7 +488,7 @@ function valueDigest(v: unknown): string {
   if (v === null || typeof v !== 'object') return `=${JSON.stringify(v) ?? 'undefined'}`;
   let d = digests.get(v);
   if (d === undefined) {
-    const { hi, lo } = fingerprint64(v);
+    const { hi, lo } = contentDigest(v);
     d = `${hi.toString(36)}.${lo.toString(36)}`;
     digests.set(v, d);
   }
