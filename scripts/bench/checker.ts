@@ -19,6 +19,7 @@ import type { HandlerModule } from '../../src/checker/messageHandler/dsl';
 import { round } from './report';
 import type { BenchEntry } from './report';
 import { compilePan, hasSpin, median } from './spin';
+import type { PanRun } from './spin';
 import { loadLessonSolution } from './lesson';
 
 const CONFIGS: [number, number][] = [
@@ -59,7 +60,7 @@ export async function runCheckerBench(): Promise<BenchEntry[]> {
     const cold = runOurs(n, f);
     const pan = spin ? compilePan(n, f) : null;
     const runs: { states: number; ms: number }[] = [];
-    const panRuns: ReturnType<NonNullable<typeof pan>['run']>[] = [];
+    const panRuns: PanRun[] = [];
     try {
       for (let r = 0; r < REPEATS; r++) {
         runs.push(runOurs(n, f));

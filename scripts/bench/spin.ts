@@ -30,12 +30,18 @@ export interface SpinRun {
   panMs: number;
 }
 
+/** One run of `./pan`: its time and what it reported. */
+export interface PanRun {
+  ms: number;
+  statesStored: number;
+  errors: number;
+}
+
 /** A generated and compiled pan for N messages and F failures, ready to run (then `close` it). */
 export interface CompiledPan {
   generateMs: number;
   compileMs: number;
-  /** One run of `./pan`: its time and what it reported. */
-  run(): { ms: number; statesStored: number; errors: number };
+  run(): PanRun;
   close(): void;
 }
 
